@@ -1,0 +1,163 @@
+"""The input contract: raw/<edition>/ with edition.yaml, request.txt, requests.csv,
+responses/, optional transcribed/ and overrides/, and SHA256SUMS."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .forces import resolve_force
+from .problems import Problem
+
+EDITION_KEYS = {"title", "subtitle", "period_start", "period_end", "published",
+                "synthetic", "request_file", "previous_edition"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition"}
+REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status",
+                    "exemption", "files", "notes"]
+STATUSES = {"disclosed", "partial", "refused", "no_response", "nil_return"}
+DATA_STATUSES = {"disclosed", "partial"}  # only these carry figures to extract
+RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
+TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role",
+                         "force_category", "description", "outcome"]
+SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html",
+                      ".htm", ".eml", ".txt"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    edition_id: str
+    root: Path
+    title: str
+    subtitle: str
+    period_start: dt.date
+    period_end: dt.date
+    published: dt.date
+    synthetic: bool
+    request_file: str
+    previous_edition: str | None
+
+    @property
+    def days_in_period(self) -> int:
+        return (self.period_end - self.period_start).days + 1
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _as_date(value, key: str, problems: list[Problem], where: str):
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problems.append(Problem(where, f"{key} '{value}' is not a date",
+                                f"write {key} as YYYY-MM-DD"))
+        return None
+
+
+def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
+    """Read and check edition.yaml; problems are appended, not raised."""
+    where = "edition.yaml"
+    path = root / where
+    if not path.is_file():
+        problems.append(Problem(where, "missing", "create edition.yaml (see README, 'Input contract')"))
+        return None
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        problems.append(Problem(where, f"not valid YAML ({exc})", "fix the YAML syntax"))
+        return None
+    unknown = set(meta) - EDITION_KEYS
+    missing = REQUIRED_EDITION_KEYS - set(meta)
+    if unknown:
+        problems.append(Problem(where, f"unknown key(s) {sorted(unknown)}",
+                                f"use only {sorted(EDITION_KEYS)}"))
+    if missing:
+        problems.append(Problem(where, f"missing key(s) {sorted(missing)}", "add them"))
+        return None
+    dates = {k: _as_date(meta[k], k, problems, where) for k in ("period_start", "period_end", "published")}
+    if None in dates.values():
+        return None
+    if dates["period_start"] > dates["period_end"]:
+        problems.append(Problem(where, "period_start is after period_end", "swap them"))
+    return Edition(edition_id=root.name, root=root, title=str(meta["title"]),
+                   subtitle=str(meta["subtitle"]), synthetic=bool(meta["synthetic"]),
+                   request_file=str(meta["request_file"]),
+                   previous_edition=(str(meta["previous_edition"]) if meta.get("previous_edition") else None),
+                   **dates)
+
+
+def read_register(root: Path, problems: list[Problem]) -> list[dict]:
+    """requests.csv rows with force_id resolved and files split; problems appended."""
+    where = "requests.csv"
+    path = root / where
+    if not path.is_file():
+        problems.append(Problem(where, "missing", "create requests.csv with columns " + ",".join(REGISTER_COLUMNS)))
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != REGISTER_COLUMNS:
+            problems.append(Problem(where, f"columns are {reader.fieldnames}",
+                                    "use exactly: " + ",".join(REGISTER_COLUMNS)))
+            return []
+        rows = list(reader)
+    seen: dict[str, int] = {}
+    register = []
+    for line_no, row in enumerate(rows, start=2):
+        here = f"requests.csv line {line_no} ({row['force']!r})"
+        force_id = resolve_force(row["force"])
+        if force_id is None:
+            problems.append(Problem(here, f"unknown force name {row['force']!r}",
+                                    "use a UK force name, or add an alias to policebreaches/resources/forces.csv"))
+            continue
+        if force_id in seen:
+            problems.append(Problem(here, f"duplicated register row: {force_id} is also on line {seen[force_id]}",
+                                    "keep one row per body asked; list every file of the force in its 'files' cell"))
+            continue
+        seen[force_id] = line_no
+        status = row["status"].strip()
+        if status not in STATUSES:
+            problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
+            continue
+        files = [f.strip() for f in row["files"].split(";") if f.strip()]
+        if status in DATA_STATUSES and not files:
+            problems.append(Problem(here, f"status {status} but no files listed",
+                                    "list the response files, ';'-separated, relative to responses/"))
+        register.append({**row, "force_id": force_id, "status": status, "files": files, "line": line_no})
+    return register
+
+
+def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:
+    path = root / "SHA256SUMS"
+    if not path.is_file():
+        problems.append(Problem("SHA256SUMS", "missing", f"run 'make bless EDITION={root.name}'"))
+        return {}
+    manifest = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            digest, name = line.split(None, 1)
+            manifest[name.lstrip("*").strip()] = digest
+    return manifest
+
+
+def edition_files(root: Path) -> list[str]:
+    """Every file under the edition folder but the manifest, relative, sorted."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and p.name != "SHA256SUMS")
+
+
+def write_manifest(root: Path) -> Path:
+    """What `make bless` runs after a deliberate change to raw/<edition>/."""
+    lines = [f"{sha256_file(root / name)}  {name}\n" for name in edition_files(root)]
+    path = root / "SHA256SUMS"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
