@@ -147,3 +147,116 @@ def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, s
     if breach["breach_type"] and breach["breach_type_rule"] != "BT-U01":
         return "breach_type", breach["breach_type"], breach["breach_type_rule"]
     return "", "", ""
+
+
+def classify_records(records: "pd.DataFrame", codebook: Codebook | None = None) -> "pd.DataFrame":
+    """Labels, rule ids and matched text for every kept record; needs_review lists the
+    fields no rule decided (they are counted in totals and listed in review.csv)."""
+    import pandas as pd
+
+    codebook = codebook or default_codebook()
+    labels = [{**classify_breach(r.description_raw, r.category_raw, codebook),
+               **classify_outcome(r.outcome_raw, r.description_raw, codebook)}
+              for r in records.itertuples()]
+    out = pd.concat([records.reset_index(drop=True), pd.DataFrame(labels, index=range(len(records)))], axis=1)
+    out["needs_review"] = [";".join(f for f in ("breach_type", "outcome_group") if not row[f])
+                           for _, row in out.iterrows()]
+    return out
+
+
+def apply_overrides(records: "pd.DataFrame", overrides: "pd.DataFrame", codebook: Codebook | None = None,
+                    where: str = "overrides/coding.csv") -> tuple["pd.DataFrame", list]:
+    """Manual coding, applied last. Unknown record ids or values outside the codebook
+    are problems (returned), never silently skipped."""
+    from .problems import Problem
+
+    codebook = codebook or default_codebook()
+    allowed = {"breach_type": set(BREACH_TYPES), "outcome_group": set(OUTCOME_SEVERITY),
+               "pnc": {"true", "false"}, "role": set(codebook.groups["role"])}
+    problems = []
+    records = records.copy()
+    index = {rid: i for i, rid in enumerate(records["record_id"])}
+    for line, o in enumerate(overrides.itertuples(), start=2):
+        here = f"{where} line {line}"
+        if o.record_id not in index:
+            problems.append(Problem(here, f"record_id {o.record_id} does not exist (any more)",
+                                    "remove the line, or find the record's new id with 'make trace'"))
+            continue
+        if o.field not in allowed or str(o.value) not in allowed[o.field]:
+            problems.append(Problem(here, f"{o.field}={o.value!r} is outside the codebook",
+                                    f"use a field in {sorted(allowed)} and one of its codebook values"))
+            continue
+        i = index[o.record_id]
+        value = (str(o.value) == "true") if o.field == "pnc" else str(o.value)
+        records.at[i, o.field] = value
+        rule_column = {"breach_type": "breach_type_rule", "outcome_group": "outcome_rule", "pnc": "pnc_rule"}.get(o.field)
+        if rule_column:
+            records.at[i, rule_column] = f"MANUAL:{o.coder}"
+        records.at[i, "needs_review"] = ";".join(f for f in str(records.at[i, "needs_review"]).split(";")
+                                                 if f and f != o.field)
+    return records, problems
+
+
+def resolve_aggregates(raw: "pd.DataFrame", codebook: Codebook | None = None) -> tuple["pd.DataFrame", list]:
+    """Counts-only margins -> aggregates.csv rows (dimension, category, count) with one
+    `total` row per response; what a margin leaves unexplained is counted as
+    other / other_or_unknown / pnc=false, so every margin sums to the total."""
+    import pandas as pd
+
+    from .problems import Problem
+
+    codebook = codebook or default_codebook()
+    out, problems = [], []
+    fallback = {"breach_type": "other", "outcome_group": "other_or_unknown", "pnc": "false"}
+    for source, group in raw.groupby("source_file", sort=True):
+        base = {k: group.iloc[0][k] for k in ("force_id", "source_file", "source_sha256")}
+        margins, total, total_locator = [], None, ""
+        for r in group.itertuples():
+            dimension, category, rule = classify_label(r.label, codebook)
+            if dimension == "total":
+                total, total_locator = int(r.count), r.source_locator
+            elif dimension in fallback:
+                margins.append({**base, "dimension": dimension, "category": category, "count": int(r.count),
+                                "source_locator": r.source_locator, "label": r.label, "rule": rule})
+            else:
+                reason = "a stock of people under investigation, not an incident outcome" if dimension == "stock" \
+                    else "no codebook rule decides this label"
+                out.append({**base, "dimension": "not_counted", "category": category or "undecided",
+                            "count": int(r.count), "source_locator": r.source_locator, "label": r.label,
+                            "rule": rule or "", "note": reason})
+        by_dim = {}
+        for m in margins:
+            by_dim.setdefault(m["dimension"], []).append(m)
+        if total is None:
+            if "breach_type" not in by_dim:
+                problems.append(Problem(source, "counts given but neither a total nor counts by breach type",
+                                        "give a 'Total = N' line, or map the labels in overrides/extraction.yaml"))
+                continue
+            total = sum(m["count"] for m in by_dim["breach_type"])
+            total_locator = "sum of breach-type margins"
+        out.append({**base, "dimension": "total", "category": "total", "count": total,
+                    "source_locator": total_locator, "label": "Total", "rule": "AGG-TOTAL"})
+        for dimension, default in fallback.items():
+            given = by_dim.get(dimension, [])
+            stated = sum(m["count"] for m in given)
+            if stated > total:
+                problems.append(Problem(source, f"{dimension} counts sum to {stated}, more than the total {total} "
+                                                f"({', '.join(m['source_locator'] for m in given)})",
+                                        "check the letter; counting units may differ (allegations vs people)"))
+                continue
+            merged: dict[str, dict] = {}
+            for m in given:
+                if m["category"] in merged:
+                    merged[m["category"]]["count"] += m["count"]
+                    merged[m["category"]]["source_locator"] += "; " + m["source_locator"]
+                else:
+                    merged[m["category"]] = dict(m)
+            out += list(merged.values())
+            if total - stated:
+                out.append({**base, "dimension": dimension, "category": default, "count": total - stated,
+                            "source_locator": "remainder (not stated in the response)", "label": "",
+                            "rule": "AGG-REMAINDER"})
+    columns = ["force_id", "dimension", "category", "count", "source_file", "source_locator", "source_sha256",
+               "label", "rule", "note"]
+    frame = pd.DataFrame(out, columns=columns).fillna("")
+    return frame, problems
