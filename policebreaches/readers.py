@@ -152,11 +152,35 @@ def read_pdf(path: Path, pages: list[int] | None = None, **_) -> Document:
             if pages and number not in pages:
                 continue
             for t, rows in enumerate(page.extract_tables(), start=1):
-                doc.tables.append(_table(f"page={number} table={t}", rows))
+                _append_continued(doc, _table(f"page={number} table={t}", rows))
             text = page.extract_text() or ""
             doc.lines += [(f"page={number} line={i}", line) for i, line in enumerate(text.splitlines(), start=1)
                           if line.strip()]
     return doc
+
+
+def _append_continued(doc: Document, table: Table) -> None:
+    """A table that runs over pages is one table: join a page's first table to the
+    previous page's last one when they have the same columns."""
+    previous = doc.tables[-1] if doc.tables else None
+    if (previous and table.rows and previous.rows and len(table.rows[0]) == len(previous.rows[-1])
+            and table.locator.endswith("table=1") and previous.locator.split(" ")[0] != table.locator.split(" ")[0]):
+        rows, locators = list(table.rows), list(table.row_locators)
+        start = 1 if rows and rows[0] == previous.rows[0] else 0  # the header repeated on each page
+        if len(rows) > start and _is_fragment(rows[start]) and not _is_fragment(previous.rows[-1]):
+            # a row the page break cut in two: its rest sits at the top of this page
+            previous.rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(previous.rows[-1], rows[start])]
+            previous.row_locators[-1] += f"+{locators[start]}"
+            del rows[start], locators[start]
+        previous.rows += rows
+        previous.row_locators += locators
+    else:
+        doc.tables.append(table)
+
+
+def _is_fragment(row: list[str]) -> bool:
+    filled = sum(1 for c in row if c.strip())
+    return 0 < filled and filled * 2 <= len(row) and len(row) > 2
 
 
 class _HTMLTables(HTMLParser):
