@@ -16,6 +16,7 @@ import yaml
 OUTCOME_SEVERITY = ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
                     "no_formal_action", "other_or_unknown"]
 BREACH_TYPES = ["unauthorised_access", "third_party_disclosure", "other"]
+REDACTION = re.compile(r"\[\s*redacted\s*\]|\bredacted\b|\bx{3,}\b|\*{3,}|\u2588+")
 SEVERE_IN_DESCRIPTION = {"conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning"}
 
 
@@ -58,8 +59,8 @@ def default_codebook() -> Codebook:
 
 
 def normalise_text(text: str) -> str:
-    """Lower case; curly quotes straight; dashes and white space folded."""
-    text = (text or "").lower()
+    """Lower case; redaction marks removed; curly quotes straight; dashes and white space folded."""
+    text = REDACTION.sub(" ", (text or "").lower())  # a redaction mark says nothing about what happened
     text = re.sub(r"[\u2018\u2019\u201a\u201b']", "", text)
     text = re.sub(r"[\u201c\u201d\u201e\"]", "", text)
     text = re.sub(r"[\u2010-\u2015]", "-", text)

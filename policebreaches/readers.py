@@ -251,7 +251,10 @@ def text_document(text: str) -> Document:
     numbered = list(enumerate(text.splitlines(), start=1))
     for number, line in numbered + [(len(numbered) + 1, "")]:
         if SEPARATED_LINE.search(line):
-            cells = [c.strip() for c in re.split(r"\t|\|", line.strip().strip("|"))]
+            body = line.strip()
+            if body.startswith("|") and body.endswith("|"):  # a bordered |a|b| table; otherwise edge cells may be empty
+                body = body[1:-1]
+            cells = [c.strip() for c in re.split(r"\t|\|", line.rstrip("\r\n") if "\t" in line else body)]
             run.append((number, cells))
             continue
         if len(run) >= 2:

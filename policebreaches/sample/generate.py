@@ -207,7 +207,9 @@ def _fmt(date: dt.date | None, style: str) -> str:
 
 
 def _label(rng: random.Random, inc: Incident) -> str:
-    return rng.choice(P.LABELS[inc.breach_type])
+    """The force's label for an incident: the same wherever the force lists it again."""
+    labels = P.LABELS[inc.breach_type]
+    return labels[len(inc.description) % len(labels)]
 
 
 # --- zip containers without timestamps -------------------------------------------------
