@@ -14,8 +14,8 @@ from .forces import resolve_force
 from .problems import Problem
 
 EDITION_KEYS = {"title", "subtitle", "period_start", "period_end", "published",
-                "synthetic", "request_file", "previous_edition"}
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition"}
+                "synthetic", "request_file", "previous_edition", "case_studies"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status",
                     "exemption", "files", "notes"]
 STATUSES = {"disclosed", "partial", "refused", "no_response", "nil_return"}
@@ -39,6 +39,7 @@ class Edition:
     synthetic: bool
     request_file: str
     previous_edition: str | None
+    case_studies: tuple = ()  # optional [{force, contains}] naming the records to quote
 
     @property
     def days_in_period(self) -> int:
@@ -93,6 +94,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
                    subtitle=str(meta["subtitle"]), synthetic=bool(meta["synthetic"]),
                    request_file=str(meta["request_file"]),
                    previous_edition=(str(meta["previous_edition"]) if meta.get("previous_edition") else None),
+                   case_studies=tuple(meta.get("case_studies") or ()),
                    **dates)
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from . import __version__
-from .checks import check_inputs
+from .checks import check_file, check_inputs
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
-from .edition import TRANSCRIPTION_COLUMNS, load_edition, sha256_file
+from .edition import DATA_STATUSES, TRANSCRIPTION_COLUMNS, load_edition, read_register, sha256_file
 from .extract import extract_force
 from .problems import InputError, Problem, raise_if_any
 from .statistics import compute_numbers
@@ -69,16 +70,27 @@ def _hints(root: Path) -> dict:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
 
 
-def stage_extract(root: Path, register_json: Path, force_id: str, rows_out: Path, aggs_out: Path,
+def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, counts_out: Path,
                   status_out: Path, problems_out: Path) -> None:
-    register = {r["force_id"]: r for r in json.loads(register_json.read_text(encoding="utf-8"))}
-    row = register[force_id]
-    files = row["files"] if row["status"] in ("disclosed", "partial") else []
+    """Extract one force's responses. Each file passes the container checks (size,
+    zip bomb, encryption) before any parser opens it."""
+    register = {r["force_id"]: r for r in read_register(root, [])}
+    row = register.get(force_id, {"status": "", "files": []})
+    problems: list[Problem] = []
+    files = []
+    for name in row["files"] if row["status"] in DATA_STATUSES else []:
+        before = len(problems)
+        path = root / "responses" / name
+        if path.is_file():
+            check_file(path, f"responses/{name}", limits, problems)
+        if path.is_file() and len(problems) == before:
+            files.append(name)
     sha = {f"responses/{name}": sha256_file(root / "responses" / name) for name in files}
-    rows, aggs, statuses, problems = extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
-    log.info("%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(aggs), len(problems))
+    rows, counts, statuses, found = extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
+    problems += found
+    log.info("%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems))
     write_csv(pd.DataFrame(rows, columns=ROW_COLUMNS), rows_out)
-    write_csv(pd.DataFrame(aggs, columns=AGG_RAW_COLUMNS), aggs_out)
+    write_csv(pd.DataFrame(counts, columns=AGG_RAW_COLUMNS), counts_out)
     write_csv(pd.DataFrame(statuses, columns=["source_file", "force_id", "status"]), status_out)
     write_problems(problems, problems_out)
 
@@ -98,13 +110,23 @@ def stage_clean(root: Path, rows_files: list[Path], status_files: list[Path], pr
     write_csv(pd.DataFrame(repairs, columns=["record_id", "field", "before", "after"]), repairs_out)
     for r in repairs:
         log.info("text repaired in %s %s: %r -> %r", r["record_id"], r["field"], r["before"], r["after"])
-    unbalanced = ledger[~ledger["balanced"]]
+
+
+def stage_check_ledger(ledger_path: Path, ok_out: Path) -> None:
+    """Fail the build when any file's rows in != rows out."""
+    ledger = read_csv(ledger_path)
+    unbalanced = ledger[ledger["balanced"] != "True"]
     if len(unbalanced):
-        raise AssertionError(f"ledger does not balance for: {list(unbalanced['source_file'])}")
+        raise AssertionError("the conservation ledger does not balance for: " + ", ".join(
+            f"{r.source_file} (read {r.rows_read}, kept {r.records_kept})" for r in unbalanced.itertuples()))
+    ok_out.write_text(f"{len(ledger)} files balance\n", encoding="utf-8")
 
 
-def stage_classify(root: Path, cleaned: Path, agg_files: list[Path], records_out: Path, review_out: Path,
-                   aggregates_out: Path, exclusions_out: Path) -> None:
+LABEL_COLUMNS = ["breach_type", "pnc", "outcome_group", "role"]
+
+
+def stage_classify(root: Path, cleaned: Path, count_files: list[Path], records_out: Path, review_out: Path,
+                   aggregates_out: Path, exclusions_out: Path, reclassified_out: Path, previous: Path) -> None:
     records = read_csv(cleaned)
     kept = records[records["exclusion"] == ""]
     write_csv(records[records["exclusion"] != ""], exclusions_out)
@@ -113,28 +135,133 @@ def stage_classify(root: Path, cleaned: Path, agg_files: list[Path], records_out
     problems = []
     if overrides_path.is_file():
         labelled, problems = apply_overrides(labelled, read_csv(overrides_path))
-    raw = pd.concat([read_csv(f) for f in agg_files], ignore_index=True)
+        log.info("applied %d manual codings from %s", len(read_csv(overrides_path)), overrides_path)
+    raw = pd.concat([read_csv(f) for f in count_files], ignore_index=True)
     aggregates, agg_problems = resolve_aggregates(raw)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(default_codebook().version)
     write_csv(labelled, records_out)
     write_csv(labelled[labelled["needs_review"] != ""], review_out)
     write_csv(aggregates, aggregates_out)
+    current = labelled[["record_id", *LABEL_COLUMNS]].astype(str)
+    write_csv(reclassified(read_csv(previous) if previous.is_file() else None, current), reclassified_out)
+    write_csv(current, previous)  # kept beside the outputs for the next build to compare with
+
+
+def reclassified(previous: pd.DataFrame | None, current: pd.DataFrame) -> pd.DataFrame:
+    """Records whose labels differ from the previous build (after a codebook edit)."""
+    columns = ["record_id", "field", "before", "after"]
+    if previous is None:
+        return pd.DataFrame(columns=columns)
+    merged = previous.merge(current, on="record_id", how="outer", suffixes=("_before", "_after")).fillna("(absent)")
+    changes = [{"record_id": r["record_id"], "field": f, "before": r[f"{f}_before"], "after": r[f"{f}_after"]}
+               for _, r in merged.iterrows() for f in LABEL_COLUMNS if r[f"{f}_before"] != r[f"{f}_after"]]
+    return pd.DataFrame(changes, columns=columns).sort_values(["record_id", "field"])
+
+
+def stage_score(records_path: Path, truth_paths: list[Path], accuracy_out: Path, confusion_out: Path) -> None:
+    from .evaluation import score
+
+    accuracy, confusion = score(read_csv(records_path), read_csv(truth_paths[0]) if truth_paths else None)
+    write_csv(accuracy, accuracy_out)
+    write_csv(confusion, confusion_out)
 
 
 def input_checksums(root: Path) -> list[dict]:
-    return [{"file": "SHA256SUMS", "sha256": sha256_file(root / "SHA256SUMS")}]
+    return [{"file": f"{root.as_posix()}/SHA256SUMS", "sha256": sha256_file(root / "SHA256SUMS")}]
 
 
-def stage_statistics(root: Path, register_json: Path, records_path: Path, aggregates_path: Path,
-                     numbers_out: Path) -> None:
+def _methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redactions, edition) -> dict:
+    """Numbers the methodology and cover print, as (value, display, definition)."""
+    reasons = exclusions["exclusion"].str.replace(r":.*", "", regex=True) if len(exclusions) else pd.Series(dtype=str)
+    read = int(ledger["records_kept"].astype(int).sum() + ledger["excluded_outside_period"].astype(int).sum()
+               + ledger["excluded_duplicate"].astype(int).sum())
+    totals = aggregates[aggregates["dimension"] == "total"]["count"].astype(int).sum() if len(aggregates) else 0
+    manual = int(records["breach_type_rule"].str.startswith("MANUAL").sum() + records["outcome_rule"].str.startswith("MANUAL").sum())
+    extra = {
+        "records.read": (read, f"{read:,}", "Incident rows read from the responses (data rows, before exclusions)."),
+        "records.kept": (len(records), f"{len(records):,}", "Incident records kept after cleaning."),
+        "records.excluded.outside_period": (int((reasons == "outside_period").sum()), f"{int((reasons == 'outside_period').sum()):,}",
+                                            "Incident rows dated wholly outside the period."),
+        "records.excluded.duplicate": (int((reasons == "duplicate_of").sum()), f"{int((reasons == 'duplicate_of').sum()):,}",
+                                       "Incident rows listing again an incident the same force listed in another table."),
+        "aggregates.total": (int(totals), f"{int(totals):,}", "Breaches given as counts only (the totals of counts-only answers)."),
+        "classification.manual_codings": (manual, f"{manual:,}", "Labels set by hand in overrides/coding.csv."),
+        "classification.codebook_version": (int(default_codebook().version), str(default_codebook().version),
+                                            "Version of the codebook that classified the records."),
+        "redactions.count": (redactions, f"{redactions:,}", "Items of personal data removed from quoted text."),
+        "edition.published": (edition.published.isoformat(), f"{edition.published.day} {edition.published:%B %Y}",
+                              "Publication date of the edition (edition.yaml)."),
+    }
+    years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
+    for year, count in sorted(years.items()):
+        extra[f"records.year.{year}"] = (int(count), f"{int(count):,}", f"Incident records dated in {year}.")
+    for row in accuracy.to_dict("records"):
+        base = f"accuracy.{row['field']}.{row['class']}"
+        for measure in ("precision", "recall"):
+            if row[measure] != "":
+                value = float(row[measure])
+                extra[f"{base}.{measure}"] = (value, f"{value * 100:.1f}%", f"{measure.capitalize()} of {row['field']} = {row['class']} against the true labels.")
+        extra[f"{base}.support"] = (int(row["support"]), f"{int(row['support']):,}", f"True {row['field']} = {row['class']} records matched.")
+        extra[f"accuracy.{row['field']}.overall"] = (float(row["accuracy"]), f"{float(row['accuracy']) * 100:.1f}%", f"Share of matched records whose {row['field']} is right.")
+        extra[f"accuracy.{row['field']}.kappa"] = (float(row["kappa"]), f"{float(row['kappa']):.3f}", f"Cohen's kappa for {row['field']}.")
+    return extra
+
+
+def stage_statistics(root: Path, register_json: Path, records_path: Path, aggregates_path: Path, ledger_path: Path,
+                     exclusions_path: Path, accuracy_path: Path, numbers_out: Path, cases_out: Path,
+                     tables_dir: Path) -> None:
+    from .casestudies import quote_case_studies, select_case_studies
+    from .tables import write_tables
+
     records = read_csv(records_path)
-    records["pnc"] = records["pnc"] == "True"
     aggregates = read_csv(aggregates_path)
-    aggregates["count"] = aggregates["count"].astype(int)
     register = json.loads(register_json.read_text(encoding="utf-8"))
     edition = load_edition(root, [])
+    cases, redactions = quote_case_studies(select_case_studies(records, list(edition.case_studies)))
+    extra = _methodology_numbers(read_csv(ledger_path), read_csv(exclusions_path), aggregates, records,
+                                 read_csv(accuracy_path), redactions, edition)
+    extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
+    records["pnc"] = records["pnc"] == "True"
+    aggregates["count"] = aggregates["count"].astype(int)
     inputs = input_checksums(root) + [{"file": p.name, "sha256": sha256_file(p)} for p in (records_path, aggregates_path)]
-    numbers = compute_numbers(records, aggregates, register, edition, inputs,
-                              extra={"pipeline.version": (__version__, __version__, "Pipeline version.")})
+    numbers = compute_numbers(records, aggregates, register, edition, inputs, extra=extra)
     numbers_out.write_text(json.dumps(numbers, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    cases_out.write_text(json.dumps(cases, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    provenance = [{"item": "edition", "value": edition.edition_id}, {"item": "pipeline version", "value": __version__},
+                  *({"item": i["file"], "value": i["sha256"]} for i in inputs)]
+    write_tables(numbers, register, tables_dir, provenance, TABLES_README.format(title=edition.title,
+                 synthetic=" SYNTHETIC SAMPLE: invented data." if edition.synthetic else ""))
+
+
+TABLES_README = """{title}: report tables.{synthetic}
+Values only (no formulas). Every value is a number from numbers.json; its definition is in the report's Appendix 3.
+Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""
+
+
+def stage_figures(numbers_path: Path, register_json: Path, records_path: Path, folder: Path) -> None:
+    from .figures import draw_figures
+    from .report_spec import report_spec
+
+    numbers = json.loads(numbers_path.read_text(encoding="utf-8"))
+    register = json.loads(register_json.read_text(encoding="utf-8"))
+    draw_figures(numbers, register, read_csv(records_path), report_spec()["figures"], folder,
+                 "police FOI responses; see Appendix 3")
+
+
+def stage_render(root: Path, results: Path, report_dir: Path, numbers_path: Path, register_json: Path,
+                 cases_path: Path, accuracy_path: Path, problems_path: Path, html_out: Path, pdf_out: Path,
+                 change_path: Path | None = None) -> None:
+    from .render import render_html, write_pdf
+    from .report_context import build_context
+
+    numbers = json.loads(numbers_path.read_text(encoding="utf-8"))
+    edition = load_edition(root, [])
+    context = build_context(
+        edition=edition, numbers=numbers, register=json.loads(register_json.read_text(encoding="utf-8")),
+        cases=json.loads(cases_path.read_text(encoding="utf-8")), accuracy=read_csv(accuracy_path),
+        problems=read_csv(problems_path), request_text=(root / edition.request_file).read_text(encoding="utf-8"),
+        fonts_url=os.path.relpath(report_dir / "fonts", html_out.parent),
+        change=json.loads(change_path.read_text(encoding="utf-8")) if change_path and change_path.is_file() else None)
+    html_out.write_text(render_html(report_dir, context, numbers), encoding="utf-8")
+    write_pdf(html_out, pdf_out, [report_dir, results], edition.published)

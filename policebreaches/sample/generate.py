@@ -583,6 +583,10 @@ period_end: 2015-12-31
 published: 2016-07-14
 synthetic: true
 request_file: request.txt
+case_studies:
+  - {{force: Cleveland, contains: "detainee to a relative"}}
+  - {{force: Metropolitan, contains: "Snapchat"}}
+  - {{force: Dyfed-Powys, contains: "USB device"}}
 """
 
 

@@ -1,0 +1,71 @@
+"""Classification accuracy against true labels, where an edition has them (the
+synthetic sample does, in tests/truth/). Only scores; never feeds classification."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+FIELDS = {"breach_type": ["unauthorised_access", "third_party_disclosure", "other"],
+          "outcome_group": ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
+                            "no_formal_action", "other_or_unknown"],
+          "pnc": ["True", "False"]}
+ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accuracy", "kappa", "matched", "unmatched"]
+
+
+def _key(source_file: str, description: str, outcome: str, role: str) -> tuple:
+    norm = lambda t: " ".join(str(t).replace("\u2019", "'").lower().split())  # noqa: E731
+    return source_file, norm(description), norm(outcome), norm(role)
+
+
+def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict, dict]]:
+    """Pairs (truth row, record) matched on what both can see: file, description,
+    outcome and role. Identical rows are paired in label order."""
+    pool = defaultdict(list)
+    for r in records.to_dict("records"):
+        pool[_key(r["source_file"], r["description_raw"], r["outcome_raw"], r["role_raw"])].append(r)
+    truth_groups = defaultdict(list)
+    for t in truth[truth["counted"] == "True"].to_dict("records"):
+        truth_groups[_key(t["source_file"], t["description"], t["outcome"], t["role"])].append(t)
+    pairs = []
+    for key, rows in truth_groups.items():
+        found = sorted(pool.get(key, []), key=lambda r: (r["breach_type"], r["outcome_group"], r["pnc"]))
+        rows = sorted(rows, key=lambda t: (t["breach_type"], t["outcome_group"], t["pnc"]))
+        pairs += list(zip(rows, found))
+    return pairs
+
+
+def cohen_kappa(true: list[str], predicted: list[str]) -> float:
+    n = len(true)
+    if not n:
+        return float("nan")
+    observed = sum(a == b for a, b in zip(true, predicted)) / n
+    classes = set(true) | set(predicted)
+    expected = sum((true.count(c) / n) * (predicted.count(c) / n) for c in classes)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def score(records: pd.DataFrame, truth: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if truth is None:
+        return pd.DataFrame(columns=ACCURACY_COLUMNS), pd.DataFrame(columns=["field", "true", "predicted", "count"])
+    incident_truth = truth[truth["counts_only"] != "True"]
+    pairs = match_records(records, incident_truth)
+    unmatched = int((incident_truth["counted"] == "True").sum()) - len(pairs)
+    rows, confusion = [], []
+    for field, classes in FIELDS.items():
+        true = [str(t[field]) for t, _ in pairs]
+        pred = [str(r[field]) or "(needs review)" for _, r in pairs]
+        accuracy = sum(a == b for a, b in zip(true, pred)) / len(pairs) if pairs else float("nan")
+        kappa = cohen_kappa(true, pred)
+        for c in classes:
+            tp = sum(a == c and b == c for a, b in zip(true, pred))
+            predicted, actual = pred.count(c), true.count(c)
+            rows.append({"field": field, "class": c, "precision": round(tp / predicted, 4) if predicted else "",
+                         "recall": round(tp / actual, 4) if actual else "", "support": actual,
+                         "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "matched": len(pairs),
+                         "unmatched": unmatched})
+        counts = defaultdict(int)
+        for a, b in zip(true, pred):
+            counts[(a, b)] += 1
+        confusion += [{"field": field, "true": a, "predicted": b, "count": n} for (a, b), n in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=ACCURACY_COLUMNS), pd.DataFrame(confusion)

@@ -1,0 +1,69 @@
+"""Figures (matplotlib): one sober, greyscale-safe style; SVG for the PDF, PNG
+copies, and each figure's data beside it as CSV. Byte-reproducible: fixed svg.hashsalt,
+no date metadata."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .classify import BREACH_TYPES, OUTCOME_SEVERITY  # noqa: E402
+from .forces import force_name  # noqa: E402
+from .statistics import OUTCOME_WORDS, TYPE_WORDS, top_forces  # noqa: E402
+
+STYLE = {"svg.hashsalt": "policebreaches", "svg.fonttype": "path", "font.family": "DejaVu Sans",
+         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#333333",
+         "axes.titleweight": "bold", "axes.titlesize": 10, "figure.dpi": 100}
+INK, HATCHES = "#1f3a5f", ["", "//", "..", "xx", "\\\\"]
+
+
+def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str) -> None:
+    fig.text(0.01, 0.01, f"Source: {source}", fontsize=7, color="#555555")
+    fig.savefig(folder / f"{name}.svg", metadata={"Date": None, "Creator": None})
+    fig.savefig(folder / f"{name}.png", dpi=150, metadata={"Software": None})
+    plt.close(fig)
+    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+
+
+def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, horizontal: bool = True):
+    fig, ax = plt.subplots(figsize=(6.4, 0.32 * len(data) + 1.3 if horizontal else 3.2))
+    if horizontal:
+        bars = ax.barh(data[label][::-1], data[value][::-1], color=INK)
+        ax.set_xlabel(xlabel)
+        ax.bar_label(bars, padding=3, fontsize=8)
+    else:
+        bars = ax.bar(data[label], data[value], color=INK)
+        ax.set_ylabel(xlabel)
+        ax.bar_label(bars, padding=2, fontsize=8)
+    for bar, hatch in zip(bars, HATCHES * 10 if not horizontal else [""] * len(bars)):
+        bar.set_hatch(hatch)
+        bar.set_edgecolor("white")
+    ax.set_title(title, loc="left")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def draw_figures(numbers: dict, register: list[dict], records: pd.DataFrame, spec: dict, folder: Path,
+                 source: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with plt.rc_context(STYLE):
+        top = top_forces(numbers, register)
+        data = pd.DataFrame({"force": [force_name(f) for f in top],
+                             "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]})
+        _save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, folder, "top_ten", source)
+        data = pd.DataFrame({"type": [TYPE_WORDS[t].split(" (")[0] for t in BREACH_TYPES],
+                             "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in BREACH_TYPES]})
+        _save(_bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"), data, folder,
+              "breach_types", source)
+        data = pd.DataFrame({"outcome": [OUTCOME_WORDS[o] for o in OUTCOME_SEVERITY],
+                             "breaches": [numbers[f"outcomes.{o}"]["value"] for o in OUTCOME_SEVERITY]})
+        _save(_bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, folder,
+              "outcomes", source)
+        years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4]
+        data = years.value_counts().sort_index().rename_axis("year").reset_index(name="records")
+        _save(_bars(data, "year", "records", spec["by_year"]["title"], "Incident records", horizontal=False),
+              data, folder, "by_year", source)

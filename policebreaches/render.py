@@ -1,0 +1,84 @@
+"""Jinja2 -> report.html -> WeasyPrint -> report.pdf, safely and reproducibly.
+
+Every number reaches the template through `n(key)` (numbers.json display string,
+linked to its entry in Appendix 3). Free text is auto-escaped. WeasyPrint may fetch
+only files under report/ and results/<edition>/ and data: URLs."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+
+class FetchRefused(ValueError):
+    pass
+
+
+def make_url_fetcher(allowed_roots: list[Path]):
+    """A WeasyPrint fetcher that serves data: URLs and local files under allowed_roots
+    and refuses everything else: no network, no redirects, no file:// elsewhere."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    roots = [root.resolve() for root in allowed_roots]
+
+    class SafeURLFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(root == path or root in path.parents for root in roots) and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
+            raise FetchRefused(f"refused to fetch {url!r}: only report/ and this edition's results may be read")
+
+    return SafeURLFetcher()
+
+
+def template_environment(template_dir: Path, numbers: dict) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+
+    used: dict[str, None] = {}  # keys in order of first use, for Appendix 3
+
+    def n(key: str) -> Markup:
+        """The one way a number enters the report: its display string, linked to its derivation."""
+        entry = numbers[key]  # KeyError: a template asked for a number nobody defined
+        used.setdefault(key)
+        return Markup('<a class="num" href="#{}">{}</a>').format(anchor(key), entry["display"])
+
+    def anchor(key: str) -> str:
+        return "n-" + key.replace(".", "-")
+
+    def derivation_keys() -> list[str]:
+        return list(used)
+
+    env.globals.update(n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys)
+    return env
+
+
+def render_html(template_dir: Path, context: dict, numbers: dict) -> str:
+    env = template_environment(template_dir, numbers)
+    return env.get_template("report.html.j2").render(**context)
+
+
+def write_pdf(html_path: Path, pdf_path: Path, allowed_roots: list[Path], published: dt.date) -> None:
+    """PDF with dates fixed to the edition's publication date (SOURCE_DATE_EPOCH)."""
+    from weasyprint import HTML
+
+    epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.timezone.utc).timestamp())
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    fetcher = make_url_fetcher(allowed_roots)
+    HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
+        str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+
+
+def text(value) -> Markup:
+    return escape(value)

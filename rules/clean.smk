@@ -1,0 +1,28 @@
+rule clean_records:
+    input:
+        register=RES / "check" / "register.json",
+        rows=extraction_outputs("rows"),
+        status=extraction_outputs("status"),
+        problems=extraction_outputs("problems"),
+    output:
+        records=RES / "clean" / "records.csv",
+        ledger=RES / "ledger.csv",
+        repairs=RES / "clean" / "text_repairs.csv",
+    log:
+        RES / "logs" / "clean_records.log",
+    params:
+        root=RAW,
+        allow_problems=config["allow_problems"],
+    script:
+        "../scripts/clean_records.py"
+
+
+rule check_ledger:
+    input:
+        ledger=RES / "ledger.csv",
+    output:
+        ok=RES / "clean" / "ledger.ok",
+    log:
+        RES / "logs" / "check_ledger.log",
+    script:
+        "../scripts/check_ledger.py"

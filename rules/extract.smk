@@ -1,0 +1,18 @@
+rule extract_responses:
+    input:
+        files=force_response_files,
+        register=RAW / "requests.csv",
+        transcriptions=transcription_files,
+        hints=optional_edition_files("overrides/extraction.yaml"),
+    output:
+        rows=RES / "extract" / "{force}.rows.csv",
+        counts=RES / "extract" / "{force}.counts.csv",
+        status=RES / "extract" / "{force}.status.csv",
+        problems=RES / "extract" / "{force}.problems.csv",
+    log:
+        RES / "logs" / "extract" / "{force}.log",
+    params:
+        root=RAW,
+        limits=config["limits"],
+    script:
+        "../scripts/extract_responses.py"
