@@ -41,6 +41,7 @@ def normalise_role(text: str) -> str:
 def repair_text(text: str) -> str:
     """Undo mojibake ('â€™' -> '’') and fold stray spaces; correct curly quotes stay."""
     fixed = ftfy.fix_text(text or "", config=FTFY_CONFIG)
+    fixed = re.sub(r"(\w)-\n(\w)", r"\1-\2", fixed)  # a word hyphenated at a PDF cell's line break
     return " ".join(fixed.replace("\u00a0", " ").split())
 
 

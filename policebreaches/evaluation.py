@@ -13,25 +13,31 @@ FIELDS = {"breach_type": ["unauthorised_access", "third_party_disclosure", "othe
 ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accuracy", "kappa", "matched", "unmatched"]
 
 
-def _key(source_file: str, description: str, outcome: str, role: str) -> tuple:
-    norm = lambda t: " ".join(str(t).replace("\u2019", "'").lower().split())  # noqa: E731
-    return source_file, norm(description), norm(outcome), norm(role)
+VISIBLE = [("description_raw", "description"), ("outcome_raw", "outcome"), ("role_raw", "role")]
+
+
+def _norm(text) -> str:
+    return " ".join(str(text).replace("\u2019", "'").lower().split())
 
 
 def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict, dict]]:
-    """Pairs (truth row, record) matched on what both can see: file, description,
-    outcome and role. Identical rows are paired in label order."""
-    pool = defaultdict(list)
-    for r in records.to_dict("records"):
-        pool[_key(r["source_file"], r["description_raw"], r["outcome_raw"], r["role_raw"])].append(r)
-    truth_groups = defaultdict(list)
-    for t in truth[truth["counted"] == "True"].to_dict("records"):
-        truth_groups[_key(t["source_file"], t["description"], t["outcome"], t["role"])].append(t)
+    """Pairs (truth row, record) matched on what both can see: the file, and those of
+    description, outcome and role that the file gives. Identical rows pair in label order."""
     pairs = []
-    for key, rows in truth_groups.items():
-        found = sorted(pool.get(key, []), key=lambda r: (r["breach_type"], r["outcome_group"], r["pnc"]))
-        rows = sorted(rows, key=lambda t: (t["breach_type"], t["outcome_group"], t["pnc"]))
-        pairs += list(zip(rows, found))
+    truth = truth[truth["counted"] == "True"]
+    for source_file, file_truth in truth.groupby("source_file"):
+        file_records = records[records["source_file"] == source_file]
+        shown = [(r, t) for r, t in VISIBLE if (file_records[r] != "").any()]
+        pool = defaultdict(list)
+        for rec in file_records.to_dict("records"):
+            pool[tuple(_norm(rec[r]) for r, _ in shown)].append(rec)
+        groups = defaultdict(list)
+        for row in file_truth.to_dict("records"):
+            groups[tuple(_norm(row[t]) for _, t in shown)].append(row)
+        for key, rows in groups.items():
+            found = sorted(pool.get(key, []), key=lambda r: (r["breach_type"], r["outcome_group"], r["pnc"]))
+            rows = sorted(rows, key=lambda t: (t["breach_type"], t["outcome_group"], t["pnc"]))
+            pairs += list(zip(rows, found))
     return pairs
 
 

@@ -1,6 +1,7 @@
 rule check_inputs:
     input:
-        all_raw_files,
+        code=package_sources,
+        raw=all_raw_files,
     output:
         register=RES / "check" / "register.json",
         problems=RES / "check" / "problems.csv",

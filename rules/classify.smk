@@ -1,5 +1,6 @@
 rule classify_breaches:
     input:
+        code=package_sources,
         records=RES / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
         codebook="policebreaches/resources/codebook.yaml",
@@ -21,6 +22,7 @@ rule classify_breaches:
 
 rule score_classification:
     input:
+        code=package_sources,
         records=RES / "records.csv",
         truth=truth_file_if_any,
     output:

@@ -1,5 +1,6 @@
 rule clean_records:
     input:
+        code=package_sources,
         register=RES / "check" / "register.json",
         rows=extraction_outputs("rows"),
         status=extraction_outputs("status"),
@@ -19,6 +20,7 @@ rule clean_records:
 
 rule check_ledger:
     input:
+        code=package_sources,
         ledger=RES / "ledger.csv",
     output:
         ok=RES / "clean" / "ledger.ok",

@@ -73,6 +73,11 @@ def truth_file_if_any(wildcards):
     return [TRUTH] if TRUTH.is_file() else []
 
 
+def package_sources(wildcards):
+    """The pipeline's own code: a change to it reruns the rules (scripts are tracked by Snakemake itself)."""
+    return sorted(p for p in Path("policebreaches").rglob("*.py") if "sample" not in p.parts)
+
+
 def final_outputs():
     names = ["report.pdf", "report.html", "numbers.json", "records.csv", "aggregates.csv", "ledger.csv",
              "review.csv", "reclassified.csv", "accuracy.csv", "tables/report_tables.xlsx",

@@ -1,5 +1,6 @@
 rule extract_responses:
     input:
+        code=package_sources,
         files=force_response_files,
         register=RAW / "requests.csv",
         transcriptions=transcription_files,

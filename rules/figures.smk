@@ -3,6 +3,7 @@ FIGURES = ["top_ten", "breach_types", "outcomes", "by_year"]
 
 rule draw_figures:
     input:
+        code=package_sources,
         numbers=RES / "numbers.json",
         register=RES / "check" / "register.json",
         records=RES / "records.csv",

@@ -1,5 +1,6 @@
 rule render_report:
     input:
+        code=package_sources,
         numbers=RES / "numbers.json",
         register=RES / "check" / "register.json",
         problems=RES / "check" / "problems.csv",

@@ -1,5 +1,6 @@
 rule compute_statistics:
     input:
+        code=package_sources,
         register=RES / "check" / "register.json",
         records=RES / "records.csv",
         aggregates=RES / "aggregates.csv",
