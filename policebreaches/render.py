@@ -27,7 +27,8 @@ def make_url_fetcher(allowed_roots: list[Path]):
 
     class SafeURLFetcher(URLFetcher):
         def __init__(self):
-            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+            # fail_on_errors: a figure or font that cannot be loaded stops the build, never a silent gap
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
 
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
@@ -40,6 +41,11 @@ def make_url_fetcher(allowed_roots: list[Path]):
             raise FetchRefused(f"refused to fetch {url!r}: only report/ and this edition's results may be read")
 
     return SafeURLFetcher()
+
+
+def _mime(path: Path) -> str:
+    return {".svg": "image/svg+xml", ".png": "image/png", ".css": "text/css", ".ttf": "font/ttf"}.get(
+        path.suffix.lower(), "application/octet-stream")
 
 
 def template_environment(template_dir: Path, numbers: dict) -> Environment:

@@ -11,5 +11,7 @@ rule check_inputs:
         root=RAW,
         limits=config["limits"],
         allow_problems=config["allow_problems"],
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/check_inputs.py"

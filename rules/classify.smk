@@ -16,6 +16,8 @@ rule classify_breaches:
     params:
         root=RAW,
         previous=RES / "classify" / "previous_labels.csv",
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/classify_breaches.py"
 
@@ -30,5 +32,7 @@ rule score_classification:
         confusion=RES / "tables" / "confusion.csv",
     log:
         RES / "logs" / "score_classification.log",
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/score_classification.py"

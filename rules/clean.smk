@@ -14,6 +14,8 @@ rule clean_records:
     params:
         root=RAW,
         allow_problems=config["allow_problems"],
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/clean_records.py"
 
@@ -26,5 +28,7 @@ rule check_ledger:
         ok=RES / "clean" / "ledger.ok",
     log:
         RES / "logs" / "check_ledger.log",
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/check_ledger.py"

@@ -15,5 +15,7 @@ rule extract_responses:
     params:
         root=RAW,
         limits=config["limits"],
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/extract_responses.py"

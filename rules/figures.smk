@@ -13,5 +13,7 @@ rule draw_figures:
         data=expand(RES / "figures" / "{figure}.csv", figure=FIGURES),
     log:
         RES / "logs" / "draw_figures.log",
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/draw_figures.py"

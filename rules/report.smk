@@ -18,5 +18,7 @@ rule render_report:
         root=RAW,
         results=RES,
         report_dir="report",
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/render_report.py"

@@ -18,5 +18,7 @@ rule compute_statistics:
         RES / "logs" / "compute_statistics.log",
     params:
         root=RAW,
+    conda:
+        "../envs/pipeline.yaml"
     script:
         "../scripts/compute_statistics.py"

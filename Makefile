@@ -1,0 +1,69 @@
+# Safe in Police Hands? -- the two commands a researcher needs: `make report`, `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EDITION ?= 2016
+CORES ?= 2
+STAMP := $(VENV)/.installed
+
+.PHONY: help report test sample-edition bless trace new-edition bench check-reproducible lint envs workflow-report system-check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version)). Set PYTHON=python3.11"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+system-check: $(STAMP) ## Check the system libraries WeasyPrint needs (Pango)
+	@$(BIN)/python -c 'import weasyprint' 2>/dev/null || { \
+	  echo "WeasyPrint cannot load Pango. Install it:"; \
+	  echo "  Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; \
+	  echo "  macOS (Homebrew): brew install pango"; exit 1; }
+
+report: system-check ## Build the report for EDITION (default 2016) and print the PDF's path
+	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION)
+	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
+
+test: system-check ## Run the whole test suite
+	$(BIN)/python -m pytest -q
+
+sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
+	rm -rf raw/2016 tests/truth/2016
+	$(BIN)/python -m policebreaches.sample.generate raw/2016 tests/truth/2016
+
+bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files
+	$(BIN)/python -m policebreaches.cli bless $(EDITION)
+
+trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=...]
+	$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD))
+
+new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
+	$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
+
+workflow-report: report ## Snakemake's own report (code, parameters, versions per output)
+	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --report results/$(EDITION)/workflow-report.html
+
+check-reproducible: system-check ## Two clean builds must give identical bytes
+	$(BIN)/python -m policebreaches.cli check-reproducible --edition $(EDITION) --cores $(CORES)
+
+bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
+	$(BIN)/python bench/run_bench.py
+
+lint: $(STAMP) ## snakemake --lint
+	$(BIN)/snakemake --lint
+
+envs: ## Derive envs/pipeline.yaml (for --use-conda) from requirements.txt
+	@{ echo "# Derived from requirements.txt by 'make envs'; do not edit by hand."; \
+	   echo "name: policebreaches"; echo "channels: [conda-forge]"; echo "dependencies:"; \
+	   echo "  - python=3.11"; echo "  - pango"; echo "  - pip"; echo "  - pip:"; \
+	   grep -E '^[A-Za-z0-9_.-]+==' requirements.txt | sed 's/^/      - /'; } > envs/pipeline.yaml
+
+clean: ## Remove results/ (it is rebuilt byte for byte)
+	rm -rf results .snakemake

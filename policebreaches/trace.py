@@ -1,0 +1,64 @@
+"""Walk a number back to its raw rows: numbers.json -> records -> raw file, sheet/page, row."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .edition import sha256_file
+
+
+def _file_state(raw_root: Path, source_file: str, expected: str) -> str:
+    path = raw_root / source_file
+    if not path.is_file():
+        return "MISSING"
+    return "sha256 matches" if sha256_file(path) == expected else "CHANGED since the build"
+
+
+def trace_record(record: dict, raw_root: Path) -> list[str]:
+    return [f"  record {record['record_id']}  force={record['force_id']}",
+            f"    description: {record['description_raw'] or '(none)'}",
+            f"    category label: {record['category_raw'] or '(none)'}; outcome: {record['outcome_raw'] or '(none)'}",
+            f"    breach_type={record['breach_type']} by rule {record['breach_type_rule'] or '-'} "
+            f"(matched {record['breach_type_match']!r}); pnc={record['pnc']} {record['pnc_rule']}; "
+            f"outcome_group={record['outcome_group']} by rule {record['outcome_rule'] or '-'} "
+            f"(matched {record['outcome_match']!r})",
+            f"    raw: {record['source_file']}  at {record['source_locator']}  "
+            f"[{_file_state(raw_root, record['source_file'], record['source_sha256'])}]",
+            f"    cells as read: {record['cells']}"]
+
+
+def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None) -> str:
+    numbers = json.loads((results / "numbers.json").read_text(encoding="utf-8"))
+    if key not in numbers:
+        close = [k for k in numbers if key.split(".")[0] in k][:10]
+        raise KeyError(f"no number '{key}' in {results / 'numbers.json'}; some keys: {', '.join(close)}")
+    entry = numbers[key]
+    lines = [f"{key} = {entry['display']}  (value {entry['value']})", f"definition: {entry['definition']}",
+             f"filter: {entry['filter']}", f"records behind it: {entry['n_records']}"]
+    records = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False).set_index("record_id", drop=False)
+    ids = entry["record_ids"][:limit] if limit else entry["record_ids"]
+    for rid in ids:
+        lines += trace_record(records.loc[rid].to_dict(), raw_root)
+    if limit and len(entry["record_ids"]) > limit:
+        lines.append(f"  ... {len(entry['record_ids']) - limit} more (use --all)")
+    for row in entry["aggregate_rows"]:
+        lines.append(f"  counts-only: {row}")
+    return "\n".join(lines)
+
+
+def trace_record_id(record_id: str, results: Path, raw_root: Path) -> str:
+    records = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False)
+    hit = records[records["record_id"] == record_id]
+    if len(hit):
+        numbers = json.loads((results / "numbers.json").read_text(encoding="utf-8"))
+        used_in = [k for k, e in numbers.items() if record_id in e["record_ids"] and not k.startswith("forces.")]
+        return "\n".join(trace_record(hit.iloc[0].to_dict(), raw_root) + ["  counted in: " + ", ".join(used_in)])
+    excluded = pd.read_csv(results / "clean" / "exclusions.csv", dtype=str, keep_default_na=False)
+    hit = excluded[excluded["record_id"] == record_id]
+    if len(hit):
+        r = hit.iloc[0]
+        return (f"  record {record_id} was EXCLUDED: {r['exclusion']}\n    raw: {r['source_file']} at "
+                f"{r['source_locator']}\n    description: {r['description_raw']}")
+    raise KeyError(f"record {record_id} is neither in records.csv nor excluded in this build")
