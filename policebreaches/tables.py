@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +11,7 @@ import pandas as pd
 from .classify import BREACH_TYPES, OUTCOME_SEVERITY
 from .forces import force_name
 from .statistics import OUTCOME_WORDS, TYPE_WORDS, top_forces
+from .ziptools import rewrite_reproducibly
 
 STATUS_WORDS = {"disclosed": "Disclosed", "partial": "Partial answer", "refused": "Refused",
                 "nil_return": "No information held", "no_response": "No response"}
@@ -95,11 +95,4 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dic
     wb.properties.creator = "policebreaches"
     buffer = io.BytesIO()
     wb.save(buffer)
-    fix_zip_times(buffer.getvalue(), path)
-
-
-def fix_zip_times(data: bytes, path: Path) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), src.read(info.filename),
-                         compress_type=zipfile.ZIP_DEFLATED)
+    rewrite_reproducibly(buffer.getvalue(), path)

@@ -8,6 +8,8 @@ from snakemake.utils import validate
 from policebreaches.edition import DATA_STATUSES
 from policebreaches.forces import resolve_force
 
+# --config edition=2016 arrives as a number; an edition is a folder name
+config["edition"] = str(config.get("edition", "2016"))
 validate(config, "../schemas/config.schema.yaml")
 
 EDITION = str(config["edition"])

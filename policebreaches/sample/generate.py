@@ -11,12 +11,12 @@ import io
 import os
 import random
 import sys
-import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..edition import write_manifest
 from ..forces import force_name
+from ..ziptools import make_reproducible
 from . import phrases as P
 
 SEED = 20160714
@@ -25,7 +25,6 @@ TYPE_TARGETS = {"unauthorised_access": 869, "third_party_disclosure": 877, "othe
 OUTCOME_TARGETS = {"conviction_or_caution": 70, "resignation_or_dismissal": 297, "written_or_verbal_warning": 258,
                    "no_formal_action": 1283, "other_or_unknown": 407}
 PNC_TARGET = 25
-FIXED_ZIP_TIME = (2016, 7, 1, 0, 0, 0)
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
@@ -212,17 +211,6 @@ def _label(rng: random.Random, inc: Incident) -> str:
     return labels[len(inc.description) % len(labels)]
 
 
-# --- zip containers without timestamps -------------------------------------------------
-
-def _fix_zip(path: Path) -> None:
-    """Rewrite a zip (xlsx/docx) with fixed member times, so the bytes depend on content only."""
-    with zipfile.ZipFile(path) as src:
-        members = [(info.filename, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            dst.writestr(zipfile.ZipInfo(name, FIXED_ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
-
-
 def _workbook():
     import openpyxl
 
@@ -234,7 +222,7 @@ def _workbook():
 
 def _save_workbook(wb, path: Path) -> None:
     wb.save(path)
-    _fix_zip(path)
+    make_reproducible(path, "2016-03-01T00:00:00Z")
 
 
 def _docx():
@@ -248,7 +236,7 @@ def _docx():
 
 def _save_docx(document, path: Path) -> None:
     document.save(str(path))
-    _fix_zip(path)
+    make_reproducible(path, "2016-03-01T00:00:00Z")
 
 
 # --- one writer per response format ---------------------------------------------------

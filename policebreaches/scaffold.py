@@ -1,0 +1,60 @@
+"""`make new-edition EDITION=2017 FROM=2016`: a new edition folder with the period moved
+on, the request's dates updated and every body of the previous register, unanswered."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from .edition import REGISTER_COLUMNS, load_edition, write_manifest
+from .problems import raise_if_any
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
+    problems: list = []
+    previous = load_edition(raw / previous_id, problems)
+    raise_if_any(problems)
+    target = raw / new_id
+    if target.exists():
+        raise FileExistsError(f"{target} exists already; choose another EDITION or remove it")
+    years = max(1, int(new_id) - int(previous_id)) if new_id.isdigit() and previous_id.isdigit() else 1
+    start = previous.period_end + dt.timedelta(days=1)
+    end = _shift_year(previous.period_end, years)
+    (target / "responses").mkdir(parents=True)
+    (target / "transcribed").mkdir()
+    (target / "overrides").mkdir()
+    meta = {"title": previous.title, "subtitle": previous.subtitle.replace(" (synthetic sample edition)", ""),
+            "period_start": start, "period_end": end, "published": _shift_year(previous.published, years),
+            "synthetic": False, "request_file": "request.txt", "previous_edition": previous_id}
+    (target / "edition.yaml").write_text(
+        "# Scaffolded from edition " + previous_id + ": check the dates, then fill requests.csv as answers arrive.\n"
+        + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    request = (raw / previous_id / previous.request_file).read_text(encoding="utf-8")
+    request = request.replace(_long(previous.period_start), _long(start)).replace(_long(previous.period_end), _long(end))
+    request = re.sub(r"\(synthetic sample request\)", "", request)
+    (target / "request.txt").write_text(request, encoding="utf-8")
+    with open(raw / previous_id / "requests.csv", encoding="utf-8-sig", newline="") as fh:
+        bodies = [row["force"] for row in csv.DictReader(fh)]
+    with open(target / "requests.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for body in bodies:
+            writer.writerow({"force": body, "reference": "", "requested": "", "responded": "",
+                             "status": "no_response", "exemption": "", "files": "", "notes": ""})
+    (target / "overrides" / "coding.csv").write_text("record_id,field,value,coder,reason\n", encoding="utf-8")
+    write_manifest(target)
+    return target
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
