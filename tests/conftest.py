@@ -1,0 +1,38 @@
+"""Shared fixtures: one real build of the sample edition, reused by the backtest,
+report and trace tests."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_pipeline(results_dir: Path, edition: str = "2016", raw_dir: Path | None = None, *extra: str,
+                 check: bool = True) -> subprocess.CompletedProcess:
+    config = [f"edition={edition}", f"results_dir={results_dir}"]
+    if raw_dir:
+        config.append(f"raw_dir={raw_dir}")
+    return subprocess.run([sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all",
+                           "--config", *config, *extra], cwd=REPO, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """results/<edition> of a clean build of raw/2016."""
+    results = tmp_path_factory.mktemp("results")
+    run_pipeline(results)
+    return results / "2016"
+
+
+def read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="session")
+def truth() -> pd.DataFrame:
+    return read(REPO / "tests" / "truth" / "2016" / "incidents.csv")

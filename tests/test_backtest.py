@@ -1,0 +1,99 @@
+"""Backtest: a clean build of raw/2016 must reproduce the figures published in July 2016."""
+import json
+
+import pytest
+
+from conftest import read
+
+PUBLISHED = {  # "Safe in Police Hands?", July 2016
+    "breaches.total": (2315, "2,315"),
+    "breaches.type.unauthorised_access": (869, "869"),
+    "breaches.type.unauthorised_access.share": (None, "38%"),
+    "breaches.type.third_party_disclosure": (877, "877"),
+    "breaches.type.third_party_disclosure.share": (None, "38%"),
+    "breaches.pnc": (25, "25"),
+    "outcomes.no_formal_action": (1283, "1,283"),
+    "outcomes.no_formal_action.share": (None, "55%"),
+    "outcomes.resignation_or_dismissal": (297, "297"),
+    "outcomes.resignation_or_dismissal.share": (None, "13%"),
+    "outcomes.written_or_verbal_warning": (258, "258"),
+    "outcomes.written_or_verbal_warning.share": (None, "11%"),
+    "outcomes.conviction_or_caution": (70, "70"),
+    "outcomes.conviction_or_caution.share": (None, "3%"),
+    "breaches.per_week": (None, "10"),
+    "requests.response_rate": (None, "95%"),
+    "period.start": ("2011-06-01", "1 June 2011"),
+    "period.end": ("2015-12-31", "31 December 2015"),
+    "forces.west-midlands.total": (488, "488"),
+    "forces.surrey.total": (202, "202"),
+    "forces.humberside.total": (168, "168"),
+    "forces.avon-and-somerset.total": (163, "163"),
+    "forces.north-yorkshire.total": (98, "98"),
+    "forces.cleveland.total": (17, "17"),
+    "forces.humberside.outcome.resignation_or_dismissal": (5, "5"),
+    "forces.humberside.outcome.conviction_or_caution": (0, "0"),
+    "forces.north-yorkshire.outcome.resignation_or_dismissal": (3, "3"),
+    "forces.cleveland.outcome.resignation_or_dismissal": (6, "6"),
+}
+
+
+@pytest.fixture(scope="module")
+def numbers(built):
+    return json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("key", sorted(PUBLISHED))
+def test_published_figure(numbers, key):
+    value, display = PUBLISHED[key]
+    assert numbers[key]["display"] == display
+    if value is not None:
+        assert numbers[key]["value"] == value
+
+
+def test_north_yorkshire_in_top_ten_and_its_three_are_dismissals(numbers, built):
+    top = read(built / "tables" / "top_ten.csv")
+    assert "north-yorkshire" in list(top["force_id"])
+    records = read(built / "records.csv")
+    ny = records[(records.force_id == "north-yorkshire") & (records.outcome_group == "resignation_or_dismissal")]
+    assert len(ny) == 3 and ny["outcome_raw"].str.contains("ismiss").all()
+
+
+def test_cleveland_five_resignations_one_dismissal(built):
+    records = read(built / "records.csv")
+    c = records[(records.force_id == "cleveland") & (records.outcome_group == "resignation_or_dismissal")]
+    outcomes = c["outcome_raw"].str.lower()
+    assert outcomes.str.contains("dismiss").sum() == 1
+    assert (outcomes.str.contains("resign") | outcomes.str.contains("retire")).sum() == 5
+
+
+def test_the_three_press_cases_are_records_with_lineage(built):
+    records = read(built / "records.csv")
+    for force, words in [("cleveland", "detainee to a relative"), ("metropolitan", "Snapchat"),
+                         ("dyfed-powys", "USB device")]:
+        hit = records[(records.force_id == force) & records.description_raw.str.contains(words)]
+        assert len(hit) == 1, (force, words)
+        assert hit.iloc[0]["breach_type"] == "third_party_disclosure"
+        assert hit.iloc[0]["source_sha256"] and hit.iloc[0]["source_locator"]
+
+
+def test_headline_values_equal_an_independent_recount_of_records_and_aggregates(numbers, built):
+    records = read(built / "records.csv")
+    aggs = read(built / "aggregates.csv")
+    aggs["count"] = aggs["count"].astype(int)
+
+    def margin(dim, cat):
+        return int(aggs[(aggs.dimension == dim) & (aggs.category == cat)]["count"].sum())
+
+    assert numbers["breaches.total"]["value"] == len(records) + margin("total", "total")
+    for t in ("unauthorised_access", "third_party_disclosure", "other"):
+        assert numbers[f"breaches.type.{t}"]["value"] == (records.breach_type == t).sum() + margin("breach_type", t)
+    for o in ("conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
+              "no_formal_action", "other_or_unknown"):
+        assert numbers[f"outcomes.{o}"]["value"] == (records.outcome_group == o).sum() + margin("outcome_group", o)
+
+
+def test_every_number_has_definition_inputs_and_record_ids(numbers):
+    for key, entry in numbers.items():
+        assert entry["definition"] and entry["display"] != "", key
+        assert {"value", "display", "definition", "filter", "inputs", "record_ids"} <= set(entry), key
+    assert len(numbers["breaches.pnc"]["record_ids"]) == 25
