@@ -251,17 +251,23 @@ def text_document(text: str) -> Document:
     numbered = list(enumerate(text.splitlines(), start=1))
     for number, line in numbered + [(len(numbered) + 1, "")]:
         if SEPARATED_LINE.search(line):
-            body = line.strip()
-            if body.startswith("|") and body.endswith("|"):  # a bordered |a|b| table; otherwise edge cells may be empty
-                body = body[1:-1]
-            cells = [c.strip() for c in re.split(r"\t|\|", line.rstrip("\r\n") if "\t" in line else body)]
-            run.append((number, cells))
+            run.append((number, [c.strip() for c in re.split(r"\t|\|", line)]))
             continue
         if len(run) >= 2:
-            doc.tables.append(Table(f"lines={run[0][0]}-{run[-1][0]}", [c for _, c in run],
+            doc.tables.append(Table(f"lines={run[0][0]}-{run[-1][0]}", _without_borders([c for _, c in run]),
                                     [f"line={n}" for n, _ in run]))
         run = []
     return doc
+
+
+def _without_borders(rows: list[list[str]]) -> list[list[str]]:
+    """'| a | b |' tables have an empty first and last cell on EVERY line; a single
+    empty edge cell is data (a blank date or outcome)."""
+    if all(r and r[0] == "" for r in rows):
+        rows = [r[1:] for r in rows]
+    if all(r and r[-1] == "" for r in rows):
+        rows = [r[:-1] for r in rows]
+    return rows
 
 
 def read_txt(path: Path, **_) -> Document:

@@ -1,0 +1,97 @@
+"""Build small editions on disk for tests: real files, written the way forces send them."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from policebreaches.edition import REGISTER_COLUMNS, write_manifest
+
+EDITION_YAML = """title: "Test edition"
+subtitle: "A small edition written by a test"
+period_start: 2011-06-01
+period_end: 2015-12-31
+published: 2016-07-14
+synthetic: true
+request_file: request.txt
+"""
+LIMITS = {"max_file_mb": 1, "max_unpacked_mb": 5, "max_zip_ratio": 100}
+
+
+def make_edition(root: Path, rows: list[dict], files: dict[str, bytes | str], bless: bool = True,
+                 extra: dict[str, str] | None = None) -> Path:
+    """rows: register rows (force, status, files ...); files: responses/<name> -> content."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "edition.yaml").write_text(EDITION_YAML, encoding="utf-8")
+    (root / "request.txt").write_text("Please send the number of data protection breaches.\n", encoding="utf-8")
+    with open(root / "requests.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in REGISTER_COLUMNS} | {
+                "requested": "2016-01-04", "responded": row.get("responded", "2016-02-01")})
+    for name, content in files.items():
+        path = root / "responses" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for name, content in (extra or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(content, encoding="utf-8")
+    (root / "responses").mkdir(exist_ok=True)
+    if bless:
+        write_manifest(root)
+    return root
+
+
+def xlsx_bytes(tmp: Path, sheets: dict[str, list[list]], merge: dict[str, str] | None = None,
+               formula: tuple[str, str, str] | None = None) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        if merge and name in merge:
+            ws.merge_cells(merge[name])
+    if formula:
+        wb[formula[0]][formula[1]] = formula[2]
+    path = tmp / "book.xlsx"
+    wb.save(path)
+    return path.read_bytes()
+
+
+def docx_bytes(tmp: Path, tables: list[list[list[str]]], paragraphs: list[str] = ()) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for rows in tables:
+        table = document.add_table(rows=0, cols=len(rows[0]))
+        for values in rows:
+            for cell, text in zip(table.add_row().cells, values):
+                cell.text = text
+    path = tmp / "doc.docx"
+    document.save(str(path))
+    return path.read_bytes()
+
+
+def extract(root: Path, force_id: str):
+    """(rows, counts, statuses, problems) for one force, as the pipeline's extract stage sees them."""
+    from policebreaches.edition import read_register, sha256_file
+    from policebreaches.extract import extract_force
+    from policebreaches.stages import _hints, _transcriptions
+
+    register = {r["force_id"]: r for r in read_register(root, [])}
+    files = register[force_id]["files"]
+    sha = {f"responses/{n}": sha256_file(root / "responses" / n) for n in files}
+    return extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
+
+
+def data_rows(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["row_kind"] == "data"]
+
+
+TODAY = dt.date(2016, 2, 1)

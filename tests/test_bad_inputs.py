@@ -1,0 +1,147 @@
+"""Bad input: one clear message per problem (file, what, how to fix), all problems at
+once, nothing silently dropped."""
+import io
+import zipfile
+
+import pytest
+
+from editions import LIMITS, docx_bytes, make_edition, xlsx_bytes
+from policebreaches.checks import check_inputs
+
+KENT = {"force": "Kent Police", "status": "disclosed", "files": "kent/r.xlsx"}
+
+
+def problems_of(root):
+    problems, _ = check_inputs(root, LIMITS)
+    return [(p.file, p.what) for p in problems]
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"0" * 3_000_000)
+    return buffer.getvalue()
+
+
+def good_xlsx(tmp_path):
+    return xlsx_bytes(tmp_path, {"Data": [["Date", "Details", "Outcome"], ["Jan-13", "Viewed records", "NFA"]]})
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("kent/r.xlsx", b"this is not a spreadsheet", "not a valid .xlsx (zip container is corrupt or truncated)"),
+    ("kent/r.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected (encrypted Office file)"),
+    ("kent/r.xlsx", b"", "empty file (0 bytes)"),
+    ("kent/r.pdf", b"Dear requester, no PDF here", "does not look like a .pdf file (mis-named or corrupt)"),
+    ("kent/r.doc", b"\xd0\xcf\x11\xe0", "unsupported format '.doc'"),
+    ("kent/r.xlsx", zip_bomb(), "possible zip bomb"),
+    ("kent/r.csv", b"a,b\n" * 300_000, "over max_file_mb=1"),
+])
+def test_bad_file(tmp_path, name, content, expected):
+    root = make_edition(tmp_path / "ed", [{**KENT, "files": name}], {name: content})
+    found = problems_of(root)
+    assert len(found) == 1 and found[0][0] == f"responses/{name}" and expected in found[0][1], found
+
+
+def test_truncated_docx(tmp_path):
+    whole = docx_bytes(tmp_path, [[["Date", "Details"], ["Jan-13", "x"]]])
+    root = make_edition(tmp_path / "ed", [{**KENT, "files": "kent/r.docx"}], {"kent/r.docx": whole[: len(whole) // 2]})
+    assert problems_of(root) == [("responses/kent/r.docx", "not a valid .docx (zip container is corrupt or truncated)")]
+
+
+def test_register_row_naming_a_missing_file(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {})
+    assert problems_of(root) == [("responses/kent/r.xlsx", "named by requests.csv line 2 (Kent Police) but missing")]
+
+
+def test_response_file_no_register_row_names(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path), "kent/stray.csv": "a,b\n"})
+    assert problems_of(root) == [("responses/kent/stray.csv", "no register row names this response file")]
+
+
+def test_unknown_force(tmp_path):
+    root = make_edition(tmp_path / "ed", [{"force": "Gotham City Police", "status": "no_response"}], {})
+    file, what = problems_of(root)[0]
+    assert file == "requests.csv line 2 ('Gotham City Police')" and what == "unknown force name 'Gotham City Police'"
+
+
+def test_duplicated_register_row(tmp_path):
+    root = make_edition(tmp_path / "ed", [{"force": "Met", "status": "no_response"},
+                                          {"force": "Metropolitan Police Service", "status": "no_response"}], {})
+    assert problems_of(root) == [("requests.csv line 3 ('Metropolitan Police Service')",
+                                  "duplicated register row: metropolitan is also on line 2")]
+
+
+def test_unknown_status(tmp_path):
+    root = make_edition(tmp_path / "ed", [{"force": "Kent", "status": "answered"}], {})
+    assert "status 'answered' is not one of" in problems_of(root)[0][1]
+
+
+def test_changed_extra_and_missing_files_against_the_manifest(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    (root / "request.txt").write_text("edited by hand\n", encoding="utf-8")
+    (root / "notes.txt").write_text("extra\n", encoding="utf-8")
+    (root / "edition.yaml").rename(root / "edition.yml")
+    found = problems_of(root)
+    assert ("request.txt", "checksum differs from SHA256SUMS (the file changed)") in found
+    assert ("notes.txt", "not listed in SHA256SUMS (an extra file)") in found
+    assert ("edition.yaml", "listed in SHA256SUMS but missing") in found
+    assert ("edition.yml", "not listed in SHA256SUMS (an extra file)") in found
+
+
+def test_missing_manifest_says_how_to_bless(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)}, bless=False)
+    problems, _ = check_inputs(root, LIMITS)
+    assert problems[0].file == "SHA256SUMS" and problems[0].fix == "run 'make bless EDITION=ed'"
+
+
+def test_edition_yaml_missing_keys(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    (root / "edition.yaml").write_text("title: x\n", encoding="utf-8")
+    from policebreaches.edition import write_manifest
+    write_manifest(root)
+    assert problems_of(root)[0][1].startswith("missing key(s) ['period_end', 'period_start', 'published'")
+
+
+def test_register_with_wrong_columns(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    (root / "requests.csv").write_text("force,status\nKent,disclosed\n", encoding="utf-8")
+    from policebreaches.edition import write_manifest
+    write_manifest(root)
+    assert problems_of(root)[0][0] == "requests.csv" and "columns are ['force', 'status']" in problems_of(root)[0][1]
+
+
+def test_all_problems_come_in_one_message(tmp_path):
+    from policebreaches.problems import InputError
+
+    root = make_edition(tmp_path / "ed", [KENT, {"force": "Gotham", "status": "no_response"},
+                                          {"force": "Surrey", "status": "disclosed", "files": "surrey/x.pdf"}],
+                        {"surrey/x.pdf": b"not a pdf", "stray.txt": "?"})
+    problems, _ = check_inputs(root, LIMITS)
+    message = str(InputError(problems))
+    assert message.startswith("4 input problem(s) stop the build:")
+    for text in ["responses/kent/r.xlsx", "Gotham", "responses/surrey/x.pdf", "responses/stray.txt", "fix:"]:
+        assert text in message
+
+
+def test_valid_zip_that_is_not_a_workbook_is_reported_by_the_reader(tmp_path):
+    from editions import extract
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("hello.txt", "not a workbook")
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": buffer.getvalue()})
+    _, _, statuses, problems = extract(root, "kent")
+    assert statuses == [{"source_file": "responses/kent/r.xlsx", "force_id": "kent", "status": "unreadable"}]
+    assert problems[0].what.startswith("could not be read (")
+
+
+def test_extraction_checks_containers_before_parsing(tmp_path, monkeypatch):
+    """A zip bomb never reaches a parser, even when the extract job runs first."""
+    from policebreaches import stages
+
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": zip_bomb()})
+    monkeypatch.setattr("policebreaches.extract.read_document",
+                        lambda *a, **k: pytest.fail("the parser was called on a zip bomb"))
+    out = tmp_path / "out"
+    stages.stage_extract(root, "kent", LIMITS, out / "r.csv", out / "c.csv", out / "s.csv", out / "p.csv")
+    assert "possible zip bomb" in (out / "p.csv").read_text(encoding="utf-8")
