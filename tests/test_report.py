@@ -1,0 +1,138 @@
+"""The report prints only numbers from numbers.json, renders safely, and redacts."""
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import REPO, read
+
+NUMBER = re.compile(r"(?<![A-Za-z_\d])\d[\d,]*(?:\.\d+)?%?")  # not digits inside words such as sha256
+# Digits that are not statistics: record ids, raw locators and file names in citations,
+# FOI exemption sections, and the names of appendices and tables.
+NOT_STATISTICS = re.compile(r"\b[0-9a-f]{16}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
+                            r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b")
+
+
+def test_template_has_no_literal_numbers():
+    text = (REPO / "report" / "report.html.j2").read_text(encoding="utf-8")
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text, flags=re.S)  # Jinja code is not printed text
+    text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)  # CSS sizes
+    text = re.sub(r"<[^>]+>", " ", text)  # tags and attributes
+    allowed = {"1", "2", "3"}  # Appendix 1-3 and Table 1 headings
+    found = [m.group(0) for m in NUMBER.finditer(text) if m.group(0) not in allowed]
+    assert found == [], f"numbers typed into the template: {found}"
+
+
+def _body_text(pdf_path: Path) -> str:
+    """The PDF's text from the cover to Appendix 2, without running headers, page
+    numbers and the contents page (WeasyPrint's own page counters)."""
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            text = page.crop((0, 60, page.width, page.height - 60)).extract_text() or ""
+            if text.lstrip().startswith("Contents"):
+                continue
+            if "Appendix 2: The FOI request" in text:
+                break
+            pages.append(text)
+    return "\n".join(pages)
+
+
+def test_every_number_in_the_pdf_body_is_a_numbers_json_display_string(built):
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    allowed = {token for entry in numbers.values() for token in NUMBER.findall(str(entry["display"]))}
+    text = NOT_STATISTICS.sub(" ", _body_text(built / "report.pdf"))
+    strays = sorted({token for token in NUMBER.findall(text) if token not in allowed})
+    assert strays == []
+    for key in ("breaches.total", "breaches.type.unauthorised_access", "outcomes.no_formal_action"):
+        assert numbers[key]["display"] in text
+
+
+def test_pdf_says_synthetic_on_the_cover(built):
+    with pdfplumber.open(built / "report.pdf") as pdf:
+        assert "Synthetic sample edition" in pdf.pages[0].extract_text()
+
+
+def test_case_studies_cite_record_and_raw_source(built):
+    html = (built / "report.html").read_text(encoding="utf-8")
+    records = read(built / "records.csv").set_index("record_id")
+    cited = re.findall(r"Record <code>([0-9a-f]{16})</code>, (responses/[^,]+),", html)
+    assert len(cited) == 3
+    for record_id, source in cited:
+        assert records.loc[record_id, "source_file"] == source
+
+
+def test_free_text_is_escaped_and_personal_data_redacted(built):
+    from policebreaches.casestudies import quote_case_studies
+    from policebreaches.edition import load_edition
+    from policebreaches.render import render_html
+    from policebreaches.report_context import build_context
+
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    records = read(built / "records.csv")
+    planted = records.iloc[:1].copy()
+    planted["description_raw"] = ('<script>alert(1)</script><img src="http://evil.example/x.png"> '
+                                  "PC Smith gave 07700 900123 and jo.bloggs@mail.example, NI AB123456C, to a friend")
+    cases, redactions = quote_case_studies(planted)
+    assert redactions == 4
+    context = build_context(edition=load_edition(REPO / "raw" / "2016", []), numbers=numbers,
+                            register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
+                            cases=cases, accuracy=read(built / "accuracy.csv"), problems=read(built / "check" / "problems.csv"),
+                            request_text="<b>request</b>", fonts_url="fonts", change=None)
+    html = render_html(REPO / "report", context, numbers)
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
+    for secret in ("Smith", "07700 900123", "jo.bloggs", "AB123456C"):
+        assert secret not in html
+
+
+def test_undefined_template_variable_fails(tmp_path):
+    from jinja2 import UndefinedError
+
+    from policebreaches.render import template_environment
+
+    (tmp_path / "t.html.j2").write_text("{{ nothing_here }}", encoding="utf-8")
+    with pytest.raises(UndefinedError):
+        template_environment(tmp_path, {}).get_template("t.html.j2").render()
+
+
+def test_url_fetcher_serves_only_allowed_files(tmp_path):
+    from policebreaches.render import FetchRefused, make_url_fetcher
+
+    allowed = tmp_path / "results"
+    allowed.mkdir()
+    (allowed / "fig.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    fetch = make_url_fetcher([allowed])
+    assert fetch.fetch((allowed / "fig.svg").as_uri()).read() == b"<svg/>"
+    assert fetch.fetch("data:text/plain,hello").read() == b"hello"
+    for url in ["http://example.com/x.png", "https://127.0.0.1/", (tmp_path / "secret.txt").as_uri(),
+                (allowed / ".." / "secret.txt").as_uri(), "file:///etc/passwd"]:
+        with pytest.raises((FetchRefused, ValueError)):
+            fetch.fetch(url)
+
+
+def test_csv_and_xlsx_neutralise_formula_text():
+    from policebreaches.tables import neutralise_formula
+
+    assert neutralise_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)" and neutralise_formula("plain") == "plain"
+    assert neutralise_formula(-3) == -3
+
+
+def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(built / "tables" / "report_tables.xlsx")
+    assert wb.sheetnames[0] == "README" and "provenance" in wb.sheetnames
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for ws in wb for row in ws.iter_rows() for c in row)
+    assert wb["top_ten"]["B2"].value == "west-midlands"
+
+
+def test_figures_have_data_and_png_copies(built):
+    for name in ("top_ten", "breach_types", "outcomes", "by_year"):
+        for suffix in ("svg", "png", "csv"):
+            assert (built / "figures" / f"{name}.{suffix}").stat().st_size > 0
+    assert "<dc:date>" not in (built / "figures" / "top_ten.svg").read_text(encoding="utf-8")
