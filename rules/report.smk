@@ -17,7 +17,6 @@ rule render_report:
     params:
         root=RAW,
         results=RES,
-        report_dir="report",
     conda:
         "../envs/pipeline.yaml"
     script:
