@@ -233,12 +233,20 @@ def _lines(text: str, prefix: str = "line") -> list[tuple[str, str]]:
     return [(f"{prefix}={i}", line.strip()) for i, line in enumerate(text.splitlines(), start=1) if line.strip()]
 
 
-def read_html(path: Path, **_) -> Document:
+def html_document(markup: str) -> Document:
+    """Tables from <table>; and, because saved pages often flatten tables into
+    pipe- or tab-separated lines, such lines in the text become tables too."""
     parser = _HTMLTables()
-    parser.feed(decode_text(path.read_bytes()))
+    parser.feed(markup)
+    flattened = text_document("".join(parser.text))
     doc = Document(tables=[_table(f"table={i}", rows) for i, rows in enumerate(parser.tables, start=1)])
-    doc.lines = _lines("".join(parser.text))
+    doc.tables += flattened.tables
+    doc.lines = flattened.lines
     return doc
+
+
+def read_html(path: Path, **_) -> Document:
+    return html_document(decode_text(path.read_bytes()))
 
 
 SEPARATED_LINE = re.compile(r"\t|\s\|\s|^\||\|$")
@@ -280,13 +288,7 @@ def read_eml(path: Path, **_) -> Document:
     if body is None:
         return Document(warnings=["the e-mail has no text body"])
     content = body.get_content()
-    if body.get_content_type() == "text/html":
-        parser = _HTMLTables()
-        parser.feed(content)
-        doc = Document(tables=[_table(f"table={i}", rows) for i, rows in enumerate(parser.tables, start=1)])
-        doc.lines = _lines("".join(parser.text))
-        return doc
-    return text_document(content)
+    return html_document(content) if body.get_content_type() == "text/html" else text_document(content)
 
 
 READERS = {".xlsx": read_xlsx, ".xls": read_xls, ".ods": read_ods, ".csv": read_csv,

@@ -77,7 +77,7 @@ def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, count
     register = {r["force_id"]: r for r in read_register(root, [])}
     row = register.get(force_id, {"status": "", "files": []})
     problems: list[Problem] = []
-    files = []
+    files, rejected = [], []
     for name in row["files"] if row["status"] in DATA_STATUSES else []:
         before = len(problems)
         path = root / "responses" / name
@@ -85,9 +85,13 @@ def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, count
             check_file(path, f"responses/{name}", limits, problems)
         if path.is_file() and len(problems) == before:
             files.append(name)
+        else:  # never parsed; listed in the ledger as needing attention
+            rejected.append({"source_file": f"responses/{name}", "force_id": force_id,
+                             "status": "failed_input_checks" if path.is_file() else "missing"})
     sha = {f"responses/{name}": sha256_file(root / "responses" / name) for name in files}
     rows, counts, statuses, found = extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
     problems += found
+    statuses += rejected
     log.info("%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems))
     write_csv(pd.DataFrame(rows, columns=ROW_COLUMNS), rows_out)
     write_csv(pd.DataFrame(counts, columns=AGG_RAW_COLUMNS), counts_out)
@@ -96,8 +100,10 @@ def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, count
 
 
 def stage_clean(root: Path, rows_files: list[Path], status_files: list[Path], problem_files: list[Path],
-                allow_problems: bool, cleaned_out: Path, ledger_out: Path, repairs_out: Path) -> None:
+                allow_problems: bool, cleaned_out: Path, ledger_out: Path, repairs_out: Path,
+                problems_out: Path) -> None:
     problems = [Problem(**p) for f in problem_files for p in read_csv(f).to_dict("records")]
+    write_problems(problems, problems_out)  # with allow_problems, the methodology lists these
     if problems and not allow_problems:
         raise InputError(problems, "extraction")
     edition = load_edition(root, [])
@@ -250,7 +256,7 @@ def stage_figures(numbers_path: Path, register_json: Path, records_path: Path, f
 
 
 def stage_render(root: Path, results: Path, report_dir: Path, numbers_path: Path, register_json: Path,
-                 cases_path: Path, accuracy_path: Path, problems_path: Path, html_out: Path, pdf_out: Path,
+                 cases_path: Path, accuracy_path: Path, problems_paths: list[Path], html_out: Path, pdf_out: Path,
                  change_path: Path | None = None) -> None:
     from .render import render_html, write_pdf
     from .report_context import build_context
@@ -260,7 +266,7 @@ def stage_render(root: Path, results: Path, report_dir: Path, numbers_path: Path
     context = build_context(
         edition=edition, numbers=numbers, register=json.loads(register_json.read_text(encoding="utf-8")),
         cases=json.loads(cases_path.read_text(encoding="utf-8")), accuracy=read_csv(accuracy_path),
-        problems=read_csv(problems_path), request_text=(root / edition.request_file).read_text(encoding="utf-8"),
+        problems=pd.concat([read_csv(p) for p in problems_paths], ignore_index=True), request_text=(root / edition.request_file).read_text(encoding="utf-8"),
         fonts_url=os.path.relpath(report_dir / "fonts", html_out.parent),
         change=json.loads(change_path.read_text(encoding="utf-8")) if change_path and change_path.is_file() else None)
     html_out.write_text(render_html(report_dir, context, numbers), encoding="utf-8")

@@ -9,6 +9,7 @@ rule clean_records:
         records=RES / "clean" / "records.csv",
         ledger=RES / "ledger.csv",
         repairs=RES / "clean" / "text_repairs.csv",
+        problems=RES / "clean" / "extraction_problems.csv",
     log:
         RES / "logs" / "clean_records.log",
     params:

@@ -10,6 +10,9 @@ from policebreaches.forces import resolve_force
 
 # --config edition=2016 arrives as a number; an edition is a folder name
 config["edition"] = str(config.get("edition", "2016"))
+# and --config allow_problems=true as the text "true"
+if isinstance(config.get("allow_problems"), str):
+    config["allow_problems"] = config["allow_problems"].strip().lower() in ("true", "yes", "1")
 validate(config, "../schemas/config.schema.yaml")
 
 EDITION = str(config["edition"])

@@ -3,7 +3,7 @@ rule render_report:
         code=package_sources,
         numbers=RES / "numbers.json",
         register=RES / "check" / "register.json",
-        problems=RES / "check" / "problems.csv",
+        problems=[RES / "check" / "problems.csv", RES / "clean" / "extraction_problems.csv"],
         cases=RES / "statistics" / "case_studies.json",
         accuracy=RES / "accuracy.csv",
         figures=rules.draw_figures.output.svg,

@@ -17,8 +17,11 @@ def run_pipeline(results_dir: Path, edition: str = "2016", raw_dir: Path | None 
     config = [f"edition={edition}", f"results_dir={results_dir}"]
     if raw_dir:
         config.append(f"raw_dir={raw_dir}")
-    return subprocess.run([sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all",
-                           "--config", *config, *extra], cwd=REPO, capture_output=True, text=True, check=check)
+    done = subprocess.run([sys.executable, "-m", "snakemake", "--cores", "2", "all",
+                           "--config", *config, *extra], cwd=REPO, capture_output=True, text=True)
+    if check and done.returncode:
+        raise AssertionError(f"snakemake failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return done
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,79 @@
+"""An edition written to the input contract with other wordings and layouts than the
+sample: it builds without code changes, and the numbers are the ones a person counts
+by hand from the files below."""
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import read, run_pipeline
+from editions import docx_bytes, make_edition, xlsx_bytes
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("unseen")
+    kent = xlsx_bytes(tmp, {"Sheet1": [
+        ["KENT POLICE"], ["Freedom of Information Act 2000 - Request 16/0123"], ["Data protection breaches"], [], [],
+        ["Incident date", "Staff type", "Category", "Circumstances", "Sanction"],
+        [dt.datetime(2013, 1, 14), "Police Officer", "Confidentiality", "Passed details of a crime to her sister", "Final written warning"],
+        ["Feb-14", "Police Staff", "Computer misuse", "Searched Athena for her neighbour's record", "Management advice"],
+        ["FY 13-14", "PCSO", "Information security", "Left a bag of case files on the bus", "Words of advice"],
+        ["May 2010", "Police Officer", "Computer misuse", "Looked up an ex-partner on PNC", "NFA"],  # before the period
+        ["Grand Total", "", "", "", 4]]})
+    surrey = ("Month/Year;Officer or Staff;Summary of allegation;Result\r\n"
+              "03/2012;Sgt;Revealed the identity of an informant to a drug dealer;Convicted and jailed\r\n"
+              "11/2015;Staff;Checked the system for details of a celebrity;Ongoing\r\n").encode("cp1252")
+    essex = ("<html><body><div class='cookie'>Cookies help us</div><h1>Disclosure log</h1><pre>\n"
+             "Date | Details | Outcome\n"
+             "2014 | Posted a victim's address on Facebook | Dismissed\n"
+             "June 2015 | Accessed custody records of a footballer | Resigned\n"
+             "</pre></body></html>")
+    sussex = docx_bytes(tmp, [[["Type of breach", "Number"], ["Unauthorised access", "3"],
+                               ["Disclosure of information", "1"], ["Total", "5"]]],
+                        paragraphs=["The force can provide the following numbers."])
+    root = make_edition(tmp / "raw" / "2017", [
+        {"force": "Kent", "status": "disclosed", "files": "kent/FOI 16-0123.xlsx"},
+        {"force": "Surrey Police", "status": "disclosed", "files": "surrey/data.csv"},
+        {"force": "Essex Police", "status": "disclosed", "files": "essex/log.htm"},
+        {"force": "Sussex", "status": "partial", "exemption": "s12", "files": "sussex/answer.docx"},
+        {"force": "Cumbria Constabulary", "status": "disclosed", "files": "cumbria/broken.xlsx"},
+        {"force": "Norfolk", "status": "refused", "exemption": "s40(2)"},
+        {"force": "Gwent", "status": "no_response"},
+    ], {"kent/FOI 16-0123.xlsx": kent, "surrey/data.csv": surrey, "essex/log.htm": essex,
+        "sussex/answer.docx": sussex, "cumbria/broken.xlsx": b"PK\x03\x04 truncated"})
+    strict = run_pipeline(tmp / "results_strict", "2017", tmp / "raw", check=False)
+    results = tmp / "results"
+    run_pipeline(results, "2017", tmp / "raw", "allow_problems=true")
+    return strict, results / "2017"
+
+
+def test_strict_build_stops_naming_the_file_and_the_fix(unseen):
+    strict, _ = unseen
+    assert strict.returncode != 0
+    assert "responses/cumbria/broken.xlsx: not a valid .xlsx (zip container is corrupt or truncated)" in strict.stderr
+
+
+def test_numbers_counted_by_hand(unseen):
+    _, built = unseen
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    value = lambda key: numbers[key]["value"]  # noqa: E731
+    assert value("breaches.total") == 3 + 2 + 2 + 5  # Kent (one row before the period), Surrey, Essex, Sussex
+    assert value("breaches.type.unauthorised_access") == 1 + 1 + 1 + 3
+    assert value("breaches.type.third_party_disclosure") == 1 + 1 + 1 + 1
+    assert value("breaches.type.other") == 1 + 1  # Kent's lost bag; Sussex's unexplained remainder
+    assert value("outcomes.conviction_or_caution") == 1
+    assert value("outcomes.resignation_or_dismissal") == 2
+    assert value("outcomes.written_or_verbal_warning") == 1
+    assert value("outcomes.no_formal_action") == 2
+    assert value("outcomes.other_or_unknown") == 1 + 5  # Surrey's ongoing case; Sussex gives no outcomes
+    assert value("requests.sent") == 7 and value("requests.responded") == 6
+    assert value("records.excluded.outside_period") == 1
+
+
+def test_problem_file_is_listed_not_lost(unseen):
+    _, built = unseen
+    ledger = read(built / "ledger.csv").set_index("source_file")
+    assert ledger.loc["responses/cumbria/broken.xlsx", "attention"] == "failed_input_checks"
+    html = (built / "report.html").read_text(encoding="utf-8")
+    assert "responses/cumbria/broken.xlsx" in html and "allow_problems" in html
