@@ -13,6 +13,7 @@ import yaml
 
 from . import __version__
 from .checks import check_file, check_inputs
+from .contracts import check_table
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
 from .edition import DATA_STATUSES, TRANSCRIPTION_COLUMNS, load_edition, read_register, sha256_file
@@ -93,8 +94,8 @@ def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, count
     problems += found
     statuses += rejected
     log.info("%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems))
-    write_csv(pd.DataFrame(rows, columns=ROW_COLUMNS), rows_out)
-    write_csv(pd.DataFrame(counts, columns=AGG_RAW_COLUMNS), counts_out)
+    write_csv(check_table("extract/<force>.rows.csv", pd.DataFrame(rows, columns=ROW_COLUMNS)), rows_out)
+    write_csv(check_table("extract/<force>.counts.csv", pd.DataFrame(counts, columns=AGG_RAW_COLUMNS)), counts_out)
     write_csv(pd.DataFrame(statuses, columns=["source_file", "force_id", "status"]), status_out)
     write_problems(problems, problems_out)
 
@@ -111,8 +112,8 @@ def stage_clean(root: Path, rows_files: list[Path], status_files: list[Path], pr
     status = pd.concat([read_csv(f) for f in status_files], ignore_index=True)
     records, repairs = clean_records(rows, edition.period_start, edition.period_end)
     ledger = build_ledger(rows, records, status)
-    write_csv(records, cleaned_out)
-    write_csv(ledger, ledger_out)
+    write_csv(check_table("clean/records.csv", records), cleaned_out)
+    write_csv(check_table("ledger.csv", ledger), ledger_out)
     write_csv(pd.DataFrame(repairs, columns=["record_id", "field", "before", "after"]), repairs_out)
     for r in repairs:
         log.info("text repaired in %s %s: %r -> %r", r["record_id"], r["field"], r["before"], r["after"])
@@ -146,9 +147,9 @@ def stage_classify(root: Path, cleaned: Path, count_files: list[Path], records_o
     aggregates, agg_problems = resolve_aggregates(raw)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(default_codebook().version)
-    write_csv(labelled, records_out)
+    write_csv(check_table("records.csv", labelled), records_out)
     write_csv(labelled[labelled["needs_review"] != ""], review_out)
-    write_csv(aggregates, aggregates_out)
+    write_csv(check_table("aggregates.csv", aggregates), aggregates_out)
     current = labelled[["record_id", *LABEL_COLUMNS]].astype(str)
     write_csv(reclassified(read_csv(previous) if previous.is_file() else None, current), reclassified_out)
     write_csv(current, previous)  # kept beside the outputs for the next build to compare with

@@ -1,0 +1,60 @@
+"""trace, new-edition and reclassification on real builds."""
+import pandas as pd
+
+from conftest import REPO, read
+from policebreaches.stages import reclassified
+from policebreaches.trace import trace_key, trace_record_id
+
+
+def test_trace_a_number_to_raw_rows(built):
+    text = trace_key("breaches.pnc", built, REPO / "raw" / "2016", limit=20)
+    assert text.startswith("breaches.pnc = 25")
+    assert text.count("  record ") == 20 and "5 more" in text  # first 20 listed
+    assert "by rule PNC-01" in text and "[sha256 matches]" in text and "cells as read" in text
+
+
+def test_trace_a_record_and_an_excluded_one(built):
+    record = read(built / "records.csv").iloc[0]
+    text = trace_record_id(record.record_id, built, REPO / "raw" / "2016")
+    assert record.source_locator in text and "counted in: breaches.total" in text
+    excluded = read(built / "clean" / "exclusions.csv").iloc[0]
+    assert "was EXCLUDED: " + excluded.exclusion in trace_record_id(excluded.record_id, built, REPO / "raw" / "2016")
+
+
+def test_trace_notices_a_changed_raw_file(built, tmp_path):
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO / "raw" / "2016", raw)
+    target = raw / "responses" / "humberside" / "response.xlsx"
+    target.write_bytes(target.read_bytes() + b"\0")
+    text = trace_key("forces.humberside.outcome.resignation_or_dismissal", built, raw)
+    assert "[CHANGED since the build]" in text
+
+
+def test_reclassified_lists_changed_labels():
+    before = pd.DataFrame([{"record_id": "a", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"},
+                           {"record_id": "b", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"}])
+    after = before.copy()
+    after.loc[0, "breach_type"] = "unauthorised_access"
+    changes = reclassified(before, after)
+    assert changes.to_dict("records") == [{"record_id": "a", "field": "breach_type", "before": "other",
+                                           "after": "unauthorised_access"}]
+    assert reclassified(None, after).empty
+
+
+def test_new_edition_scaffold(tmp_path):
+    import shutil
+
+    from policebreaches.edition import load_edition
+    from policebreaches.scaffold import scaffold_edition
+
+    shutil.copytree(REPO / "raw" / "2016", tmp_path / "2016")
+    target = scaffold_edition(tmp_path, "2016", "2017")
+    edition = load_edition(target, [])
+    assert (str(edition.period_start), str(edition.period_end)) == ("2016-01-01", "2016-12-31")
+    assert edition.previous_edition == "2016" and not edition.synthetic
+    request = (target / "request.txt").read_text(encoding="utf-8")
+    assert "1 January 2016 to 31 December 2016" in request
+    register = read(target / "requests.csv")
+    assert len(register) == 44 and set(register.status) == {"no_response"} and set(register.files) == {""}
