@@ -16,16 +16,21 @@ def _file_state(raw_root: Path, source_file: str, expected: str) -> str:
     return "sha256 matches" if sha256_file(path) == expected else "CHANGED since the build"
 
 
+def _decision(label: str, value: str, rule: str, matched: str) -> str:
+    return f"{label}={value} by rule {rule} (matched {matched!r})" if rule else f"{label}={value or '(undecided)'}"
+
+
 def trace_record(record: dict, raw_root: Path) -> list[str]:
+    decisions = "; ".join([
+        _decision("breach_type", record["breach_type"], record["breach_type_rule"], record["breach_type_match"]),
+        _decision("pnc", record["pnc"], record["pnc_rule"], record["pnc_match"]),
+        _decision("outcome_group", record["outcome_group"], record["outcome_rule"], record["outcome_match"])])
+    state = _file_state(raw_root, record["source_file"], record["source_sha256"])
     return [f"  record {record['record_id']}  force={record['force_id']}",
             f"    description: {record['description_raw'] or '(none)'}",
             f"    category label: {record['category_raw'] or '(none)'}; outcome: {record['outcome_raw'] or '(none)'}",
-            f"    breach_type={record['breach_type']} by rule {record['breach_type_rule'] or '-'} "
-            f"(matched {record['breach_type_match']!r}); pnc={record['pnc']} {record['pnc_rule']}; "
-            f"outcome_group={record['outcome_group']} by rule {record['outcome_rule'] or '-'} "
-            f"(matched {record['outcome_match']!r})",
-            f"    raw: {record['source_file']}  at {record['source_locator']}  "
-            f"[{_file_state(raw_root, record['source_file'], record['source_sha256'])}]",
+            f"    {decisions}",
+            f"    raw: {record['source_file']}  at {record['source_locator']}  [{state}]",
             f"    cells as read: {record['cells']}"]
 
 

@@ -31,7 +31,7 @@ ACCESS = [
 ACCESS_PNC = [
     "Carried out a vehicle check on {pnc} for personal reasons",
     "Officer checked {person} on {pnc} without a policing purpose",
-    "Unauthorised {pnc} checks on {person}",
+    "Unauthorised checks on {pnc} relating to {person}",
 ]
 DISCLOSURE = [
     "Disclosed details of {info} to {recipient}",
