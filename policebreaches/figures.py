@@ -34,11 +34,11 @@ def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, h
     if horizontal:
         bars = ax.barh(data[label][::-1], data[value][::-1], color=INK)
         ax.set_xlabel(xlabel)
-        ax.bar_label(bars, padding=3, fontsize=8)
+        ax.bar_label(bars, padding=3, fontsize=8, fmt="{:,.0f}")
     else:
         bars = ax.bar(data[label], data[value], color=INK)
         ax.set_ylabel(xlabel)
-        ax.bar_label(bars, padding=2, fontsize=8)
+        ax.bar_label(bars, padding=2, fontsize=8, fmt="{:,.0f}")
     for bar, hatch in zip(bars, HATCHES * 10 if not horizontal else [""] * len(bars)):
         bar.set_hatch(hatch)
         bar.set_edgecolor("white")

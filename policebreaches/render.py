@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .classify import BREACH_TYPES, OUTCOME_SEVERITY
+
 
 class FetchRefused(ValueError):
     pass
@@ -66,7 +68,14 @@ def template_environment(template_dir: Path, numbers: dict) -> Environment:
     def derivation_keys() -> list[str]:
         return list(used)
 
-    env.globals.update(n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys)
+    def derivation_forces() -> list[tuple[str, list[str]]]:
+        """Per force, its total, type and outcome keys (a compact table in Appendix 3)."""
+        forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
+        parts = ["total", *(f"type.{t}" for t in BREACH_TYPES), *(f"outcome.{o}" for o in OUTCOME_SEVERITY)]
+        return [(f, [f"forces.{f}.{p}" for p in parts]) for f in forces]
+
+    env.globals.update(n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys,
+                       derivation_forces=derivation_forces)
     return env
 
 
