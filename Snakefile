@@ -16,6 +16,7 @@ include: "rules/classify.smk"
 include: "rules/statistics.smk"
 include: "rules/figures.smk"
 include: "rules/report.smk"
+include: "rules/audit.smk"
 
 
 rule all:

@@ -217,7 +217,7 @@ def _methodology_numbers(ledger, exclusions, aggregates, records, accuracy, reda
 
 def stage_statistics(root: Path, register_json: Path, records_path: Path, aggregates_path: Path, ledger_path: Path,
                      exclusions_path: Path, accuracy_path: Path, numbers_out: Path, cases_out: Path,
-                     tables_dir: Path) -> None:
+                     tables_dir: Path, previous_numbers: list[Path] = ()) -> None:
     from .casestudies import quote_case_studies, select_case_studies
     from .tables import write_tables
 
@@ -233,7 +233,21 @@ def stage_statistics(root: Path, register_json: Path, records_path: Path, aggreg
     aggregates["count"] = aggregates["count"].astype(int)
     inputs = input_checksums(root) + [{"file": p.name, "sha256": sha256_file(p)} for p in (records_path, aggregates_path)]
     numbers = compute_numbers(records, aggregates, register, edition, inputs, extra=extra)
+    summary, change_rows = None, []
+    if previous_numbers:
+        from .compare import change_entries
+
+        previous = json.loads(previous_numbers[0].read_text(encoding="utf-8"))
+        entries, summary, change_rows = change_entries(numbers, previous, edition.previous_edition)
+        numbers = compute_numbers(records, aggregates, register, edition,
+                                  inputs + [{"file": str(previous_numbers[0]), "sha256": sha256_file(previous_numbers[0])}],
+                                  extra={**extra, **entries})
     numbers_out.write_text(json.dumps(numbers, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (cases_out.parent / "change.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
+                                                  encoding="utf-8")
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    write_csv(pd.DataFrame(change_rows, columns=["key", "label", "previous", "current", "delta"]),
+              tables_dir / "change.csv")
     cases_out.write_text(json.dumps(cases, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     provenance = [{"item": "edition", "value": edition.edition_id}, {"item": "pipeline version", "value": __version__},
                   *({"item": i["file"], "value": i["sha256"]} for i in inputs)]
@@ -269,6 +283,6 @@ def stage_render(root: Path, results: Path, report_dir: Path, numbers_path: Path
         cases=json.loads(cases_path.read_text(encoding="utf-8")), accuracy=read_csv(accuracy_path),
         problems=pd.concat([read_csv(p) for p in problems_paths], ignore_index=True), request_text=(root / edition.request_file).read_text(encoding="utf-8"),
         fonts_url=os.path.relpath(report_dir / "fonts", html_out.parent),
-        change=json.loads(change_path.read_text(encoding="utf-8")) if change_path and change_path.is_file() else None)
+        change=json.loads(change_path.read_text(encoding="utf-8")) if change_path else None)
     html_out.write_text(render_html(report_dir, context, numbers), encoding="utf-8")
     write_pdf(html_out, pdf_out, [report_dir, results], edition.published)

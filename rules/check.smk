@@ -3,12 +3,12 @@ rule check_inputs:
         code=package_sources,
         raw=all_raw_files,
     output:
-        register=RES / "check" / "register.json",
-        problems=RES / "check" / "problems.csv",
+        register=OUT / "check" / "register.json",
+        problems=OUT / "check" / "problems.csv",
     log:
-        RES / "logs" / "check_inputs.log",
+        OUT / "logs" / "check_inputs.log",
     params:
-        root=RAW,
+        root=raw_folder,
         limits=config["limits"],
         allow_problems=config["allow_problems"],
     conda:

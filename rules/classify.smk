@@ -1,21 +1,21 @@
 rule classify_breaches:
     input:
         code=package_sources,
-        records=RES / "clean" / "records.csv",
+        records=OUT / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
         codebook="policebreaches/resources/codebook.yaml",
-        coding=optional_edition_files("overrides/coding.csv"),
+        coding=manual_coding,
     output:
-        records=RES / "records.csv",
-        review=RES / "review.csv",
-        aggregates=RES / "aggregates.csv",
-        exclusions=RES / "clean" / "exclusions.csv",
-        reclassified=RES / "reclassified.csv",
+        records=OUT / "records.csv",
+        review=OUT / "review.csv",
+        aggregates=OUT / "aggregates.csv",
+        exclusions=OUT / "clean" / "exclusions.csv",
+        reclassified=OUT / "reclassified.csv",
     log:
-        RES / "logs" / "classify_breaches.log",
+        OUT / "logs" / "classify_breaches.log",
     params:
-        root=RAW,
-        previous=RES / "classify" / "previous_labels.csv",
+        root=raw_folder,
+        previous=previous_labels_file,
     conda:
         "../envs/pipeline.yaml"
     script:
@@ -25,13 +25,13 @@ rule classify_breaches:
 rule score_classification:
     input:
         code=package_sources,
-        records=RES / "records.csv",
+        records=OUT / "records.csv",
         truth=truth_file_if_any,
     output:
-        accuracy=RES / "accuracy.csv",
-        confusion=RES / "tables" / "confusion.csv",
+        accuracy=OUT / "accuracy.csv",
+        confusion=OUT / "tables" / "confusion.csv",
     log:
-        RES / "logs" / "score_classification.log",
+        OUT / "logs" / "score_classification.log",
     conda:
         "../envs/pipeline.yaml"
     script:

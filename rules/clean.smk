@@ -1,19 +1,19 @@
 rule clean_records:
     input:
         code=package_sources,
-        register=RES / "check" / "register.json",
+        register=OUT / "check" / "register.json",
         rows=extraction_outputs("rows"),
         status=extraction_outputs("status"),
         problems=extraction_outputs("problems"),
     output:
-        records=RES / "clean" / "records.csv",
-        ledger=RES / "ledger.csv",
-        repairs=RES / "clean" / "text_repairs.csv",
-        problems=RES / "clean" / "extraction_problems.csv",
+        records=OUT / "clean" / "records.csv",
+        ledger=OUT / "ledger.csv",
+        repairs=OUT / "clean" / "text_repairs.csv",
+        problems=OUT / "clean" / "extraction_problems.csv",
     log:
-        RES / "logs" / "clean_records.log",
+        OUT / "logs" / "clean_records.log",
     params:
-        root=RAW,
+        root=raw_folder,
         allow_problems=config["allow_problems"],
     conda:
         "../envs/pipeline.yaml"
@@ -24,11 +24,11 @@ rule clean_records:
 rule check_ledger:
     input:
         code=package_sources,
-        ledger=RES / "ledger.csv",
+        ledger=OUT / "ledger.csv",
     output:
-        ok=RES / "clean" / "ledger.ok",
+        ok=OUT / "clean" / "ledger.ok",
     log:
-        RES / "logs" / "check_ledger.log",
+        OUT / "logs" / "check_ledger.log",
     conda:
         "../envs/pipeline.yaml"
     script:

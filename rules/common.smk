@@ -1,8 +1,12 @@
-# Loaded first: config validation, the edition's register, wildcard constraints and
-# every input function the rules use (named, no lambdas in rules).
+# Loaded first: config validation, each edition's register, wildcard constraints and
+# every input function the rules use (named, no lambdas in rules). Every rule works on
+# any edition through the {edition} wildcard, so a report can depend on the build of
+# its previous edition.
 import csv
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
 from snakemake.utils import validate
 
 from policebreaches.edition import DATA_STATUSES
@@ -15,67 +19,104 @@ if isinstance(config.get("allow_problems"), str):
     config["allow_problems"] = config["allow_problems"].strip().lower() in ("true", "yes", "1")
 validate(config, "../schemas/config.schema.yaml")
 
-EDITION = str(config["edition"])
-RAW = Path(config["raw_dir"]) / EDITION
-RES = Path(config["results_dir"]) / EDITION
-TRUTH = Path(config["truth_dir"]) / EDITION / "incidents.csv"
+EDITION = config["edition"]
+RAW_DIR = Path(config["raw_dir"])
+OUT = Path(config["results_dir"]) / "{edition}"  # every output lives under results/<edition>/
 
-if not (RAW / "requests.csv").is_file():
+if not (RAW_DIR / EDITION / "requests.csv").is_file():
     raise WorkflowError(
-        f"{RAW}/requests.csv not found: is '{EDITION}' an edition folder under {config['raw_dir']}/? "
+        f"{RAW_DIR / EDITION}/requests.csv not found: is '{EDITION}' an edition folder under {RAW_DIR}/? "
         f"Scaffold a new one with 'make new-edition EDITION={EDITION} FROM=<previous>'."
     )
 
 
-def read_register_rows():
+wildcard_constraints:
+    edition="[A-Za-z0-9_.-]+",
+    force="[a-z0-9-]+",
+
+
+@lru_cache(maxsize=None)
+def register_rows(edition):
     """(force_id, status, files) per register row whose force resolves; the check
     rule reports rows that do not, with the whole list of problems."""
-    with open(RAW / "requests.csv", encoding="utf-8-sig", newline="") as fh:
+    with open(RAW_DIR / edition / "requests.csv", encoding="utf-8-sig", newline="") as fh:
         rows = []
         for row in csv.DictReader(fh):
             force_id = resolve_force(row.get("force") or "")
             if force_id:
                 files = [f.strip() for f in (row.get("files") or "").split(";") if f.strip()]
                 rows.append((force_id, (row.get("status") or "").strip(), files))
-        return rows
+        return tuple(rows)
 
 
-REGISTER = read_register_rows()
-FORCES = sorted({force_id for force_id, _, _ in REGISTER})
+@lru_cache(maxsize=None)
+def previous_edition_of(edition):
+    meta = yaml.safe_load((RAW_DIR / edition / "edition.yaml").read_text(encoding="utf-8")) or {}
+    return str(meta["previous_edition"]) if meta.get("previous_edition") else None
 
 
-wildcard_constraints:
-    force="[a-z0-9-]+",
+def raw_folder(wildcards):
+    return RAW_DIR / wildcards.edition
+
+
+def results_folder(wildcards):
+    return Path(config["results_dir"]) / wildcards.edition
+
+
+def all_raw_files(wildcards):
+    return sorted(p for p in raw_folder(wildcards).rglob("*") if p.is_file())
+
+
+def register_file(wildcards):
+    return raw_folder(wildcards) / "requests.csv"
 
 
 def force_response_files(wildcards):
     """The raw files one force's extraction reads: a change re-runs that force only."""
-    files = []
-    for force_id, status, names in REGISTER:
-        if force_id == wildcards.force and status in DATA_STATUSES:
-            files += [RAW / "responses" / name for name in names if (RAW / "responses" / name).is_file()]
-    return files
-
-
-def optional_edition_files(*names):
-    return [RAW / name for name in names if (RAW / name).exists()]
+    responses = raw_folder(wildcards) / "responses"
+    return [responses / name for force_id, status, names in register_rows(wildcards.edition)
+            if force_id == wildcards.force and status in DATA_STATUSES
+            for name in names if (responses / name).is_file()]
 
 
 def transcription_files(wildcards):
-    folder = RAW / "transcribed"
+    folder = raw_folder(wildcards) / "transcribed"
     return sorted(folder.glob("*.csv")) if folder.is_dir() else []
 
 
+def extraction_hints(wildcards):
+    path = raw_folder(wildcards) / "overrides" / "extraction.yaml"
+    return [path] if path.is_file() else []
+
+
+def manual_coding(wildcards):
+    path = raw_folder(wildcards) / "overrides" / "coding.csv"
+    return [path] if path.is_file() else []
+
+
 def extraction_outputs(kind):
-    return [RES / "extract" / f"{force}.{kind}.csv" for force in FORCES]
+    def outputs(wildcards):
+        forces = sorted({force_id for force_id, _, _ in register_rows(wildcards.edition)})
+        return [str(OUT / "extract" / f"{force}.{kind}.csv").format(edition=wildcards.edition) for force in forces]
 
-
-def all_raw_files(wildcards):
-    return sorted(p for p in RAW.rglob("*") if p.is_file())
+    outputs.__name__ = f"extraction_{kind}_outputs"
+    return outputs
 
 
 def truth_file_if_any(wildcards):
-    return [TRUTH] if TRUTH.is_file() else []
+    path = Path(config["truth_dir"]) / wildcards.edition / "incidents.csv"
+    return [path] if path.is_file() else []
+
+
+def previous_numbers(wildcards):
+    """numbers.json of the previous edition, built by these same rules, when edition.yaml names one."""
+    previous = previous_edition_of(wildcards.edition)
+    return [str(OUT / "numbers.json").format(edition=previous)] if previous else []
+
+
+def previous_labels_file(wildcards):
+    """Labels of the last build, kept beside the outputs so a rebuild can list reclassified records."""
+    return results_folder(wildcards) / "classify" / "previous_labels.csv"
 
 
 def package_sources(wildcards):
@@ -86,5 +127,5 @@ def package_sources(wildcards):
 def final_outputs():
     names = ["report.pdf", "report.html", "numbers.json", "records.csv", "aggregates.csv", "ledger.csv",
              "review.csv", "reclassified.csv", "accuracy.csv", "tables/report_tables.xlsx",
-             "clean/ledger.ok"]
-    return [RES / name for name in names]
+             "tables/change.csv", "clean/ledger.ok", "build_info.json", "audit/index.html"]
+    return [str(OUT / name).format(edition=EDITION) for name in names]

@@ -2,18 +2,18 @@ rule extract_responses:
     input:
         code=package_sources,
         files=force_response_files,
-        register=RAW / "requests.csv",
+        register=register_file,
         transcriptions=transcription_files,
-        hints=optional_edition_files("overrides/extraction.yaml"),
+        hints=extraction_hints,
     output:
-        rows=RES / "extract" / "{force}.rows.csv",
-        counts=RES / "extract" / "{force}.counts.csv",
-        status=RES / "extract" / "{force}.status.csv",
-        problems=RES / "extract" / "{force}.problems.csv",
+        rows=OUT / "extract" / "{force}.rows.csv",
+        counts=OUT / "extract" / "{force}.counts.csv",
+        status=OUT / "extract" / "{force}.status.csv",
+        problems=OUT / "extract" / "{force}.problems.csv",
     log:
-        RES / "logs" / "extract" / "{force}.log",
+        OUT / "logs" / "extract" / "{force}.log",
     params:
-        root=RAW,
+        root=raw_folder,
         limits=config["limits"],
     conda:
         "../envs/pipeline.yaml"

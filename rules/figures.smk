@@ -4,15 +4,15 @@ FIGURES = ["top_ten", "breach_types", "outcomes", "by_year"]
 rule draw_figures:
     input:
         code=package_sources,
-        numbers=RES / "numbers.json",
-        register=RES / "check" / "register.json",
-        records=RES / "records.csv",
+        numbers=OUT / "numbers.json",
+        register=OUT / "check" / "register.json",
+        records=OUT / "records.csv",
     output:
-        svg=report(expand(RES / "figures" / "{figure}.svg", figure=FIGURES), caption="../report/captions/figures.rst", category="Figures"),
-        png=expand(RES / "figures" / "{figure}.png", figure=FIGURES),
-        data=expand(RES / "figures" / "{figure}.csv", figure=FIGURES),
+        svg=report(expand(OUT / "figures" / "{figure}.svg", figure=FIGURES, allow_missing=True), caption="../report/captions/figures.rst", category="Figures"),
+        png=expand(OUT / "figures" / "{figure}.png", figure=FIGURES, allow_missing=True),
+        data=expand(OUT / "figures" / "{figure}.csv", figure=FIGURES, allow_missing=True),
     log:
-        RES / "logs" / "draw_figures.log",
+        OUT / "logs" / "draw_figures.log",
     conda:
         "../envs/pipeline.yaml"
     script:

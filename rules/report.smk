@@ -1,22 +1,23 @@
 rule render_report:
     input:
         code=package_sources,
-        numbers=RES / "numbers.json",
-        register=RES / "check" / "register.json",
-        problems=[RES / "check" / "problems.csv", RES / "clean" / "extraction_problems.csv"],
-        cases=RES / "statistics" / "case_studies.json",
-        accuracy=RES / "accuracy.csv",
+        numbers=OUT / "numbers.json",
+        register=OUT / "check" / "register.json",
+        problems=[OUT / "check" / "problems.csv", OUT / "clean" / "extraction_problems.csv"],
+        cases=OUT / "statistics" / "case_studies.json",
+        change=OUT / "statistics" / "change.json",
+        accuracy=OUT / "accuracy.csv",
         figures=rules.draw_figures.output.svg,
         template="report/report.html.j2",
         css="report/report.css",
     output:
-        html=RES / "report.html",
-        pdf=report(RES / "report.pdf", caption="../report/captions/report.rst", category="Report"),
+        html=OUT / "report.html",
+        pdf=report(OUT / "report.pdf", caption="../report/captions/report.rst", category="Report"),
     log:
-        RES / "logs" / "render_report.log",
+        OUT / "logs" / "render_report.log",
     params:
-        root=RAW,
-        results=RES,
+        root=raw_folder,
+        results=results_folder,
     conda:
         "../envs/pipeline.yaml"
     script:

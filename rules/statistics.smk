@@ -1,23 +1,26 @@
 rule compute_statistics:
     input:
         code=package_sources,
-        register=RES / "check" / "register.json",
-        records=RES / "records.csv",
-        aggregates=RES / "aggregates.csv",
-        ledger=RES / "ledger.csv",
-        exclusions=RES / "clean" / "exclusions.csv",
-        accuracy=RES / "accuracy.csv",
+        register=OUT / "check" / "register.json",
+        records=OUT / "records.csv",
+        aggregates=OUT / "aggregates.csv",
+        ledger=OUT / "ledger.csv",
+        exclusions=OUT / "clean" / "exclusions.csv",
+        accuracy=OUT / "accuracy.csv",
+        previous=previous_numbers,
     output:
-        numbers=RES / "numbers.json",
-        cases=RES / "statistics" / "case_studies.json",
-        table1=report(RES / "tables" / "table1.csv", caption="../report/captions/table1.rst", category="Tables"),
-        top_ten=report(RES / "tables" / "top_ten.csv", caption="../report/captions/top_ten.rst", category="Tables"),
-        breakdown=report(RES / "tables" / "force_breakdown.csv", caption="../report/captions/force_breakdown.rst", category="Tables"),
-        xlsx=RES / "tables" / "report_tables.xlsx",
+        numbers=OUT / "numbers.json",
+        cases=OUT / "statistics" / "case_studies.json",
+        change=OUT / "statistics" / "change.json",
+        table1=report(OUT / "tables" / "table1.csv", caption="../report/captions/table1.rst", category="Tables"),
+        top_ten=report(OUT / "tables" / "top_ten.csv", caption="../report/captions/top_ten.rst", category="Tables"),
+        breakdown=report(OUT / "tables" / "force_breakdown.csv", caption="../report/captions/force_breakdown.rst", category="Tables"),
+        xlsx=OUT / "tables" / "report_tables.xlsx",
+        change_table=OUT / "tables" / "change.csv",
     log:
-        RES / "logs" / "compute_statistics.log",
+        OUT / "logs" / "compute_statistics.log",
     params:
-        root=RAW,
+        root=raw_folder,
     conda:
         "../envs/pipeline.yaml"
     script:
