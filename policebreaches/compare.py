@@ -36,12 +36,18 @@ def change_entries(current: dict, previous: dict, previous_id: str) -> tuple[dic
         entries[f"change.{key}.delta"] = (delta, _delta_display(key, delta),
                                           f"{label}: this edition minus edition {previous_id}.")
         rows.append({"label": label, "before": f"change.{key}.previous", "after": key, "delta": f"change.{key}.delta"})
-        table.append({"key": key, "label": label, "previous": before, "current": after, "delta": delta})
+        table.append({"key": key, "label": label, "previous": _plain(before), "current": _plain(after),
+                      "delta": _plain(delta)})
     top_now, top_before = _top_ten(current), _top_ten(previous)
     summary = {"previous": previous_id, "rows": rows,
                "entered": [force_name(f) for f in top_now if f not in top_before],
                "left": [force_name(f) for f in top_before if f not in top_now]}
     return entries, summary, table
+
+
+def _plain(value) -> str:
+    """Counts as whole numbers, rates to four decimals (a CSV column mixes both)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.4f}"
 
 
 def _top_ten(numbers: dict) -> list[str]:

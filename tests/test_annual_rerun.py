@@ -1,0 +1,61 @@
+"""The README's annual rerun, step by step: scaffold 2017 from 2016, drop in two
+responses, fill their register rows, bless, build, and read the change section."""
+import csv
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, read, run_pipeline
+
+
+@pytest.fixture(scope="module")
+def rerun(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("rerun")
+    raw = tmp / "raw"
+    shutil.copytree(REPO / "raw" / "2016", raw / "2016")
+    cli = [sys.executable, "-m", "policebreaches.cli"]
+    subprocess.run(cli + ["new-edition", "2017", "--from", "2016", "--raw", str(raw)], check=True, cwd=REPO)
+    responses = raw / "2017" / "responses"
+    (responses / "kent").mkdir(parents=True)
+    (responses / "kent" / "FOI 2017-0042.csv").write_text(
+        "Date,Rank,Details,Outcome\n03/03/2016,PC,Searched the PNC for a neighbour,Written warning\n"
+        "11/07/2016,Staff,Gave a victim's address to her ex-partner,Dismissed\n", encoding="utf-8")
+    (responses / "surrey").mkdir()
+    (responses / "surrey" / "letter.txt").write_text(
+        "Dear requester,\nUnauthorised access = 4\nDisclosure to third parties = 2\nTotal = 6\n", encoding="utf-8")
+    register = raw / "2017" / "requests.csv"
+    rows = list(csv.DictReader(register.open(encoding="utf-8")))
+    for row in rows:
+        if row["force"] == "Kent Police":
+            row.update(status="disclosed", files="kent/FOI 2017-0042.csv", responded="2017-02-01")
+        if row["force"] == "Surrey Police":
+            row.update(status="disclosed", files="surrey/letter.txt", responded="2017-02-03")
+    with register.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    subprocess.run(cli + ["bless", "2017", "--raw", str(raw)], check=True, cwd=REPO)
+    results = tmp / "results"
+    run_pipeline(results, "2017", raw)
+    return results
+
+
+def test_new_edition_builds_and_counts_its_two_responses(rerun):
+    numbers = json.loads((rerun / "2017" / "numbers.json").read_text(encoding="utf-8"))
+    assert numbers["breaches.total"]["value"] == 8
+    assert numbers["requests.responded"]["value"] == 2 and numbers["requests.sent"]["value"] == 44
+
+
+def test_change_since_previous_edition_is_traced_and_printed(rerun):
+    numbers = json.loads((rerun / "2017" / "numbers.json").read_text(encoding="utf-8"))
+    assert numbers["change.breaches.total.previous"]["display"] == "2,315"
+    assert numbers["change.breaches.total.delta"]["display"] == "-2,307"
+    assert numbers["change.forces.kent.total.delta"]["value"] == 2 - 130
+    change = read(rerun / "2017" / "tables" / "change.csv").set_index("key")
+    assert change.loc["breaches.total", "delta"] == "-2307"
+    html = (rerun / "2017" / "report.html").read_text(encoding="utf-8")
+    assert "Change since 2016" in html and "Left the top ten:" in html
+    assert (rerun / "2016" / "numbers.json").is_file()  # the previous edition was built by the same rules
