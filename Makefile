@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help report test sample-edition bless trace new-edition bench check-reproducible lint envs workflow-report system-check clean
+.PHONY: help report test sample-edition bless data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -37,9 +37,17 @@ test: system-check ## Run the whole test suite
 sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
 	rm -rf raw/2016 tests/truth/2016
 	$(BIN)/python -m policebreaches.sample.generate raw/2016 tests/truth/2016
+	$(BIN)/python -m policebreaches.cli data-log
 
-bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files
+bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files (and the data log)
 	$(BIN)/python -m policebreaches.cli bless $(EDITION)
+	$(BIN)/python -m policebreaches.cli data-log
+
+data-log: $(STAMP) ## Regenerate docs/data_log.md (every edition's inputs with checksums)
+	$(BIN)/python -m policebreaches.cli data-log
+
+contracts-doc: $(STAMP) ## Regenerate docs/data_contracts.md from policebreaches/contracts.py
+	$(BIN)/python -m policebreaches.contracts > docs/data_contracts.md
 
 trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=...]
 	$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD))

@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("edition")
     p.add_argument("--from", dest="previous", required=True)
     p.add_argument("--raw", default="raw")
+    p = sub.add_parser("data-log", help="write docs/data_log.md from raw/")
+    p.add_argument("--raw", default="raw")
+    p.add_argument("--out", default="docs/data_log.md")
     p = sub.add_parser("check-reproducible", help="two clean builds, compare every output's sha256")
     p.add_argument("--edition", default="2016")
     p.add_argument("--cores", default="2")
@@ -45,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
                   "('Annual rerun')")
+        elif args.command == "data-log":
+            from .datalog import data_log
+
+            Path(args.out).write_text(data_log(Path(args.raw)), encoding="utf-8")
+            print(f"wrote {args.out}")
         elif args.command == "check-reproducible":
             from .reproducible import check_reproducible
 

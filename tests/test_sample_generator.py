@@ -18,3 +18,17 @@ def test_sample_holds_every_shape_of_the_contract():
         assert f",{status}," in register
     assert (REPO / "raw" / "2016" / "transcribed").is_dir()
     assert "synthetic: true" in (REPO / "raw" / "2016" / "edition.yaml").read_text(encoding="utf-8")
+
+
+def test_data_log_is_up_to_date():
+    from policebreaches.datalog import data_log
+
+    assert (REPO / "docs" / "data_log.md").read_text(encoding="utf-8") == data_log(REPO / "raw"), \
+        "docs/data_log.md is stale: run 'make data-log'"
+
+
+def test_contracts_doc_is_up_to_date():
+    from policebreaches.contracts import contracts_markdown
+
+    assert (REPO / "docs" / "data_contracts.md").read_text(encoding="utf-8") == contracts_markdown(), \
+        "docs/data_contracts.md is stale: run 'make contracts-doc'"
