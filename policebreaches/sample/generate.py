@@ -431,7 +431,10 @@ def write_pdf_table(out, force, rows, rng):
 
     body = "\n".join(f"<tr><td>{_fmt(i.date, 'long')}</td><td>{i.role}</td><td>{_html_escape(i.description)}</td>"
                      f"<td>{_html_escape(i.outcome)}</td></tr>" for i in rows)
-    html = f"""<html><head><style>@page{{size:A4;margin:15mm}} body{{font-family:sans-serif;font-size:8pt}}
+    font = (Path(__file__).resolve().parents[2] / "report" / "fonts" / "DejaVuSans.ttf").as_uri()
+    # the bundled font, never the machine's sans-serif: the sample must be byte-identical everywhere
+    html = f"""<html><head><style>@font-face{{font-family:Sample;src:url("{font}")}}
+@page{{size:A4;margin:15mm}} body{{font-family:Sample;font-size:8pt}}
 table{{border-collapse:collapse;width:100%}} td,th{{border:0.5pt solid black;padding:2pt}} tr{{break-inside:avoid}}</style></head><body>
 <p>{force_name(force)} &ndash; Freedom of Information Act 2000 &ndash; Data breaches by officers and staff</p>
 <table><thead><tr><th>Date</th><th>Rank</th><th>Summary</th><th>Outcome</th></tr></thead><tbody>
