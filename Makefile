@@ -62,7 +62,7 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 	$(BIN)/python -m policebreaches.cli check-reproducible --edition $(EDITION) --cores $(CORES)
 
 bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
-	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
 
 lint: $(STAMP) ## snakemake --lint
 	$(BIN)/snakemake --lint

@@ -34,3 +34,7 @@ def build_info(raw_root: Path, config: dict, repo: Path) -> dict:
 def write_build_info(raw_root: Path, config: dict, repo: Path, out: Path) -> None:
     out.write_text(json.dumps(build_info(raw_root, config, repo), indent=1, sort_keys=True, default=str) + "\n",
                    encoding="utf-8")
+
+
+def stage_record_build(root: Path, config_json: dict, out: Path) -> None:
+    write_build_info(root, config_json, Path.cwd(), out)

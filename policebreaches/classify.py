@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:  # pandas is imported where records are handled, not by label-only callers
+    import pandas as pd
 
 OUTCOME_SEVERITY = ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
                     "no_formal_action", "other_or_unknown"]

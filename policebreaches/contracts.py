@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 import sys
 
-import pandas as pd
-
 ANY, NONEMPTY = r"(?s).*", r"(?s).+"
 HEX16, SHA256 = r"[0-9a-f]{16}", r"[0-9a-f]{64}"
 ISO_DATE_OR_BLANK = r"(\d{4}-\d{2}-\d{2})?"
@@ -74,19 +72,26 @@ class ContractError(AssertionError):
     pass
 
 
-def check_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Fail loudly, naming the table, column and first offending row."""
+def check_rows(name: str, columns: list[str], rows: list[dict]) -> list[dict]:
+    """Fail loudly, naming the table, column and first offending row (plain rows: no pandas)."""
     contract = CONTRACTS[name]
-    missing = [c for c in contract if c not in frame.columns]
+    missing = [c for c in contract if c not in columns]
     if missing:
         raise ContractError(f"{name}: missing column(s) {missing}")
-    for column, (pattern, _) in contract.items():
-        values = frame[column].astype(str).replace({"nan": ""})
-        bad = ~values.str.fullmatch(pattern)
-        if bad.any():
-            row = int(bad.to_numpy().nonzero()[0][0])
-            raise ContractError(f"{name}: column {column!r} row {row + 2} has {values.iloc[row]!r}, "
-                                f"which does not match {pattern!r}")
+    compiled = {column: re.compile(pattern) for column, (pattern, _) in contract.items()}
+    for number, row in enumerate(rows, start=2):
+        for column, pattern in compiled.items():
+            value = row[column]
+            text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+            if not pattern.fullmatch(text):
+                raise ContractError(f"{name}: column {column!r} row {number} has {text!r}, "
+                                    f"which does not match {contract[column][0]!r}")
+    return rows
+
+
+def check_table(name: str, frame):
+    """The same check on a pandas DataFrame; returns the frame."""
+    check_rows(name, list(frame.columns), frame.to_dict("records"))
     return frame
 
 

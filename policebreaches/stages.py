@@ -9,22 +9,18 @@ import os
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import __version__
-from .checks import check_file, check_inputs
+from .checks import check_inputs
 from .contracts import check_table
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
-from .edition import DATA_STATUSES, TRANSCRIPTION_COLUMNS, load_edition, read_register, sha256_file
-from .extract import extract_force
+from .edition import load_edition, sha256_file
+from .extract_stage import ROW_COLUMNS, stage_extract  # noqa: F401  (one import path for callers)
 from .problems import InputError, Problem, raise_if_any
 from .statistics import compute_numbers
 
 log = logging.getLogger("policebreaches")
-ROW_COLUMNS = ["record_id", "force_id", "source_file", "source_sha256", "source_locator", "layout", "row_kind",
-               "date_raw", "role_raw", "category_raw", "description_raw", "outcome_raw", "cells"]
-AGG_RAW_COLUMNS = ["force_id", "source_file", "source_sha256", "source_locator", "layout", "label", "count", "is_total"]
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -50,54 +46,6 @@ def stage_check_inputs(root: Path, limits: dict, allow_problems: bool, register_
         raise InputError(problems)
     register_out.parent.mkdir(parents=True, exist_ok=True)
     register_out.write_text(json.dumps(register, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def _transcriptions(root: Path) -> dict[str, list[dict]]:
-    by_file: dict[str, list[dict]] = {}
-    folder = root / "transcribed"
-    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-        frame = read_csv(path)
-        missing = set(TRANSCRIPTION_COLUMNS) - set(frame.columns)
-        if missing:
-            raise InputError([Problem(f"transcribed/{path.name}", f"missing columns {sorted(missing)}",
-                                      "use columns " + ",".join(TRANSCRIPTION_COLUMNS))])
-        for line, row in enumerate(frame.to_dict("records"), start=2):
-            by_file.setdefault(row["source_file"], []).append({**row, "line": f"{path.name}:{line}"})
-    return by_file
-
-
-def _hints(root: Path) -> dict:
-    path = root / "overrides" / "extraction.yaml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-
-
-def stage_extract(root: Path, force_id: str, limits: dict, rows_out: Path, counts_out: Path,
-                  status_out: Path, problems_out: Path) -> None:
-    """Extract one force's responses. Each file passes the container checks (size,
-    zip bomb, encryption) before any parser opens it."""
-    register = {r["force_id"]: r for r in read_register(root, [])}
-    row = register.get(force_id, {"status": "", "files": []})
-    problems: list[Problem] = []
-    files, rejected = [], []
-    for name in row["files"] if row["status"] in DATA_STATUSES else []:
-        before = len(problems)
-        path = root / "responses" / name
-        if path.is_file():
-            check_file(path, f"responses/{name}", limits, problems)
-        if path.is_file() and len(problems) == before:
-            files.append(name)
-        else:  # never parsed; listed in the ledger as needing attention
-            rejected.append({"source_file": f"responses/{name}", "force_id": force_id,
-                             "status": "failed_input_checks" if path.is_file() else "missing"})
-    sha = {f"responses/{name}": sha256_file(root / "responses" / name) for name in files}
-    rows, counts, statuses, found = extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
-    problems += found
-    statuses += rejected
-    log.info("%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems))
-    write_csv(check_table("extract/<force>.rows.csv", pd.DataFrame(rows, columns=ROW_COLUMNS)), rows_out)
-    write_csv(check_table("extract/<force>.counts.csv", pd.DataFrame(counts, columns=AGG_RAW_COLUMNS)), counts_out)
-    write_csv(pd.DataFrame(statuses, columns=["source_file", "force_id", "status"]), status_out)
-    write_problems(problems, problems_out)
 
 
 def stage_clean(root: Path, rows_files: list[Path], status_files: list[Path], problem_files: list[Path],
@@ -243,6 +191,7 @@ def stage_statistics(root: Path, register_json: Path, records_path: Path, aggreg
                                   inputs + [{"file": str(previous_numbers[0]), "sha256": sha256_file(previous_numbers[0])}],
                                   extra={**extra, **entries})
     numbers_out.write_text(json.dumps(numbers, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    cases_out.parent.mkdir(parents=True, exist_ok=True)
     (cases_out.parent / "change.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")
     tables_dir.mkdir(parents=True, exist_ok=True)

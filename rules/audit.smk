@@ -6,13 +6,16 @@ rule record_build:
         info=OUT / "build_info.json",
     log:
         OUT / "logs" / "record_build.log",
+    benchmark:
+        OUT / "benchmarks" / "record_build.tsv"
     params:
         root=raw_folder,
-        config=config,
+        config=config_json,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/record_build.py"
+    shell:
+        "python -m policebreaches.jobs record_build --log {log:q} --root {params.root:q}"
+        " --config-json {params.config:q} --out {output.info:q}"
 
 
 rule build_audit_page:
@@ -28,7 +31,11 @@ rule build_audit_page:
         page=report(OUT / "audit" / "index.html", caption="../report/captions/audit.rst", category="Audit"),
     log:
         OUT / "logs" / "build_audit_page.log",
+    benchmark:
+        OUT / "benchmarks" / "build_audit_page.tsv"
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/build_audit_page.py"
+    shell:
+        "python -m policebreaches.jobs audit_page --log {log:q} --numbers-path {input.numbers:q}"
+        " --records-path {input.records:q} --ledger-path {input.ledger:q} --review-path {input.review:q}"
+        " --exclusions-path {input.exclusions:q} --template {input.template:q} --out {output.page:q}"

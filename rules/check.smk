@@ -7,11 +7,14 @@ rule check_inputs:
         problems=OUT / "check" / "problems.csv",
     log:
         OUT / "logs" / "check_inputs.log",
+    benchmark:
+        OUT / "benchmarks" / "check_inputs.tsv"
     params:
         root=raw_folder,
-        limits=config["limits"],
+        limits=limits_json,
         allow_problems=config["allow_problems"],
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/check_inputs.py"
+    shell:
+        "python -m policebreaches.jobs check_inputs --log {log:q} --root {params.root:q} --limits {params.limits:q}"
+        " --allow-problems {params.allow_problems} --register-out {output.register:q} --problems-out {output.problems:q}"

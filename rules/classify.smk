@@ -13,13 +13,18 @@ rule classify_breaches:
         reclassified=OUT / "reclassified.csv",
     log:
         OUT / "logs" / "classify_breaches.log",
+    benchmark:
+        OUT / "benchmarks" / "classify_breaches.tsv"
     params:
         root=raw_folder,
         previous=previous_labels_file,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/classify_breaches.py"
+    shell:
+        "python -m policebreaches.jobs classify --log {log:q} --root {params.root:q} --cleaned {input.records:q}"
+        " --count-files {input.counts:q} --records-out {output.records:q} --review-out {output.review:q}"
+        " --aggregates-out {output.aggregates:q} --exclusions-out {output.exclusions:q}"
+        " --reclassified-out {output.reclassified:q} --previous {params.previous:q}"
 
 
 rule score_classification:
@@ -32,7 +37,10 @@ rule score_classification:
         confusion=OUT / "tables" / "confusion.csv",
     log:
         OUT / "logs" / "score_classification.log",
+    benchmark:
+        OUT / "benchmarks" / "score_classification.tsv"
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/score_classification.py"
+    shell:
+        "python -m policebreaches.jobs score --log {log:q} --records-path {input.records:q}"
+        " --truth-paths {input.truth:q} --accuracy-out {output.accuracy:q} --confusion-out {output.confusion:q}"

@@ -12,13 +12,18 @@ rule clean_records:
         problems=OUT / "clean" / "extraction_problems.csv",
     log:
         OUT / "logs" / "clean_records.log",
+    benchmark:
+        OUT / "benchmarks" / "clean_records.tsv"
     params:
         root=raw_folder,
         allow_problems=config["allow_problems"],
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/clean_records.py"
+    shell:
+        "python -m policebreaches.jobs clean --log {log:q} --root {params.root:q} --rows-files {input.rows:q}"
+        " --status-files {input.status:q} --problem-files {input.problems:q} --allow-problems {params.allow_problems}"
+        " --cleaned-out {output.records:q} --ledger-out {output.ledger:q} --repairs-out {output.repairs:q}"
+        " --problems-out {output.problems:q}"
 
 
 rule check_ledger:
@@ -29,7 +34,9 @@ rule check_ledger:
         ok=OUT / "clean" / "ledger.ok",
     log:
         OUT / "logs" / "check_ledger.log",
+    benchmark:
+        OUT / "benchmarks" / "check_ledger.tsv"
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/check_ledger.py"
+    shell:
+        "python -m policebreaches.jobs check_ledger --log {log:q} --ledger-path {input.ledger:q} --ok-out {output.ok:q}"

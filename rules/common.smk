@@ -3,6 +3,9 @@
 # any edition through the {edition} wildcard, so a report can depend on the build of
 # its previous edition.
 import csv
+import json
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +21,14 @@ config["edition"] = str(config.get("edition", "2016"))
 if isinstance(config.get("allow_problems"), str):
     config["allow_problems"] = config["allow_problems"].strip().lower() in ("true", "yes", "1")
 validate(config, "../schemas/config.schema.yaml")
+
+envvars:
+    "PATH",
+
+
+# `python` in shell rules is the interpreter running Snakemake (its venv), unless
+# --use-conda activates a rule's env, which then comes first on PATH.
+os.environ["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
 
 EDITION = config["edition"]
 RAW_DIR = Path(config["raw_dir"])
@@ -65,6 +76,26 @@ def results_folder(wildcards):
 
 def all_raw_files(wildcards):
     return sorted(p for p in raw_folder(wildcards).rglob("*") if p.is_file())
+
+
+def results_tables_folder(wildcards):
+    return results_folder(wildcards) / "tables"
+
+
+def results_figures_folder(wildcards):
+    return results_folder(wildcards) / "figures"
+
+
+def template_folder(wildcards):
+    return Path("report")
+
+
+def config_json(wildcards):
+    return json.dumps(config, sort_keys=True, default=str)
+
+
+def limits_json(wildcards):
+    return json.dumps(config["limits"], sort_keys=True)
 
 
 def register_file(wildcards):

@@ -12,10 +12,14 @@ rule extract_responses:
         problems=OUT / "extract" / "{force}.problems.csv",
     log:
         OUT / "logs" / "extract" / "{force}.log",
+    benchmark:
+        OUT / "benchmarks" / "extract_responses" / "{force}.tsv"
     params:
         root=raw_folder,
-        limits=config["limits"],
+        limits=limits_json,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/extract_responses.py"
+    shell:
+        "python -m policebreaches.jobs extract --log {log:q} --root {params.root:q} --force-id {wildcards.force}"
+        " --limits {params.limits:q} --rows-out {output.rows:q} --counts-out {output.counts:q}"
+        " --status-out {output.status:q} --problems-out {output.problems:q}"

@@ -13,7 +13,12 @@ rule draw_figures:
         data=expand(OUT / "figures" / "{figure}.csv", figure=FIGURES, allow_missing=True),
     log:
         OUT / "logs" / "draw_figures.log",
+    benchmark:
+        OUT / "benchmarks" / "draw_figures.tsv"
+    params:
+        folder=results_figures_folder,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/draw_figures.py"
+    shell:
+        "python -m policebreaches.jobs figures --log {log:q} --numbers-path {input.numbers:q}"
+        " --register-json {input.register:q} --records-path {input.records:q} --folder {params.folder:q}"

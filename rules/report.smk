@@ -15,10 +15,16 @@ rule render_report:
         pdf=report(OUT / "report.pdf", caption="../report/captions/report.rst", category="Report"),
     log:
         OUT / "logs" / "render_report.log",
+    benchmark:
+        OUT / "benchmarks" / "render_report.tsv"
     params:
         root=raw_folder,
         results=results_folder,
+        report_dir=template_folder,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/render_report.py"
+    shell:
+        "python -m policebreaches.jobs render --log {log:q} --root {params.root:q} --results {params.results:q}"
+        " --report-dir {params.report_dir:q} --numbers-path {input.numbers:q} --register-json {input.register:q}"
+        " --cases-path {input.cases:q} --accuracy-path {input.accuracy:q} --problems-paths {input.problems:q}"
+        " --html-out {output.html:q} --pdf-out {output.pdf:q} --change-path {input.change:q}"

@@ -19,9 +19,15 @@ rule compute_statistics:
         change_table=OUT / "tables" / "change.csv",
     log:
         OUT / "logs" / "compute_statistics.log",
+    benchmark:
+        OUT / "benchmarks" / "compute_statistics.tsv"
     params:
         root=raw_folder,
+        tables=results_tables_folder,
     conda:
         "../envs/pipeline.yaml"
-    script:
-        "../scripts/compute_statistics.py"
+    shell:
+        "python -m policebreaches.jobs statistics --log {log:q} --root {params.root:q} --register-json {input.register:q}"
+        " --records-path {input.records:q} --aggregates-path {input.aggregates:q} --ledger-path {input.ledger:q}"
+        " --exclusions-path {input.exclusions:q} --accuracy-path {input.accuracy:q} --numbers-out {output.numbers:q}"
+        " --cases-out {output.cases:q} --tables-dir {params.tables:q} --previous-numbers {input.previous:q}"

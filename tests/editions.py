@@ -82,12 +82,12 @@ def extract(root: Path, force_id: str):
     """(rows, counts, statuses, problems) for one force, as the pipeline's extract stage sees them."""
     from policebreaches.edition import read_register, sha256_file
     from policebreaches.extract import extract_force
-    from policebreaches.stages import _hints, _transcriptions
+    from policebreaches.extract_stage import extraction_hints, transcriptions
 
     register = {r["force_id"]: r for r in read_register(root, [])}
     files = register[force_id]["files"]
     sha = {f"responses/{n}": sha256_file(root / "responses" / n) for n in files}
-    return extract_force(root, force_id, files, sha, _hints(root), _transcriptions(root))
+    return extract_force(root, force_id, files, sha, extraction_hints(root), transcriptions(root))
 
 
 def data_rows(rows: list[dict]) -> list[dict]:

@@ -5,6 +5,7 @@ fixed). Calibrated to the figures published in July 2016: a correct pipeline run
 the output reproduces them exactly. True labels go to TRUTH (under tests/), never raw/."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -25,6 +26,8 @@ TYPE_TARGETS = {"unauthorised_access": 869, "third_party_disclosure": 877, "othe
 OUTCOME_TARGETS = {"conviction_or_caution": 70, "resignation_or_dismissal": 297, "written_or_verbal_warning": 258,
                    "no_formal_action": 1283, "other_or_unknown": 407}
 PNC_TARGET = 25
+DISMISSALS = 150  # of the 297 resignations or dismissals
+SCALE = 1  # benchmark editions multiply every count (see scaled())
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
@@ -90,7 +93,8 @@ def _pick_outcomes(rng: random.Random) -> dict[str, list[str]]:
     """Outcome sub-groups per force honouring FIXED_OUTCOMES and the global targets."""
     pool = dict(OUTCOME_TARGETS)
     resignations = pool.pop("resignation_or_dismissal")
-    subs = {"resignation": resignations - 150, "dismissal": 150, **pool}
+    dismissals = DISMISSALS * SCALE
+    subs = {"resignation": resignations - dismissals, "dismissal": dismissals, **pool}
     for case in PRESS_CASES.values():
         subs[case["sub"]] -= 1
     plan: dict[str, list[str]] = {}
@@ -581,8 +585,29 @@ case_studies:
 """
 
 
-def generate(out: Path, truth: Path) -> None:
+@contextlib.contextmanager
+def scaled(factor: int):
+    """Every count of the plan times `factor`, for benchmark editions (x10, x100):
+    same bodies and shapes, more records per body. Only factor 1 is calibrated."""
+    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE"]
+    saved = {name: globals()[name] for name in names}
+    globals().update(
+        TYPE_TARGETS={k: v * factor for k, v in TYPE_TARGETS.items()},
+        OUTCOME_TARGETS={k: v * factor for k, v in OUTCOME_TARGETS.items()}, PNC_TARGET=PNC_TARGET * factor,
+        DATA_FORCES={f: (n * factor, fmt) for f, (n, fmt) in DATA_FORCES.items()},
+        FIXED_OUTCOMES={f: {k: v * factor for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()},
+        SCALE=factor)
+    try:
+        yield
+    finally:
+        globals().update(saved)
+
+
+def generate(out: Path, truth: Path, scale: int = 1) -> None:
     """Write raw edition files to `out` and the true labels to `truth`."""
+    if scale != 1:
+        with scaled(scale):
+            return generate(out, truth)
     rng = random.Random(SEED)
     incidents = build_incidents(rng)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1456790400")  # fixed PDF dates (WeasyPrint)
@@ -655,4 +680,4 @@ def _write_transcription(out: Path, source: str, rows: list[Incident]) -> None:
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]), Path(sys.argv[2]))
+    generate(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)
