@@ -36,7 +36,7 @@ test: system-check ## Run the whole test suite
 
 sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
 	rm -rf raw/2016 tests/truth/2016
-	$(BIN)/python -m policebreaches.sample.generate raw/2016 tests/truth/2016
+	$(BIN)/python scripts/make_sample_edition.py raw/2016 tests/truth/2016
 	$(BIN)/python -m policebreaches.cli data-log
 
 bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files (and the data log)

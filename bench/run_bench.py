@@ -125,7 +125,8 @@ def write_results(results: dict[int, dict], path: Path) -> None:
               "| stage | " + " | ".join(f"x{s}" for s in results) + " |", "|---|" + "---|" * len(results)]
     for rule in next(iter(results.values()))["stages"]:
         lines.append(f"| {rule} | " + " | ".join(f"{r['stages'].get(rule, 0):.1f} s" for r in results.values()) + " |")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    notes = (REPO / "bench" / "NOTES.md").read_text(encoding="utf-8")  # the hand-written analysis
+    path.write_text("\n".join(lines) + "\n\n" + notes, encoding="utf-8")
 
 
 def main() -> int:

@@ -70,22 +70,12 @@ def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: l
     total = book.count("breaches.total", "Breaches counted: incident records kept after cleaning, plus the totals "
                        "of counts-only responses.", records, all_recs, aggs, a_dim == "total",
                        "records (all kept) + aggregates[dimension == 'total']")
-    for t in BREACH_TYPES:
-        book.count(f"breaches.type.{t}", f"Breaches classified as {TYPE_WORDS[t]}.", records,
-                   records["breach_type"] == t, aggs, (a_dim == "breach_type") & (a_cat == t),
-                   f"records[breach_type == '{t}'] + aggregates[breach_type == '{t}']")
-        book.share(f"breaches.type.{t}.share", f"breaches.type.{t}", "breaches.total",
-                   f"Share of all breaches classified as {TYPE_WORDS[t]}.")
+    _category_counts(book, records, aggs, "breach_type", "breaches.type", TYPE_WORDS, "classified as")
     book.count("breaches.pnc", "Breaches involving the Police National Computer.", records, records["pnc"] == True,  # noqa: E712
                aggs, (a_dim == "pnc") & (a_cat == "true"), "records[pnc] + aggregates[pnc == 'true']")
     book.count("breaches.needs_review", "Records no codebook rule could classify (listed in review.csv).", records,
                records["needs_review"] != "", aggs, a_dim == "never", "records[needs_review != '']")
-    for o in OUTCOME_SEVERITY:
-        book.count(f"outcomes.{o}", f"Breaches whose most severe outcome was {OUTCOME_WORDS[o]}.", records,
-                   records["outcome_group"] == o, aggs, (a_dim == "outcome_group") & (a_cat == o),
-                   f"records[outcome_group == '{o}'] + aggregates[outcome_group == '{o}']")
-        book.share(f"outcomes.{o}.share", f"outcomes.{o}", "breaches.total",
-                   f"Share of all breaches whose outcome was {OUTCOME_WORDS[o]}.")
+    _category_counts(book, records, aggs, "outcome_group", "outcomes", OUTCOME_WORDS, "whose most severe outcome was")
     sent = len(register)
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
     book.entry("requests.sent", sent, display_count(sent), "Bodies sent the FOI request (rows of requests.csv).",
@@ -112,6 +102,18 @@ def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: l
     for key, (value, display, definition) in (extra or {}).items():
         book.entry(key, value, display, definition, "see definition")
     return dict(sorted(book.numbers.items()))
+
+
+def _category_counts(book: NumberBook, records, aggs, field: str, prefix: str, words: dict, phrase: str) -> None:
+    """One count and one share per category of a codebook field (records plus counts-only margins)."""
+    a_dim = aggs["dimension"] if len(aggs) else pd.Series(dtype=str)
+    a_cat = aggs["category"] if len(aggs) else pd.Series(dtype=str)
+    for category, word in words.items():
+        book.count(f"{prefix}.{category}", f"Breaches {phrase} {word}.", records, records[field] == category, aggs,
+                   (a_dim == field) & (a_cat == category),
+                   f"records[{field} == '{category}'] + aggregates[{field} == '{category}']")
+        book.share(f"{prefix}.{category}.share", f"{prefix}.{category}", "breaches.total",
+                   f"Share of all breaches {phrase} {word}.")
 
 
 def _force_numbers(book: NumberBook, records, aggs, register) -> None:

@@ -130,3 +130,31 @@ def test_multi_page_pdf_table_of_the_sample_reconciles_with_its_total():
     pdf = Path(__file__).resolve().parents[1] / "raw/2016/responses/avon-and-somerset/FOI_response.pdf"
     doc = read_pdf(pdf)
     assert len(doc.tables) == 1 and {loc.split()[0] for loc in doc.tables[0].row_locators} >= {"page=1", "page=2"}
+
+
+def test_xls_with_a_date_cell(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Breaches")
+    for col, text in enumerate(["Date", "Rank", "Details", "Outcome"]):
+        sheet.write(0, col, text)
+    sheet.write(1, 0, dt.datetime(2014, 3, 7), xlwt.easyxf(num_format_str="dd/mm/yyyy"))
+    for col, text in enumerate(["PC", "Checked a neighbour on PNC", "Written warning"], start=1):
+        sheet.write(1, col, text)
+    path = tmp_path / "r.xls"
+    book.save(str(path))
+    rows, _, _, problems = extract(one_force(tmp_path, "kent/r.xls", path.read_bytes()), "kent")
+    row = data_rows(rows)[0]
+    assert not problems and (row["date_raw"], row["source_locator"]) == ("2014-03-07", "sheet=Breaches row=2")
+
+
+def test_ods_spreadsheet(tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "r.ods"
+    pd.DataFrame([["Jan-13", "Police Staff", "Lost a laptop", "NFA"]],
+                 columns=["Month", "Officer/Staff", "Circumstances", "Action taken"]).to_excel(path, engine="odf", index=False)
+    rows, _, _, problems = extract(one_force(tmp_path, "kent/r.ods", path.read_bytes()), "kent")
+    row = data_rows(rows)[0]
+    assert not problems and (row["description_raw"], row["outcome_raw"]) == ("Lost a laptop", "NFA")

@@ -42,7 +42,7 @@ def test_one_changed_response_reruns_only_its_own_extraction(built):
 
 
 def test_snakemake_report_has_captions(built, tmp_path):
-    report = tmp_path / "workflow-report.zip"
+    report = tmp_path / "workflow-report.html"
     done = snakemake("--config", f"results_dir={built.parent}", "--report", str(report))
     assert done.returncode == 0, done.stderr[-2000:]
     assert report.stat().st_size > 10_000

@@ -349,26 +349,29 @@ def _docx_table(document, header: list[str], rows: list[list[str]]) -> None:
             cell.text = text
 
 
-def write_docx_table(out, force, rows, rng):
+def _docx_response(out, force, intro: list[str], header: list[str], rows: list[list[str]], name: str) -> list[str]:
     document = _docx()
-    document.add_paragraph(f"{force_name(force)} \u2013 Freedom of Information Request")
-    document.add_paragraph("Please find below the information you requested.")
-    _docx_table(document, ["Date", "Rank", "Category", "Description", "Outcome"],
-                [[_fmt(i.date, "dmy"), i.role, _label(rng, i), i.description, i.outcome] for i in rows])
-    name = f"{force}/FOI response.docx"
-    _save_docx(document, out / name)
-    return [name]
+    for text in intro:
+        document.add_paragraph(text)
+    _docx_table(document, header, rows)
+    _save_docx(document, out / f"{force}/{name}")
+    return [f"{force}/{name}"]
+
+
+def write_docx_table(out, force, rows, rng):
+    return _docx_response(out, force, [f"{force_name(force)} \u2013 Freedom of Information Request",
+                                       "Please find below the information you requested."],
+                          ["Date", "Rank", "Category", "Description", "Outcome"],
+                          [[_fmt(i.date, "dmy"), i.role, _label(rng, i), i.description, i.outcome] for i in rows],
+                          "FOI response.docx")
 
 
 def write_docx_numbered(out, force, rows, rng):
-    document = _docx()
-    document.add_paragraph("Your request has been considered and the information is provided below.")
-    _docx_table(document, ["(i) Month/year of incident", "(ii) Nature of Offence/Breach",
+    return _docx_response(out, force, ["Your request has been considered and the information is provided below."],
+                          ["(i) Month/year of incident", "(ii) Nature of Offence/Breach",
                            "(iii) Officer or a member of civilian staff", "(iv) How the matter was resolved"],
-                [[_fmt(i.date, "month_yy"), i.description, i.role, i.outcome] for i in rows])
-    name = f"{force}/response_{force}.docx"
-    _save_docx(document, out / name)
-    return [name]
+                          [[_fmt(i.date, "month_yy"), i.description, i.role, i.outcome] for i in rows],
+                          f"response_{force}.docx")
 
 
 def write_headerless_docx(out, force, rows, rng):
