@@ -20,6 +20,7 @@ def run_floor(root: Path, out: Path) -> dict[str, float]:
 
     from policebreaches import stages
     from policebreaches.edition import read_register
+    from policebreaches.extract_stage import stage_extract
 
     lap("imports")
     limits = {"max_file_mb": 50, "max_unpacked_mb": 200, "max_zip_ratio": 100}
@@ -29,7 +30,7 @@ def run_floor(root: Path, out: Path) -> dict[str, float]:
     forces = sorted({r["force_id"] for r in read_register(root, [])})
     kinds = ("rows", "counts", "status", "problems")
     for force in forces:
-        stages.stage_extract(root, force, limits, *(out / "extract" / f"{force}.{k}.csv" for k in kinds))
+        stage_extract(root, force, limits, *(out / "extract" / f"{force}.{k}.csv" for k in kinds))
     lap("extract_responses")
     files = {k: [out / "extract" / f"{f}.{k}.csv" for f in forces] for k in kinds}
     stages.stage_clean(root, files["rows"], files["status"], files["problems"], False, out / "clean.csv",

@@ -113,7 +113,7 @@ def machine() -> str:
 
 def write_results(results: dict[int, dict], path: Path) -> None:
     lines = ["# Benchmark results", "", f"Machine: {machine()}.", "",
-             f"Measured by `make bench` (`bench/run_bench.py`); medians of the number of runs shown. Wall-clock "
+             "Measured by `make bench` (`bench/run_bench.py`); medians of the number of runs shown. Wall-clock "
              "seconds; peak RSS is the largest single process.", "",
              "| scale | records | runs | cold build | floor (one process) | cold / floor | no-op | one changed response "
              "| change / cold | peak RSS | PDF pages |", "|---|---|---|---|---|---|---|---|---|---|---|"]

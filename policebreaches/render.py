@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .classify import BREACH_TYPES, OUTCOME_SEVERITY
 
@@ -93,7 +93,3 @@ def write_pdf(html_path: Path, pdf_path: Path, allowed_roots: list[Path], publis
     fetcher = make_url_fetcher(allowed_roots)
     HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
         str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-
-
-def text(value) -> Markup:
-    return escape(value)

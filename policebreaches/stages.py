@@ -16,7 +16,7 @@ from .contracts import check_table
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
 from .edition import load_edition, sha256_file
-from .extract_stage import ROW_COLUMNS, stage_extract  # noqa: F401  (one import path for callers)
+from .extract_stage import ROW_COLUMNS
 from .problems import InputError, Problem, raise_if_any
 from .statistics import compute_numbers
 

@@ -137,11 +137,11 @@ def test_valid_zip_that_is_not_a_workbook_is_reported_by_the_reader(tmp_path):
 
 def test_extraction_checks_containers_before_parsing(tmp_path, monkeypatch):
     """A zip bomb never reaches a parser, even when the extract job runs first."""
-    from policebreaches import stages
+    from policebreaches.extract_stage import stage_extract
 
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": zip_bomb()})
     monkeypatch.setattr("policebreaches.extract.read_document",
                         lambda *a, **k: pytest.fail("the parser was called on a zip bomb"))
     out = tmp_path / "out"
-    stages.stage_extract(root, "kent", LIMITS, out / "r.csv", out / "c.csv", out / "s.csv", out / "p.csv")
+    stage_extract(root, "kent", LIMITS, out / "r.csv", out / "c.csv", out / "s.csv", out / "p.csv")
     assert "possible zip bomb" in (out / "p.csv").read_text(encoding="utf-8")

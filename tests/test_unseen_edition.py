@@ -32,7 +32,7 @@ def unseen(tmp_path_factory):
     sussex = docx_bytes(tmp, [[["Type of breach", "Number"], ["Unauthorised access", "3"],
                                ["Disclosure of information", "1"], ["Total", "5"]]],
                         paragraphs=["The force can provide the following numbers."])
-    root = make_edition(tmp / "raw" / "2017", [
+    make_edition(tmp / "raw" / "2017", [
         {"force": "Kent", "status": "disclosed", "files": "kent/FOI 16-0123.xlsx"},
         {"force": "Surrey Police", "status": "disclosed", "files": "surrey/data.csv"},
         {"force": "Essex Police", "status": "disclosed", "files": "essex/log.htm"},
