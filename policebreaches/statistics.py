@@ -1,6 +1,6 @@
-"""Every number the report prints, declared once: key, definition, filter. The values,
-display strings (one rounding rule), inputs and the record ids behind each number go to
-results/<edition>/numbers.json; the template can print nothing else."""
+"""numbers.json from the numbers declared in resources/report_spec.yaml: each number's
+value, display string (one rounding rule), definition, filter, inputs and the record ids
+behind it. The template can print nothing else."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,12 +10,10 @@ import pandas as pd
 from .classify import BREACH_TYPES, OUTCOME_SEVERITY
 from .edition import RESPONDED_STATUSES
 from .forces import force_name
+from .report_spec import report_spec
 
-TYPE_WORDS = {"unauthorised_access": "unauthorised access", "third_party_disclosure": "disclosure to third parties",
-              "other": "other (loss, insecurity, misdirection, unspecified)"}
-OUTCOME_WORDS = {"conviction_or_caution": "conviction or caution", "resignation_or_dismissal": "resignation or dismissal",
-                 "written_or_verbal_warning": "written or verbal warning", "no_formal_action": "no formal disciplinary action",
-                 "other_or_unknown": "other, ongoing or unknown"}
+WORDS = report_spec()["words"]  # how each codebook category reads in prose
+TYPE_WORDS, OUTCOME_WORDS = WORDS["breach_type"], WORDS["outcome_group"]
 
 
 def display_count(value: int) -> str:
@@ -60,80 +58,113 @@ class NumberBook:
                    f"{part_key} / {whole_key}")
 
 
-def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: list[dict], edition,
-                    inputs: list[dict], extra: dict | None = None) -> dict[str, dict]:
-    book = NumberBook(inputs)
-    aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
-    a_dim = aggs["dimension"] if len(aggs) else pd.Series(dtype=str)
-    a_cat = aggs["category"] if len(aggs) else pd.Series(dtype=str)
-    all_recs = pd.Series(True, index=records.index)
-    total = book.count("breaches.total", "Breaches counted: incident records kept after cleaning, plus the totals "
-                       "of counts-only responses.", records, all_recs, aggs, a_dim == "total",
-                       "records (all kept) + aggregates[dimension == 'total']")
-    _category_counts(book, records, aggs, "breach_type", "breaches.type", TYPE_WORDS, "classified as")
-    book.count("breaches.pnc", "Breaches involving the Police National Computer.", records, records["pnc"] == True,  # noqa: E712
-               aggs, (a_dim == "pnc") & (a_cat == "true"), "records[pnc] + aggregates[pnc == 'true']")
-    book.count("breaches.needs_review", "Records no codebook rule could classify (listed in review.csv).", records,
-               records["needs_review"] != "", aggs, a_dim == "never", "records[needs_review != '']")
-    _category_counts(book, records, aggs, "outcome_group", "outcomes", OUTCOME_WORDS, "whose most severe outcome was")
+CODEBOOK_VALUES = {"breach_type": BREACH_TYPES, "outcome_group": OUTCOME_SEVERITY,
+                   "status": ["disclosed", "partial", "refused", "nil_return", "no_response"]}
+
+
+def _expand(entries: list[dict]) -> list[dict]:
+    """Entries with `for_each` become one entry per category, placeholders filled in."""
+    out = []
+    for entry in entries:
+        field = entry.get("for_each")
+        for category in CODEBOOK_VALUES[field] if field else [None]:
+            fill = {"category": category, "words": WORDS.get(field, {}).get(category, category), "force": "{force}"}
+            out.append({k: _fill(v, fill) for k, v in entry.items() if k != "for_each"})
+    return out
+
+
+def _fill(value, fill: dict):
+    if isinstance(value, str):
+        return value.format(**fill) if fill["category"] is not None else value
+    if isinstance(value, dict):
+        return {k: _fill(v, fill) for k, v in value.items()}
+    return value
+
+
+def _record_mask(records: pd.DataFrame, where: dict) -> pd.Series:
+    mask = pd.Series(True, index=records.index)
+    for field, wanted in where.items():
+        mask &= (records[field] != "") if wanted == "*" else (records[field] == wanted)
+    return mask
+
+
+def _margin_mask(aggs: pd.DataFrame, margin: dict | None) -> pd.Series:
+    if margin is None or not len(aggs):
+        return pd.Series(False, index=aggs.index)
+    mask = pd.Series(True, index=aggs.index)
+    for field, wanted in margin.items():
+        mask &= aggs[field] == wanted
+    return mask
+
+
+def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
+    conditions = [f"{k} == {v!r}" if v != "*" else f"{k} != ''" for k, v in where.items()]
+    text = f"records[{' and '.join([scope, *conditions] if scope else conditions) or 'all kept'}]"
+    if margin:
+        margin_conditions = ([scope] if scope else []) + [f"{k} == {v!r}" for k, v in margin.items()]
+        text += f" + aggregates[{' and '.join(margin_conditions)}]"
+    return text
+
+
+def _counts(book: NumberBook, entries: list[dict], records, aggs, scope: tuple[str, str, str] | None = None) -> None:
+    """Evaluate count entries; with scope (force_id, prefix, name) restricted to one force."""
+    in_scope = records["force_id"] == scope[0] if scope else pd.Series(True, index=records.index)
+    a_scope = (aggs["force_id"] == scope[0]) if scope and len(aggs) else pd.Series(True, index=aggs.index)
+    for entry in _expand(entries):
+        where, margin = entry.get("where", {}), entry.get("margin")
+        key = f"{scope[1]}{entry['key']}" if scope else entry["key"]
+        definition = entry["definition"].replace("{force}", scope[2]) if scope else entry["definition"]
+        book.count(key, definition, records, in_scope & _record_mask(records, where), aggs,
+                   a_scope & _margin_mask(aggs, margin),
+                   _filter_text(where, margin, f"force_id == {scope[0]!r}" if scope else ""))
+        if entry.get("share"):
+            book.share(f"{key}.share", key, "breaches.total", entry["share"])
+
+
+def _derived_values(register: list[dict], edition, total: int) -> dict:
     sent = len(register)
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
-    book.entry("requests.sent", sent, display_count(sent), "Bodies sent the FOI request (rows of requests.csv).",
-               "len(requests.csv)")
-    book.entry("requests.responded", responded, display_count(responded),
-               "Bodies that answered: disclosed, partial, refused or nil return.", "status in RESPONDED_STATUSES")
-    book.entry("requests.response_rate", responded / sent if sent else 0.0, display_percent(responded, sent),
-               "Answers as a share of requests sent.", "requests.responded / requests.sent")
-    for status in ("disclosed", "partial", "refused", "nil_return", "no_response"):
-        n = sum(1 for r in register if r["status"] == status)
-        book.entry(f"requests.status.{status}", n, display_count(n), f"Bodies whose answer was: {status}.",
-                   f"status == '{status}'")
     weeks = edition.days_in_period / 7
-    book.entry("breaches.per_week", total / weeks, f"{total / weeks:.0f}",
-               "Breaches per week: total / (days in period / 7), to the nearest whole number.",
-               "breaches.total / (days_in_period / 7)")
-    book.entry("period.start", edition.period_start.isoformat(), display_date(edition.period_start),
-               "First day of the period asked about.", "edition.yaml period_start")
-    book.entry("period.end", edition.period_end.isoformat(), display_date(edition.period_end),
-               "Last day of the period asked about.", "edition.yaml period_end")
-    book.entry("period.days", edition.days_in_period, display_count(edition.days_in_period),
-               "Days in the period, both ends included.", "period_end - period_start + 1")
-    _force_numbers(book, records, aggs, register)
+    return {
+        "requests_sent": lambda _: (sent, display_count(sent), "len(requests.csv)"),
+        "requests_responded": lambda _: (responded, display_count(responded), "status in RESPONDED_STATUSES"),
+        "response_rate": lambda _: (responded / sent if sent else 0.0, display_percent(responded, sent),
+                                    "requests.responded / requests.sent"),
+        "requests_with_status": lambda status: (
+            sum(1 for r in register if r["status"] == status),
+            display_count(sum(1 for r in register if r["status"] == status)), f"status == {status!r}"),
+        "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
+        "period_start": lambda _: (edition.period_start.isoformat(), display_date(edition.period_start),
+                                   "edition.yaml period_start"),
+        "period_end": lambda _: (edition.period_end.isoformat(), display_date(edition.period_end),
+                                 "edition.yaml period_end"),
+        "period_days": lambda _: (edition.days_in_period, display_count(edition.days_in_period),
+                                  "period_end - period_start + 1"),
+    }
+
+
+def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: list[dict], edition,
+                    inputs: list[dict], extra: dict | None = None) -> dict[str, dict]:
+    """numbers.json: the spec's counts, per-force counts and derived numbers, plus `extra`
+    (methodology numbers computed by their own stages, each with its definition)."""
+    spec = report_spec()["numbers"]
+    book = NumberBook(inputs)
+    aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
+    _counts(book, spec["counts"], records, aggs)
+    for row in register:
+        f = row["force_id"]
+        _counts(book, spec["per_force"], records, aggs, (f, f"forces.{f}.", force_name(f)))
+    derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
+    for entry in spec["derived"]:
+        field = entry.get("for_each")
+        for category in CODEBOOK_VALUES[field] if field else [None]:
+            value, display, filter_text = derived[entry["compute"]](category)
+            fill = {"category": category}
+            book.entry(entry["key"].format(**fill) if category else entry["key"], value, display,
+                       entry["definition"].format(**fill) if category else entry["definition"], filter_text)
     for key, (value, display, definition) in (extra or {}).items():
         book.entry(key, value, display, definition, "see definition")
     return dict(sorted(book.numbers.items()))
-
-
-def _category_counts(book: NumberBook, records, aggs, field: str, prefix: str, words: dict, phrase: str) -> None:
-    """One count and one share per category of a codebook field (records plus counts-only margins)."""
-    a_dim = aggs["dimension"] if len(aggs) else pd.Series(dtype=str)
-    a_cat = aggs["category"] if len(aggs) else pd.Series(dtype=str)
-    for category, word in words.items():
-        book.count(f"{prefix}.{category}", f"Breaches {phrase} {word}.", records, records[field] == category, aggs,
-                   (a_dim == field) & (a_cat == category),
-                   f"records[{field} == '{category}'] + aggregates[{field} == '{category}']")
-        book.share(f"{prefix}.{category}.share", f"{prefix}.{category}", "breaches.total",
-                   f"Share of all breaches {phrase} {word}.")
-
-
-def _force_numbers(book: NumberBook, records, aggs, register) -> None:
-    for row in register:
-        f = row["force_id"]
-        in_force = records["force_id"] == f
-        a_force = (aggs["force_id"] == f) if len(aggs) else pd.Series(dtype=bool)
-        a_dim = aggs["dimension"] if len(aggs) else pd.Series(dtype=str)
-        a_cat = aggs["category"] if len(aggs) else pd.Series(dtype=str)
-        book.count(f"forces.{f}.total", f"Breaches counted for {force_name(f)}.", records, in_force, aggs,
-                   a_force & (a_dim == "total"), f"force_id == '{f}'")
-        for t in BREACH_TYPES:
-            book.count(f"forces.{f}.type.{t}", f"{force_name(f)}: breaches classified as {TYPE_WORDS[t]}.", records,
-                       in_force & (records["breach_type"] == t), aggs,
-                       a_force & (a_dim == "breach_type") & (a_cat == t), f"force_id == '{f}' and breach_type == '{t}'")
-        for o in OUTCOME_SEVERITY:
-            book.count(f"forces.{f}.outcome.{o}", f"{force_name(f)}: breaches whose outcome was {OUTCOME_WORDS[o]}.",
-                       records, in_force & (records["outcome_group"] == o), aggs,
-                       a_force & (a_dim == "outcome_group") & (a_cat == o),
-                       f"force_id == '{f}' and outcome_group == '{o}'")
 
 
 def top_forces(numbers: dict, register: list[dict], n: int = 10) -> list[str]:

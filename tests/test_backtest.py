@@ -97,3 +97,26 @@ def test_every_number_has_definition_inputs_and_record_ids(numbers):
         assert entry["definition"] and entry["display"] != "", key
         assert {"value", "display", "definition", "filter", "inputs", "record_ids"} <= set(entry), key
     assert len(numbers["breaches.pnc"]["record_ids"]) == 25
+
+
+def test_numbers_are_the_ones_the_spec_declares(numbers, built):
+    from policebreaches.report_spec import report_spec
+    from policebreaches.statistics import CODEBOOK_VALUES
+
+    spec = report_spec()["numbers"]
+
+    def keys(entries):
+        for entry in entries:
+            field = entry.get("for_each")
+            for category in CODEBOOK_VALUES[field] if field else [None]:
+                key = entry["key"].format(category=category) if category else entry["key"]
+                yield key
+                if entry.get("share"):
+                    yield f"{key}.share"
+
+    forces = {r["force_id"] for r in json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))}
+    declared = set(keys(spec["counts"])) | set(keys(spec["derived"]))
+    declared |= {f"forces.{f}.{k}" for f in forces for k in keys(spec["per_force"])}
+    computed_by_stages = ("records.", "aggregates.", "accuracy.", "classification.", "redactions.", "edition.",
+                          "pipeline.")
+    assert {k for k in numbers if not k.startswith(computed_by_stages)} == declared
