@@ -160,12 +160,26 @@ def classify_records(records: "pd.DataFrame", codebook: Codebook | None = None) 
     import pandas as pd
 
     codebook = codebook or default_codebook()
-    labels = [{**classify_breach(r.description_raw, r.category_raw, codebook),
-               **classify_outcome(r.outcome_raw, r.description_raw, codebook)}
-              for r in records.itertuples()]
+    # each distinct text is classified once: responses repeat labels and outcome wordings
+    breaches: dict[tuple[str, str], dict] = {}
+    outcomes: dict[tuple[str, str], dict] = {}
+    blank: dict[str, bool] = {}
+    labels = []
+    for description, category, outcome in zip(records["description_raw"], records["category_raw"],
+                                              records["outcome_raw"]):
+        breach_key = (description, category)
+        if breach_key not in breaches:
+            breaches[breach_key] = classify_breach(description, category, codebook)
+        if outcome not in blank:
+            blank[outcome] = not _neutralised(normalise_text(outcome), codebook)
+        outcome_key = (outcome, description if blank[outcome] else "")  # only a blank outcome reads the description
+        if outcome_key not in outcomes:
+            outcomes[outcome_key] = classify_outcome(*outcome_key, codebook)
+        labels.append({**breaches[breach_key], **outcomes[outcome_key]})
     out = pd.concat([records.reset_index(drop=True), pd.DataFrame(labels, index=range(len(records)))], axis=1)
-    out["needs_review"] = [";".join(f for f in ("breach_type", "outcome_group") if not row[f])
-                           for _, row in out.iterrows()]
+    undecided = {f: out[f].fillna("") == "" for f in ("breach_type", "outcome_group")}
+    out["needs_review"] = [";".join(f for f, missing in zip(undecided, flags) if missing)
+                           for flags in zip(*undecided.values())]
     return out
 
 

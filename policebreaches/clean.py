@@ -40,15 +40,21 @@ def normalise_role(text: str) -> str:
 
 def repair_text(text: str) -> str:
     """Undo mojibake ('â€™' -> '’') and fold stray spaces; correct curly quotes stay."""
-    fixed = ftfy.fix_text(text or "", config=FTFY_CONFIG)
+    text = text or ""
+    # printable ASCII holds no mojibake or control characters: ftfy would return it unchanged
+    fixed = text if _PLAIN_ASCII.match(text) else ftfy.fix_text(text, config=FTFY_CONFIG)
     fixed = re.sub(r"(\w)-\n(\w)", r"\1-\2", fixed)  # a word hyphenated at a PDF cell's line break
     return " ".join(fixed.replace("\u00a0", " ").split())
 
 
-def _table_key(row) -> str:
-    """The table a row sits in, for the cross-table duplicate rule (pages of one PDF are one table)."""
-    match = re.match(r"(sheet=[^ ]+|transcribed)", row["source_locator"])
-    return f"{row['source_file']}#{match.group(1) if match else ''}"
+_PLAIN_ASCII = re.compile(r"[\t\n\x20-\x7e]*\Z")
+
+
+def _per_value(values: pd.Series, function) -> pd.Series:
+    """`function` applied once per distinct value: FOI columns repeat (dates, ranks,
+    outcomes), so a large edition costs its distinct values, not its rows."""
+    distinct = values.unique()
+    return values.map(dict(zip(distinct, map(function, distinct))))
 
 
 def clean_records(rows: pd.DataFrame, period_start, period_end) -> tuple[pd.DataFrame, list[dict]]:
@@ -56,56 +62,71 @@ def clean_records(rows: pd.DataFrame, period_start, period_end) -> tuple[pd.Data
     data = rows[rows["row_kind"] == "data"].copy()
     repairs = []
     for column in RAW_FIELDS:
-        repaired = data[column].fillna("").map(repair_text)
-        changed = repaired != data[column].fillna("").str.strip()
-        for rid, before, after in zip(data.loc[changed, "record_id"], data.loc[changed, column], repaired[changed]):
+        original = data[column].fillna("")
+        repaired = _per_value(original, repair_text)
+        changed = repaired != original.str.strip()
+        for rid, before, after in zip(data.loc[changed, "record_id"], original[changed], repaired[changed]):
             if " ".join(before.split()) != after:
                 repairs.append({"record_id": rid, "field": column, "before": before, "after": after})
         data[column] = repaired
-    dates = data["date_raw"].map(parse_incident_date)
+    dates = _per_value(data["date_raw"], parse_incident_date)
     data["date_start"] = [d.start.isoformat() if d.parsed else "" for d in dates]
     data["date_end"] = [d.end.isoformat() if d.parsed else "" for d in dates]
     data["date_precision"] = [d.precision for d in dates]
     data["date_unparsed"] = [bool(raw.strip()) and not d.parsed for raw, d in zip(data["date_raw"], dates)]
     data["period_position"] = [period_position(d, period_start, period_end) for d in dates]
-    data["role"] = data["role_raw"].map(normalise_role)
+    data["role"] = _per_value(data["role_raw"], normalise_role)
     data["exclusion"] = ""
     data.loc[data["period_position"] == "outside", "exclusion"] = "outside_period"
     _mark_duplicates(data)
     return data.reset_index(drop=True), repairs
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _mark_duplicates(data: pd.DataFrame) -> None:
-    content = data[RAW_FIELDS].apply(lambda r: "|".join(" ".join(v.lower().split()) for v in r), axis=1)
-    first_seen: dict[tuple[str, str], tuple[str, str]] = {}
-    for index, row in data.iterrows():
-        if row["exclusion"] or not row["description_raw"]:
-            continue
-        key = (row["force_id"], content[index])
-        table = _table_key(row)
-        if key in first_seen and first_seen[key][1] != table:
-            data.at[index, "exclusion"] = f"duplicate_of:{first_seen[key][0]}"
-        else:
-            first_seen.setdefault(key, (row["record_id"], table))
+    """A row whose content (case and spacing folded) first appeared in ANOTHER table of
+    the same force is `duplicate_of:<first record_id>`; repeats within one table stay."""
+    eligible = data[(data["exclusion"] == "") & (data["description_raw"] != "")]
+    if eligible.empty:
+        return
+    folded = [_per_value(eligible[c], _fold) for c in RAW_FIELDS]
+    content = folded[0].str.cat(folded[1:], sep="|")
+    # the table a row sits in (pages of one PDF are one table)
+    table = eligible["source_file"] + "#" + eligible["source_locator"].str.extract(
+        r"^(sheet=[^ ]+|transcribed)", expand=False).fillna("")
+    keyed = pd.DataFrame({"force": eligible["force_id"], "content": content, "table": table,
+                          "record_id": eligible["record_id"]})
+    first = keyed.groupby(["force", "content"], sort=False)[["table", "record_id"]].transform("first")
+    duplicate = keyed["table"] != first["table"]
+    data.loc[duplicate[duplicate].index, "exclusion"] = "duplicate_of:" + first.loc[duplicate, "record_id"]
+
+
+NONDATA_KINDS = ("count", "header", "title", "blank", "total", "note", "unrecognised")
 
 
 def build_ledger(rows: pd.DataFrame, records: pd.DataFrame, file_status: pd.DataFrame) -> pd.DataFrame:
     """Per source file: rows read = kept + excluded (by reason) + non-data rows (by kind)."""
+    read = rows.groupby("source_file").size()
+    kinds = pd.crosstab(rows["source_file"], rows["row_kind"])
+    reasons = pd.crosstab(records["source_file"], records["exclusion"].str.replace(r":.*", "", regex=True))
+
+    def tally(table: pd.DataFrame, name: str, column: str) -> int:
+        return int(table.at[name, column]) if name in table.index and column in table.columns else 0
+
     out = []
-    for _, f in file_status.iterrows():
-        name = f["source_file"]
-        read = rows[rows["source_file"] == name]
-        recs = records[records["source_file"] == name]
-        reasons = recs["exclusion"].str.replace(r":.*", "", regex=True)
-        entry = {"source_file": name, "force_id": f["force_id"], "file_status": f["status"],
-                 "rows_read": len(read), "records_kept": int((reasons == "").sum()),
-                 "excluded_outside_period": int((reasons == "outside_period").sum()),
-                 "excluded_duplicate": int((reasons == "duplicate_of").sum())}
-        for kind in ("count", "header", "title", "blank", "total", "note", "unrecognised"):
-            entry[f"nondata_{kind}"] = int((read["row_kind"] == kind).sum())
+    for name, force_id, status in zip(file_status["source_file"], file_status["force_id"], file_status["status"]):
+        entry = {"source_file": name, "force_id": force_id, "file_status": status,
+                 "rows_read": int(read.get(name, 0)), "records_kept": tally(reasons, name, ""),
+                 "excluded_outside_period": tally(reasons, name, "outside_period"),
+                 "excluded_duplicate": tally(reasons, name, "duplicate_of")}
+        for kind in NONDATA_KINDS:
+            entry[f"nondata_{kind}"] = tally(kinds, name, kind)
         accounted = entry["records_kept"] + entry["excluded_outside_period"] + entry["excluded_duplicate"] + sum(
-            entry[f"nondata_{k}"] for k in ("count", "header", "title", "blank", "total", "note", "unrecognised"))
+            entry[f"nondata_{k}"] for k in NONDATA_KINDS)
         entry["balanced"] = accounted == entry["rows_read"]
-        entry["attention"] = "" if f["status"] in ("extracted", "transcribed") else f["status"]
+        entry["attention"] = "" if status in ("extracted", "transcribed") else status
         out.append(entry)
     return pd.DataFrame(out)

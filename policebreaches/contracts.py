@@ -72,26 +72,46 @@ class ContractError(AssertionError):
     pass
 
 
-def check_rows(name: str, columns: list[str], rows: list[dict]) -> list[dict]:
-    """Fail loudly, naming the table, column and first offending row (plain rows: no pandas)."""
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def _compiled(name: str, columns: list[str]) -> dict:
     contract = CONTRACTS[name]
     missing = [c for c in contract if c not in columns]
     if missing:
         raise ContractError(f"{name}: missing column(s) {missing}")
-    compiled = {column: re.compile(pattern) for column, (pattern, _) in contract.items()}
+    return {column: re.compile(pattern) for column, (pattern, _) in contract.items()}
+
+
+def _violation(name: str, column: str, number: int, value) -> ContractError:
+    return ContractError(f"{name}: column {column!r} row {number} has {_text(value)!r}, "
+                         f"which does not match {CONTRACTS[name][column][0]!r}")
+
+
+def check_rows(name: str, columns: list[str], rows: list[dict]) -> list[dict]:
+    """Fail loudly, naming the table, column and first offending row (plain rows: no pandas)."""
+    compiled = _compiled(name, columns)
     for number, row in enumerate(rows, start=2):
         for column, pattern in compiled.items():
-            value = row[column]
-            text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
-            if not pattern.fullmatch(text):
-                raise ContractError(f"{name}: column {column!r} row {number} has {text!r}, "
-                                    f"which does not match {contract[column][0]!r}")
+            if not pattern.fullmatch(_text(row[column])):
+                raise _violation(name, column, number, row[column])
     return rows
 
 
 def check_table(name: str, frame):
-    """The same check on a pandas DataFrame; returns the frame."""
-    check_rows(name, list(frame.columns), frame.to_dict("records"))
+    """The same check on a pandas DataFrame (each distinct value tested once); returns the frame."""
+    compiled = _compiled(name, list(frame.columns))
+    first_bad = []  # (row number, column order, column, value) of each column's first offending row
+    for order, (column, pattern) in enumerate(compiled.items()):
+        values = frame[column].tolist()
+        bad = {_text(v) for v in set(values) if not pattern.fullmatch(_text(v))}
+        if bad:
+            position = next(i for i, v in enumerate(values) if _text(v) in bad)
+            first_bad.append((position + 2, order, column, values[position]))
+    if first_bad:
+        number, _, column, value = min(first_bad)
+        raise _violation(name, column, number, value)
     return frame
 
 

@@ -14,6 +14,7 @@ ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accurac
 
 
 VISIBLE = [("description_raw", "description"), ("outcome_raw", "outcome"), ("role_raw", "role")]
+RECORD_COLUMNS = ["record_id", "source_file", *(r for r, _ in VISIBLE), *FIELDS]  # all that scoring reads
 
 
 def _norm(text) -> str:
@@ -24,9 +25,12 @@ def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict
     """Pairs (truth row, record) matched on what both can see: the file, and those of
     description, outcome and role that the file gives. Identical rows pair in label order."""
     pairs = []
-    truth = truth[truth["counted"] == "True"]
+    labels = list(FIELDS)
+    truth = truth.loc[truth["counted"] == "True", ["source_file", *(t for _, t in VISIBLE), *labels]]
+    records = records[RECORD_COLUMNS]
+    records_by_file = dict(tuple(records.groupby("source_file")))
     for source_file, file_truth in truth.groupby("source_file"):
-        file_records = records[records["source_file"] == source_file]
+        file_records = records_by_file.get(source_file, records.iloc[:0])
         shown = [(r, t) for r, t in VISIBLE if (file_records[r] != "").any()]
         pool = defaultdict(list)
         for rec in file_records.to_dict("records"):

@@ -156,6 +156,7 @@ def read_pdf(path: Path, pages: list[int] | None = None, **_) -> Document:
             text = page.extract_text() or ""
             doc.lines += [(f"page={number} line={i}", line) for i, line in enumerate(text.splitlines(), start=1)
                           if line.strip()]
+            page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
 
 

@@ -29,8 +29,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
 
-def read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every value as text; `columns` reads only those (records.csv is large at scale)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
 
 
 def write_problems(problems: list[Problem], path: Path) -> None:
@@ -109,15 +110,17 @@ def reclassified(previous: pd.DataFrame | None, current: pd.DataFrame) -> pd.Dat
     if previous is None:
         return pd.DataFrame(columns=columns)
     merged = previous.merge(current, on="record_id", how="outer", suffixes=("_before", "_after")).fillna("(absent)")
-    changes = [{"record_id": r["record_id"], "field": f, "before": r[f"{f}_before"], "after": r[f"{f}_after"]}
-               for _, r in merged.iterrows() for f in LABEL_COLUMNS if r[f"{f}_before"] != r[f"{f}_after"]]
-    return pd.DataFrame(changes, columns=columns).sort_values(["record_id", "field"])
+    changes = [pd.DataFrame({"record_id": changed["record_id"], "field": field, "before": changed[f"{field}_before"],
+                             "after": changed[f"{field}_after"]}, columns=columns)
+               for field in LABEL_COLUMNS
+               for changed in [merged[merged[f"{field}_before"] != merged[f"{field}_after"]]]]
+    return pd.concat(changes, ignore_index=True).sort_values(["record_id", "field"])
 
 
 def stage_score(records_path: Path, truth_paths: list[Path], accuracy_out: Path, confusion_out: Path) -> None:
-    from .evaluation import score
+    from .evaluation import RECORD_COLUMNS, score
 
-    accuracy, confusion = score(read_csv(records_path), read_csv(truth_paths[0]) if truth_paths else None)
+    accuracy, confusion = score(read_csv(records_path, RECORD_COLUMNS), read_csv(truth_paths[0]) if truth_paths else None)
     write_csv(accuracy, accuracy_out)
     write_csv(confusion, confusion_out)
 
@@ -215,7 +218,7 @@ def stage_figures(numbers_path: Path, register_json: Path, records_path: Path, f
 
     numbers = json.loads(numbers_path.read_text(encoding="utf-8"))
     register = json.loads(register_json.read_text(encoding="utf-8"))
-    draw_figures(numbers, register, read_csv(records_path), report_spec()["figures"], folder,
+    draw_figures(numbers, register, read_csv(records_path, ["date_start", "date_precision"]), report_spec()["figures"], folder,
                  "police FOI responses; see Appendix 3")
 
 

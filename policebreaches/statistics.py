@@ -107,18 +107,20 @@ def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
 
 
 def _counts(book: NumberBook, entries: list[dict], records, aggs, scope: tuple[str, str, str] | None = None) -> None:
-    """Evaluate count entries; with scope (force_id, prefix, name) restricted to one force."""
-    in_scope = records["force_id"] == scope[0] if scope else pd.Series(True, index=records.index)
-    a_scope = (aggs["force_id"] == scope[0]) if scope and len(aggs) else pd.Series(True, index=aggs.index)
+    """Evaluate count entries over `records` and `aggs`; with scope (force_id, prefix,
+    name) they hold that one force's rows and the keys and definitions name it."""
     for entry in _expand(entries):
         where, margin = entry.get("where", {}), entry.get("margin")
         key = f"{scope[1]}{entry['key']}" if scope else entry["key"]
         definition = entry["definition"].replace("{force}", scope[2]) if scope else entry["definition"]
-        book.count(key, definition, records, in_scope & _record_mask(records, where), aggs,
-                   a_scope & _margin_mask(aggs, margin),
+        book.count(key, definition, records, _record_mask(records, where), aggs, _margin_mask(aggs, margin),
                    _filter_text(where, margin, f"force_id == {scope[0]!r}" if scope else ""))
         if entry.get("share"):
             book.share(f"{key}.share", key, "breaches.total", entry["share"])
+
+
+def _by_force(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {force: rows for force, rows in frame.groupby("force_id", sort=False)} if len(frame) else {}
 
 
 def _derived_values(register: list[dict], edition, total: int) -> dict:
@@ -151,9 +153,11 @@ def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: l
     book = NumberBook(inputs)
     aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
     _counts(book, spec["counts"], records, aggs)
+    records_of, aggs_of = _by_force(records), _by_force(aggs)  # one split, not one scan of all rows per force
     for row in register:
         f = row["force_id"]
-        _counts(book, spec["per_force"], records, aggs, (f, f"forces.{f}.", force_name(f)))
+        _counts(book, spec["per_force"], records_of.get(f, records.iloc[:0]), aggs_of.get(f, aggs.iloc[:0]),
+                (f, f"forces.{f}.", force_name(f)))
     derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
     for entry in spec["derived"]:
         field = entry.get("for_each")

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from policebreaches.classify import (apply_overrides, classify_breach, classify_label, classify_outcome,
-                                     resolve_aggregates)
+                                     classify_records, resolve_aggregates)
 
 
 @pytest.mark.parametrize("description, label, expected, rule", [
@@ -67,6 +67,16 @@ def test_outcome_most_severe_wins(outcome, group):
 def test_blank_outcome_taken_from_a_severe_outcome_in_the_description():
     result = classify_outcome("", "Passed details to a friend and was subsequently dismissed")
     assert result["outcome_group"] == "resignation_or_dismissal" and result["outcome_rule"].endswith("@description")
+
+
+def test_records_sharing_a_blank_outcome_are_each_read_from_their_own_description():
+    # classify_records classifies each distinct text once; a blank outcome must not share one answer
+    records = pd.DataFrame({"category_raw": ["", "", ""], "outcome_raw": ["", "", "Dismissed"],
+                            "description_raw": ["Passed details to a friend and was subsequently dismissed",
+                                                "Passed details to a friend", "Passed details to a friend"]})
+    labelled = classify_records(records)
+    assert list(labelled.outcome_group) == ["resignation_or_dismissal", "other_or_unknown", "resignation_or_dismissal"]
+    assert list(labelled.outcome_rule.str.endswith("@description")) == [True, False, False]
 
 
 @pytest.mark.parametrize("label, expected", [

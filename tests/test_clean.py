@@ -57,3 +57,24 @@ def test_contract_violation_names_table_column_and_row():
                            "source_file": "responses/kent/x.txt", "source_locator": "line=4"}])
     with pytest.raises(ContractError, match=r"aggregates.csv: column 'dimension' row 3 has 'colour'"):
         check_table("aggregates.csv", frame)
+
+
+@pytest.mark.parametrize("written, repaired", [
+    ("Officer  accessed\tPNC ", "Officer accessed PNC"),      # plain text: only spacing folded
+    ("a\x1b[31mred\x1b[0m flag", "ared flag"),                  # a terminal escape pasted from a system export
+    ("NUL\x00byte", "NULbyte"),                                 # control characters never reach the report
+    ("caf\u00c3\u00a9 staff", "caf\u00e9 staff"),               # mojibake is not plain ASCII: ftfy repairs it
+])
+def test_repair_text_treats_plain_and_troubled_text_alike(written, repaired):
+    assert repair_text(written) == repaired
+
+
+def test_contract_violation_reports_the_earliest_row_across_columns():
+    good = {"force_id": "kent", "dimension": "total", "category": "total", "count": "7",
+            "source_file": "responses/kent/x.txt", "source_locator": "line=3"}
+    frame = pd.DataFrame([good, {**good, "count": "seven"}, {**good, "force_id": "Kent Police"}])
+    with pytest.raises(ContractError, match=r"column 'count' row 3 has 'seven'"):
+        check_table("aggregates.csv", frame)
+    frame = pd.DataFrame([good, {**good, "count": "seven", "force_id": "Kent Police"}])
+    with pytest.raises(ContractError, match=r"column 'force_id' row 3 has 'Kent Police'"):  # contract order in a row
+        check_table("aggregates.csv", frame)
