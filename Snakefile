@@ -19,6 +19,18 @@ include: "rules/report.smk"
 include: "rules/audit.smk"
 
 
+onstart:
+    start_warm_worker()
+
+
+onsuccess:
+    stop_warm_worker()
+
+
+onerror:
+    stop_warm_worker()
+
+
 rule all:
     input:
         final_outputs(),

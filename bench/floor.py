@@ -1,5 +1,6 @@
 """The floor: every stage function of one edition run in ONE Python process, no
-workflow engine. Prints JSON {stage: seconds}. Usage: python bench/floor.py RAW_EDITION_DIR OUT_DIR"""
+workflow engine, one after another. Prints JSON {stage: seconds}.
+Usage: python bench/floor.py RAW_EDITION_DIR OUT_DIR [TRUTH_CSV]"""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import time
 from pathlib import Path
 
 
-def run_floor(root: Path, out: Path) -> dict[str, float]:
+def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, float]:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -19,6 +20,8 @@ def run_floor(root: Path, out: Path) -> dict[str, float]:
         clock = now
 
     from policebreaches import stages
+    from policebreaches.audit import write_audit_page
+    from policebreaches.buildinfo import stage_record_build
     from policebreaches.edition import read_register
     from policebreaches.extract_stage import stage_extract
 
@@ -41,7 +44,7 @@ def run_floor(root: Path, out: Path) -> dict[str, float]:
                           out / "aggregates.csv", out / "exclusions.csv", out / "reclassified.csv",
                           out / "previous_labels.csv")
     lap("classify_breaches")
-    stages.stage_score(out / "records.csv", [], out / "accuracy.csv", out / "confusion.csv")
+    stages.stage_score(out / "records.csv", [truth] if truth else [], out / "accuracy.csv", out / "confusion.csv")
     lap("score_classification")
     stages.stage_statistics(root, out / "register.json", out / "records.csv", out / "aggregates.csv",
                             out / "ledger.csv", out / "exclusions.csv", out / "accuracy.csv", out / "numbers.json",
@@ -54,10 +57,15 @@ def run_floor(root: Path, out: Path) -> dict[str, float]:
                         [out / "problems.csv", out / "extraction_problems.csv"], out / "report.html",
                         out / "report.pdf", out / "statistics" / "change.json")
     lap("render_report")
+    write_audit_page(out / "numbers.json", out / "records.csv", out / "ledger.csv", out / "review.csv",
+                     out / "exclusions.csv", Path("report/audit.html.j2"), out / "audit" / "index.html")
+    lap("build_audit_page")
+    stage_record_build(root, {"edition": root.name}, out / "build_info.json")
+    lap("record_build")
     return timings
 
 
 if __name__ == "__main__":
-    result = run_floor(Path(sys.argv[1]), Path(sys.argv[2]))
+    result = run_floor(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)
     result["total"] = round(sum(result.values()), 3)
     print(json.dumps(result))

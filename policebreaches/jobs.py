@@ -7,13 +7,14 @@ Why not `script:`: Snakemake spends about a second of its own per script job
 points), and most of a build is such jobs; see bench/RESULTS.md."""
 from __future__ import annotations
 
-import argparse
-import importlib
-import inspect
 import json
-import logging
 import sys
 from pathlib import Path
+
+from . import warm
+
+# argparse, inspect and logging are imported where used: with a warm worker this module
+# is all a job process loads before handing the job over (see warm.py)
 
 STAGES = {  # stage name -> (module, function)
     "check_inputs": ("policebreaches.stages", "stage_check_inputs"),
@@ -40,7 +41,10 @@ def _converter(annotation: str):
     return Path
 
 
-def _parser_for(name: str, function) -> argparse.ArgumentParser:
+def _parser_for(name: str, function):
+    import argparse
+    import inspect
+
     parser = argparse.ArgumentParser(prog=f"python -m policebreaches.jobs {name}", description=function.__doc__)
     parser.add_argument("--log", type=Path, required=True)
     for parameter in inspect.signature(function).parameters.values():
@@ -55,6 +59,14 @@ def _parser_for(name: str, function) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    return run(argv) if (code := warm.delegate(argv)) is None else code
+
+
+def run(argv: list[str]) -> int:
+    """Run one stage in this process."""
+    import importlib
+    import logging
+
     if not argv or argv[0] not in STAGES:
         print(f"usage: python -m policebreaches.jobs {{{','.join(STAGES)}}} --log LOG --<parameter> ...",
               file=sys.stderr)

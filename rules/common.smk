@@ -12,14 +12,16 @@ from pathlib import Path
 import yaml
 from snakemake.utils import validate
 
+from policebreaches import warm
 from policebreaches.edition import DATA_STATUSES
 from policebreaches.forces import resolve_force
 
 # --config edition=2016 arrives as a number; an edition is a folder name
 config["edition"] = str(config.get("edition", "2016"))
 # and --config allow_problems=true as the text "true"
-if isinstance(config.get("allow_problems"), str):
-    config["allow_problems"] = config["allow_problems"].strip().lower() in ("true", "yes", "1")
+for flag in ("allow_problems", "warm_worker"):
+    if isinstance(config.get(flag), str):
+        config[flag] = config[flag].strip().lower() in ("true", "yes", "1")
 validate(config, "../schemas/config.schema.yaml")
 
 envvars:
@@ -160,3 +162,15 @@ def final_outputs():
              "review.csv", "reclassified.csv", "accuracy.csv", "tables/report_tables.xlsx",
              "tables/change.csv", "clean/ledger.ok", "build_info.json", "audit/index.html"]
     return [str(OUT / name).format(edition=EDITION) for name in names]
+
+
+_worker = {}  # the warm worker of this run (policebreaches/warm.py), started by onstart
+
+
+def start_warm_worker():
+    if config["warm_worker"]:
+        _worker["process"] = warm.start()
+
+
+def stop_warm_worker():
+    warm.stop(_worker.pop("process", None))
