@@ -214,4 +214,7 @@ def stop(process) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]))
+    try:
+        serve(sys.argv[1], int(sys.argv[2]))
+    finally:  # children reaped and socket closed: skip tearing down pandas & co (0.25 s at the end of each build)
+        os._exit(0)

@@ -1,6 +1,5 @@
 rule record_build:
     input:
-        code=package_sources,
         manifest=all_raw_files,
     output:
         info=OUT / "build_info.json",
@@ -9,6 +8,7 @@ rule record_build:
     benchmark:
         OUT / "benchmarks" / "record_build.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         config=config_json,
     conda:
@@ -20,7 +20,6 @@ rule record_build:
 
 rule build_audit_page:
     input:
-        code=package_sources,
         numbers=OUT / "numbers.json",
         records=OUT / "records.csv",
         ledger=OUT / "ledger.csv",
@@ -33,6 +32,8 @@ rule build_audit_page:
         OUT / "logs" / "build_audit_page.log",
     benchmark:
         OUT / "benchmarks" / "build_audit_page.tsv"
+    params:
+        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
     shell:

@@ -1,6 +1,5 @@
 rule check_inputs:
     input:
-        code=package_sources,
         raw=all_raw_files,
     output:
         register=OUT / "check" / "register.json",
@@ -10,6 +9,7 @@ rule check_inputs:
     benchmark:
         OUT / "benchmarks" / "check_inputs.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         limits=limits_json,
         allow_problems=config["allow_problems"],

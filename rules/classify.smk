@@ -1,6 +1,5 @@
 rule classify_breaches:
     input:
-        code=package_sources,
         records=OUT / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
         codebook="policebreaches/resources/codebook.yaml",
@@ -16,6 +15,7 @@ rule classify_breaches:
     benchmark:
         OUT / "benchmarks" / "classify_breaches.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         previous=previous_labels_file,
     conda:
@@ -29,7 +29,6 @@ rule classify_breaches:
 
 rule score_classification:
     input:
-        code=package_sources,
         records=OUT / "records.csv",
         truth=truth_file_if_any,
     output:
@@ -39,6 +38,8 @@ rule score_classification:
         OUT / "logs" / "score_classification.log",
     benchmark:
         OUT / "benchmarks" / "score_classification.tsv"
+    params:
+        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
     shell:

@@ -1,6 +1,5 @@
 rule clean_records:
     input:
-        code=package_sources,
         register=OUT / "check" / "register.json",
         rows=extraction_outputs("rows"),
         status=extraction_outputs("status"),
@@ -15,6 +14,7 @@ rule clean_records:
     benchmark:
         OUT / "benchmarks" / "clean_records.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         allow_problems=config["allow_problems"],
     conda:
@@ -28,7 +28,6 @@ rule clean_records:
 
 rule check_ledger:
     input:
-        code=package_sources,
         ledger=OUT / "ledger.csv",
     output:
         ok=OUT / "clean" / "ledger.ok",
@@ -36,6 +35,8 @@ rule check_ledger:
         OUT / "logs" / "check_ledger.log",
     benchmark:
         OUT / "benchmarks" / "check_ledger.tsv"
+    params:
+        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
     shell:

@@ -1,6 +1,5 @@
 rule extract_responses:
     input:
-        code=package_sources,
         files=force_response_files,
         register=register_file,
         transcriptions=transcription_files,
@@ -15,6 +14,7 @@ rule extract_responses:
     benchmark:
         OUT / "benchmarks" / "extract_responses" / "{force}.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         limits=limits_json,
     conda:

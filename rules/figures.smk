@@ -3,7 +3,6 @@ FIGURES = ["top_ten", "breach_types", "outcomes", "by_year"]
 
 rule draw_figures:
     input:
-        code=package_sources,
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
         records=OUT / "records.csv",
@@ -16,6 +15,7 @@ rule draw_figures:
     benchmark:
         OUT / "benchmarks" / "draw_figures.tsv"
     params:
+        code=CODE_FINGERPRINT,
         folder=results_figures_folder,
     conda:
         "../envs/pipeline.yaml"

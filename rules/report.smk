@@ -1,6 +1,5 @@
 rule render_report:
     input:
-        code=package_sources,
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
         problems=[OUT / "check" / "problems.csv", OUT / "clean" / "extraction_problems.csv"],
@@ -18,6 +17,7 @@ rule render_report:
     benchmark:
         OUT / "benchmarks" / "render_report.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         results=results_folder,
         report_dir=template_folder,

@@ -1,6 +1,5 @@
 rule compute_statistics:
     input:
-        code=package_sources,
         register=OUT / "check" / "register.json",
         records=OUT / "records.csv",
         aggregates=OUT / "aggregates.csv",
@@ -22,6 +21,7 @@ rule compute_statistics:
     benchmark:
         OUT / "benchmarks" / "compute_statistics.tsv"
     params:
+        code=CODE_FINGERPRINT,
         root=raw_folder,
         tables=results_tables_folder,
     conda:
