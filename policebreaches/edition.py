@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .forces import resolve_force
+from .forces import resolve_force, use_bodies
 from .problems import Problem
 
 EDITION_KEYS = {"title", "subtitle", "period_start", "period_end", "published",
@@ -67,6 +67,7 @@ def _as_date(value, key: str, problems: list[Problem], where: str):
 
 def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     """Read and check edition.yaml; problems are appended, not raised."""
+    use_bodies(root)  # names of the edition's own bodies (read_register reports bodies.csv problems)
     where = "edition.yaml"
     path = root / where
     if not path.is_file():
@@ -102,6 +103,7 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
     """requests.csv rows with force_id resolved and files split; problems appended."""
     where = "requests.csv"
     path = root / where
+    problems += [Problem(*p) for p in use_bodies(root)]
     if not path.is_file():
         problems.append(Problem(where, "missing", "create requests.csv with columns " + ",".join(REGISTER_COLUMNS)))
         return []
@@ -119,7 +121,8 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
         force_id = resolve_force(row["force"])
         if force_id is None:
             problems.append(Problem(here, f"unknown force name {row['force']!r}",
-                                    "use a UK force name, or add an alias to policebreaches/resources/forces.csv"))
+                                    "use a UK force name, add an alias to policebreaches/resources/forces.csv, "
+                                    "or list the body in bodies.csv (force_id,name,aliases)"))
             continue
         if force_id in seen:
             problems.append(Problem(here, f"duplicated register row: {force_id} is also on line {seen[force_id]}",

@@ -16,6 +16,7 @@ from .contracts import check_table
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
 from .edition import load_edition, sha256_file
+from .forces import use_bodies
 from .extract_stage import ROW_COLUMNS
 from .problems import InputError, Problem, raise_if_any
 from .statistics import compute_numbers
@@ -212,9 +213,11 @@ Values only (no formulas). Every value is a number from numbers.json; its defini
 Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""
 
 
-def stage_figures(numbers_path: Path, register_json: Path, records_path: Path, folder: Path) -> None:
+def stage_figures(root: Path, numbers_path: Path, register_json: Path, records_path: Path, folder: Path) -> None:
     from .figures import draw_figures
     from .report_spec import report_spec
+
+    use_bodies(root)  # the names of an edition's own bodies, for the labels
 
     numbers = json.loads(numbers_path.read_text(encoding="utf-8"))
     register = json.loads(register_json.read_text(encoding="utf-8"))

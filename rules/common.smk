@@ -15,7 +15,7 @@ from snakemake.utils import validate
 
 from policebreaches import warm
 from policebreaches.edition import DATA_STATUSES
-from policebreaches.forces import resolve_force
+from policebreaches.forces import resolve_force, use_bodies
 
 # --config edition=2016 arrives as a number; an edition is a folder name
 config["edition"] = str(config.get("edition", "2016"))
@@ -53,6 +53,7 @@ wildcard_constraints:
 def register_rows(edition):
     """(force_id, status, files) per register row whose force resolves; the check
     rule reports rows that do not, with the whole list of problems."""
+    use_bodies(RAW_DIR / edition)  # an edition's own bodies (bodies.csv); the check rule reports its problems
     with open(RAW_DIR / edition / "requests.csv", encoding="utf-8-sig", newline="") as fh:
         rows = []
         for row in csv.DictReader(fh):

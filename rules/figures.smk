@@ -16,9 +16,10 @@ rule draw_figures:
         OUT / "benchmarks" / "draw_figures.tsv"
     params:
         code=CODE_FINGERPRINT,
+        root=raw_folder,
         folder=results_figures_folder,
     conda:
         "../envs/pipeline.yaml"
     shell:
-        "python -m policebreaches.jobs figures --log {log:q} --numbers-path {input.numbers:q}"
+        "python -m policebreaches.jobs figures --log {log:q} --root {params.root:q} --numbers-path {input.numbers:q}"
         " --register-json {input.register:q} --records-path {input.records:q} --folder {params.folder:q}"

@@ -7,6 +7,7 @@ import pytest
 
 from editions import LIMITS, docx_bytes, make_edition, xlsx_bytes
 from policebreaches.checks import check_inputs
+from policebreaches.edition import write_manifest
 
 KENT = {"force": "Kent Police", "status": "disclosed", "files": "kent/r.xlsx"}
 
@@ -62,6 +63,17 @@ def test_unknown_force(tmp_path):
     root = make_edition(tmp_path / "ed", [{"force": "Gotham City Police", "status": "no_response"}], {})
     file, what = problems_of(root)[0]
     assert file == "requests.csv line 2 ('Gotham City Police')" and what == "unknown force name 'Gotham City Police'"
+
+
+def test_other_bodies_are_known_through_bodies_csv_and_its_problems_reported(tmp_path):
+    root = make_edition(tmp_path / "ed", [{"force": "Bradford Council", "status": "no_response"},
+                                          {"force": "Calderdale Council", "status": "no_response"}], {})
+    (root / "bodies.csv").write_text("force_id,name,aliases\nbradford-council,Bradford Council,\n"
+                                     "calderdale council,Calderdale Council,\n", encoding="utf-8")
+    write_manifest(root)
+    assert problems_of(root) == [
+        ("bodies.csv line 3", "force_id 'calderdale council' is not lower-case words joined by '-'"),
+        ("requests.csv line 3 ('Calderdale Council')", "unknown force name 'Calderdale Council'")]
 
 
 def test_duplicated_register_row(tmp_path):

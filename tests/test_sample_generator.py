@@ -32,3 +32,20 @@ def test_contracts_doc_is_up_to_date():
 
     assert (REPO / "docs" / "data_contracts.md").read_text(encoding="utf-8") == contracts_markdown(), \
         "docs/data_contracts.md is stale: run 'make contracts-doc'"
+
+
+def test_scaled_editions_have_more_bodies_and_more_records_per_body(tmp_path):
+    from policebreaches.checks import check_inputs
+    from policebreaches.sample.generate import body_split
+
+    assert [body_split(f) for f in (1, 4, 10, 100)] == [(1, 1), (2, 2), (2, 5), (10, 10)]
+    generate(tmp_path / "raw", tmp_path / "truth", 4)
+    problems, register = check_inputs(tmp_path / "raw", {"max_file_mb": 50, "max_unpacked_mb": 200,
+                                                         "max_zip_ratio": 100})
+    assert problems == []
+    sample = (REPO / "raw" / "2016" / "requests.csv").read_text(encoding="utf-8").count("\n") - 1
+    data_bodies = sum(1 for r in register if r["status"] in ("disclosed", "partial"))
+    assert len(register) == sample + data_bodies // 2  # every force that sent data has one synthetic copy
+    assert {"surrey", "surrey-2", "avon-and-somerset-2"} <= {r["force_id"] for r in register}
+    truth = (tmp_path / "truth" / "incidents.csv").read_text(encoding="utf-8")
+    assert truth.count("\nsurrey-2,") == truth.count("\nsurrey,") - 2  # the original also holds 2 rows to exclude

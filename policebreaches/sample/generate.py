@@ -9,6 +9,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import math
 import os
 import random
 import sys
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..edition import write_manifest
-from ..forces import force_name
+from ..forces import force_name, use_bodies
 from ..ziptools import make_reproducible
 from . import phrases as P
 
@@ -28,6 +29,7 @@ OUTCOME_TARGETS = {"conviction_or_caution": 70, "resignation_or_dismissal": 297,
 PNC_TARGET = 25
 DISMISSALS = 150  # of the 297 resignations or dismissals
 SCALE = 1  # benchmark editions multiply every count (see scaled())
+COPIES = 1  # and each force's response has COPIES - 1 synthetic copies (other bodies)
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
@@ -45,6 +47,7 @@ DATA_FORCES = {
     "south-yorkshire": (30, "csv_utf8"), "staffordshire": (19, "xlsx_text_dates"), "warwickshire": (9, "txt_tab"),
     "west-mercia": (20, "docx_table"), "west-yorkshire": (19, "xlsx_text_dates"), "wiltshire": (13, "csv_utf8"),
 }
+ORIGINAL_FORCES = frozenset(DATA_FORCES)
 PARTIAL = {"norfolk": "s12", "lincolnshire": ""}
 OTHER_BODIES = {"essex": ("refused", "s12"), "sussex": ("refused", "s40(2)"), "psni": ("refused", "s30/s31"),
                 "city-of-london": ("nil_return", ""), "suffolk": ("nil_return", ""), "gwent": ("no_response", ""), "bedfordshire": ("no_response", "")}
@@ -98,7 +101,9 @@ def _pick_outcomes(rng: random.Random) -> dict[str, list[str]]:
     for case in PRESS_CASES.values():
         subs[case["sub"]] -= 1
     plan: dict[str, list[str]] = {}
+    # incident-listing forces first, forces that sent only counts (Lincolnshire and its copies) last
     incident_forces = [f for f, (_, fmt) in DATA_FORCES.items() if fmt != "counts_xlsx"]
+    counts_forces = [f for f, (_, fmt) in DATA_FORCES.items() if fmt == "counts_xlsx"]
     for force, fixed in FIXED_OUTCOMES.items():
         n = DATA_FORCES[force][0] - (1 if force in PRESS_CASES else 0)
         chosen = []
@@ -114,7 +119,7 @@ def _pick_outcomes(rng: random.Random) -> dict[str, list[str]]:
         plan[force] = chosen
     rest = [s for s, k in subs.items() for _ in range(k)]
     rng.shuffle(rest)
-    for force in incident_forces + ["lincolnshire"]:
+    for force in incident_forces + counts_forces:
         if force in plan:
             continue
         n = DATA_FORCES[force][0] - (1 if force in PRESS_CASES else 0)
@@ -588,22 +593,52 @@ case_studies:
 """
 
 
+def body_split(factor: int) -> tuple[int, int]:
+    """(bodies per force, records per body) with product `factor`, as near square as it
+    divides: x10 -> 2 x 5, x100 -> 10 x 10. Cost must grow gently in both directions."""
+    bodies = max(d for d in range(1, math.isqrt(factor) + 1) if factor % d == 0)
+    return bodies, factor // bodies
+
+
+def _copies(table: dict, bodies: int) -> dict:
+    """Each force's entry, then the same for its synthetic copies force-2 ... force-<bodies>."""
+    return {**table, **{f"{f}-{k}": v for k in range(2, bodies + 1) for f, v in table.items()}}
+
+
 @contextlib.contextmanager
 def scaled(factor: int):
-    """Every count of the plan times `factor`, for benchmark editions (x10, x100):
-    same bodies and shapes, more records per body. Only factor 1 is calibrated."""
-    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE"]
+    """Every count of the plan times `factor`, for benchmark editions (x10, x100): more
+    bodies (synthetic copies of each force's response shape, listed in bodies.csv) and
+    more records per body. Only factor 1 is calibrated."""
+    bodies, per_body = body_split(factor)
+    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE", "COPIES"]
     saved = {name: globals()[name] for name in names}
     globals().update(
         TYPE_TARGETS={k: v * factor for k, v in TYPE_TARGETS.items()},
         OUTCOME_TARGETS={k: v * factor for k, v in OUTCOME_TARGETS.items()}, PNC_TARGET=PNC_TARGET * factor,
-        DATA_FORCES={f: (n * factor, fmt) for f, (n, fmt) in DATA_FORCES.items()},
-        FIXED_OUTCOMES={f: {k: v * factor for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()},
-        SCALE=factor)
+        DATA_FORCES=_copies({f: (n * per_body, fmt) for f, (n, fmt) in DATA_FORCES.items()}, bodies),
+        FIXED_OUTCOMES=_copies({f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()},
+                               bodies),
+        SCALE=factor, COPIES=bodies)
     try:
         yield
     finally:
         globals().update(saved)
+
+
+def _write_bodies(out: Path) -> None:
+    """bodies.csv naming the synthetic copies, so the pipeline knows them as it would know
+    councils or NHS trusts an edition asks."""
+    copies = [f for f in DATA_FORCES if f not in ORIGINAL_FORCES]
+    if not copies:
+        return
+    with open(out / "bodies.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["force_id", "name", "aliases"])
+        for copy in copies:
+            original, number = copy.rsplit("-", 1)
+            writer.writerow([copy, f"{force_name(original)}, synthetic copy {number}", ""])
+    use_bodies(out)
 
 
 def generate(out: Path, truth: Path, scale: int = 1) -> None:
@@ -617,6 +652,7 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
     responses = out / "responses"
     for folder in (responses, out / "transcribed", out / "overrides", truth):
         folder.mkdir(parents=True, exist_ok=True)
+    _write_bodies(out)
     register, truth_rows = [], []
     for force, (n, fmt) in DATA_FORCES.items():
         (responses / force).mkdir(exist_ok=True)
