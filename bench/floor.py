@@ -50,7 +50,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
                             out / "ledger.csv", out / "exclusions.csv", out / "accuracy.csv", out / "numbers.json",
                             out / "statistics" / "case_studies.json", out / "tables")
     lap("compute_statistics")
-    stages.stage_figures(root, out / "numbers.json", out / "register.json", out / "records.csv", out / "figures")
+    stages.stage_figures(root, out / "numbers.json", out / "register.json", out / "figures")
     lap("draw_figures")
     stages.stage_render(root, out, Path("report"), out / "numbers.json", out / "register.json",
                         out / "statistics" / "case_studies.json", out / "accuracy.csv",

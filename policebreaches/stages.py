@@ -213,7 +213,7 @@ Values only (no formulas). Every value is a number from numbers.json; its defini
 Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""
 
 
-def stage_figures(root: Path, numbers_path: Path, register_json: Path, records_path: Path, folder: Path) -> None:
+def stage_figures(root: Path, numbers_path: Path, register_json: Path, folder: Path) -> None:
     from .figures import draw_figures
     from .report_spec import report_spec
 
@@ -221,7 +221,7 @@ def stage_figures(root: Path, numbers_path: Path, register_json: Path, records_p
 
     numbers = json.loads(numbers_path.read_text(encoding="utf-8"))
     register = json.loads(register_json.read_text(encoding="utf-8"))
-    draw_figures(numbers, register, read_csv(records_path, ["date_start", "date_precision"]), report_spec()["figures"], folder,
+    draw_figures(numbers, register, report_spec()["figures"], folder,
                  "police FOI responses; see Appendix 3")
 
 

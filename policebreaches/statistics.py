@@ -62,12 +62,19 @@ CODEBOOK_VALUES = {"breach_type": BREACH_TYPES, "outcome_group": OUTCOME_SEVERIT
                    "status": ["disclosed", "partial", "refused", "nil_return", "no_response"]}
 
 
-def _expand(entries: list[dict]) -> list[dict]:
+def for_each_values(edition) -> dict[str, list[str]]:
+    """What `for_each` can range over: the codebook's categories and the calendar years
+    of the edition's period."""
+    years = [str(y) for y in range(edition.period_start.year, edition.period_end.year + 1)]
+    return {**CODEBOOK_VALUES, "year": years}
+
+
+def _expand(entries: list[dict], values: dict[str, list[str]]) -> list[dict]:
     """Entries with `for_each` become one entry per category, placeholders filled in."""
     out = []
     for entry in entries:
         field = entry.get("for_each")
-        for category in CODEBOOK_VALUES[field] if field else [None]:
+        for category in values[field] if field else [None]:
             fill = {"category": category, "words": WORDS.get(field, {}).get(category, category), "force": "{force}"}
             out.append({k: _fill(v, fill) for k, v in entry.items() if k != "for_each"})
     return out
@@ -106,10 +113,11 @@ def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
     return text
 
 
-def _counts(book: NumberBook, entries: list[dict], records, aggs, scope: tuple[str, str, str] | None = None) -> None:
+def _counts(book: NumberBook, entries: list[dict], values: dict, records, aggs,
+            scope: tuple[str, str, str] | None = None) -> None:
     """Evaluate count entries over `records` and `aggs`; with scope (force_id, prefix,
     name) they hold that one force's rows and the keys and definitions name it."""
-    for entry in _expand(entries):
+    for entry in _expand(entries, values):
         where, margin = entry.get("where", {}), entry.get("margin")
         key = f"{scope[1]}{entry['key']}" if scope else entry["key"]
         definition = entry["definition"].replace("{force}", scope[2]) if scope else entry["definition"]
@@ -152,11 +160,14 @@ def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: l
     spec = report_spec()["numbers"]
     book = NumberBook(inputs)
     aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
-    _counts(book, spec["counts"], records, aggs)
+    values = for_each_values(edition)
+    dated = records["date_precision"].isin(["day", "month", "year"])
+    records = records.assign(year=records["date_start"].str[:4].where(dated, ""))  # for `where: {year: ...}`
+    _counts(book, spec["counts"], values, records, aggs)
     records_of, aggs_of = _by_force(records), _by_force(aggs)  # one split, not one scan of all rows per force
     for row in register:
         f = row["force_id"]
-        _counts(book, spec["per_force"], records_of.get(f, records.iloc[:0]), aggs_of.get(f, aggs.iloc[:0]),
+        _counts(book, spec["per_force"], values, records_of.get(f, records.iloc[:0]), aggs_of.get(f, aggs.iloc[:0]),
                 (f, f"forces.{f}.", force_name(f)))
     derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
     for entry in spec["derived"]:

@@ -5,7 +5,6 @@ rule draw_figures:
     input:
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
-        records=OUT / "records.csv",
     output:
         svg=report(expand(OUT / "figures" / "{figure}.svg", figure=FIGURES, allow_missing=True), caption="../report/captions/figures.rst", category="Figures"),
         png=expand(OUT / "figures" / "{figure}.png", figure=FIGURES, allow_missing=True),
@@ -22,4 +21,4 @@ rule draw_figures:
         "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs figures --log {log:q} --root {params.root:q} --numbers-path {input.numbers:q}"
-        " --register-json {input.register:q} --records-path {input.records:q} --folder {params.folder:q}"
+        " --register-json {input.register:q} --folder {params.folder:q}"

@@ -10,9 +10,10 @@ from conftest import REPO, read
 
 NUMBER = re.compile(r"(?<![A-Za-z_\d])\d[\d,]*(?:\.\d+)?%?")  # not digits inside words such as sha256
 # Digits that are not statistics: record ids, raw locators and file names in citations,
-# FOI exemption sections, and the names of appendices and tables.
+# FOI exemption sections, the names of appendices and tables, and calendar years (the
+# year axis of a figure; a count of a thousand or more always prints with a comma).
 NOT_STATISTICS = re.compile(r"\b[0-9a-f]{16}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
-                            r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b")
+                            r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b|\b(19|20)\d\d\b")
 
 
 def test_template_has_no_literal_numbers():
