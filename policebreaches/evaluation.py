@@ -21,28 +21,39 @@ def _norm(text) -> str:
     return " ".join(str(text).replace("\u2019", "'").lower().split())
 
 
-def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict, dict]]:
-    """Pairs (truth row, record) matched on what both can see: the file, and those of
-    description, outcome and role that the file gives. Identical rows pair in label order."""
-    pairs = []
+def matched(records: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """One row per (truth row, record) pair, matched on what both can see: the file, and
+    those of description, outcome and role that the file gives. Identical rows pair in
+    label order. Labels come as <field>_true and <field>_record."""
     labels = list(FIELDS)
     truth = truth.loc[truth["counted"] == "True", ["source_file", *(t for _, t in VISIBLE), *labels]]
     records = records[RECORD_COLUMNS]
-    records_by_file = dict(tuple(records.groupby("source_file")))
-    for source_file, file_truth in truth.groupby("source_file"):
-        file_records = records_by_file.get(source_file, records.iloc[:0])
-        shown = [(r, t) for r, t in VISIBLE if (file_records[r] != "").any()]
-        pool = defaultdict(list)
-        for rec in file_records.to_dict("records"):
-            pool[tuple(_norm(rec[r]) for r, _ in shown)].append(rec)
-        groups = defaultdict(list)
-        for row in file_truth.to_dict("records"):
-            groups[tuple(_norm(row[t]) for _, t in shown)].append(row)
-        for key, rows in groups.items():
-            found = sorted(pool.get(key, []), key=lambda r: (r["breach_type"], r["outcome_group"], r["pnc"]))
-            rows = sorted(rows, key=lambda t: (t["breach_type"], t["outcome_group"], t["pnc"]))
-            pairs += list(zip(rows, found))
-    return pairs
+    given = (records[[r for r, _ in VISIBLE]] != "").groupby(records["source_file"]).any()  # file -> fields it gives
+
+    def keyed(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> pd.DataFrame:
+        parts = []
+        for column, record_column in columns:
+            distinct = frame[column].unique()
+            text = frame[column].map(dict(zip(distinct, map(_norm, distinct))))
+            parts.append(text.where(frame["source_file"].map(given[record_column]).fillna(False).astype(bool), ""))
+        frame = frame.assign(key=parts[0].str.cat(parts[1:], sep="\x1f"))
+        frame = frame.sort_values(["source_file", "key", *labels], kind="stable")
+        return frame.assign(rank=frame.groupby(["source_file", "key"]).cumcount())
+
+    return keyed(truth, [(t, r) for r, t in VISIBLE]).merge(
+        keyed(records, [(r, r) for r, _ in VISIBLE]), on=["source_file", "key", "rank"], suffixes=("_true", "_record"))
+
+
+def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict, dict]]:
+    """The pairs of `matched` as (truth row, record) dicts."""
+    pairs = matched(records, truth)
+
+    def side(suffix: str, columns: list[str]) -> list[dict]:
+        named = {f"{f}{suffix}": f for f in FIELDS}
+        return pairs[[*columns, *named]].rename(columns=named).to_dict("records")
+
+    return list(zip(side("_true", ["source_file", *(t for _, t in VISIBLE)]),
+                    side("_record", ["record_id", "source_file", *(r for r, _ in VISIBLE)])))
 
 
 def cohen_kappa(true: list[str], predicted: list[str]) -> float:
@@ -59,13 +70,13 @@ def score(records: pd.DataFrame, truth: pd.DataFrame | None) -> tuple[pd.DataFra
     if truth is None:
         return pd.DataFrame(columns=ACCURACY_COLUMNS), pd.DataFrame(columns=["field", "true", "predicted", "count"])
     incident_truth = truth[truth["counts_only"] != "True"]
-    pairs = match_records(records, incident_truth)
+    pairs = matched(records, incident_truth)
     unmatched = int((incident_truth["counted"] == "True").sum()) - len(pairs)
     rows, confusion = [], []
     for field, classes in FIELDS.items():
-        true = [str(t[field]) for t, _ in pairs]
-        pred = [str(r[field]) or "(needs review)" for _, r in pairs]
-        accuracy = sum(a == b for a, b in zip(true, pred)) / len(pairs) if pairs else float("nan")
+        true = pairs[f"{field}_true"].astype(str).tolist()
+        pred = [p or "(needs review)" for p in pairs[f"{field}_record"].astype(str)]
+        accuracy = sum(a == b for a, b in zip(true, pred)) / len(pairs) if len(pairs) else float("nan")
         kappa = cohen_kappa(true, pred)
         for c in classes:
             tp = sum(a == c and b == c for a, b in zip(true, pred))

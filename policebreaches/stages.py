@@ -30,6 +30,13 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
 
+def numbers_json(numbers: dict) -> str:
+    """numbers.json with one number per line: a diff of two builds reads number by number,
+    and json's C encoder writes each line (indent= takes its pure-Python path: 1.1 s at x100)."""
+    lines = (f"{json.dumps(key)}: {json.dumps(entry, ensure_ascii=False)}" for key, entry in numbers.items())
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """Every value as text; `columns` reads only those (records.csv is large at scale)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
@@ -194,7 +201,7 @@ def stage_statistics(root: Path, register_json: Path, records_path: Path, aggreg
         numbers = compute_numbers(records, aggregates, register, edition,
                                   inputs + [{"file": str(previous_numbers[0]), "sha256": sha256_file(previous_numbers[0])}],
                                   extra={**extra, **entries})
-    numbers_out.write_text(json.dumps(numbers, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    numbers_out.write_text(numbers_json(numbers), encoding="utf-8")
     cases_out.parent.mkdir(parents=True, exist_ok=True)
     (cases_out.parent / "change.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")

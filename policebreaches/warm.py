@@ -182,12 +182,16 @@ def _signal(pid: int, number: int) -> None:
 # --- Snakemake's onstart / onsuccess / onerror ------------------------------------
 
 def start():
-    """Start a worker for this process's jobs and point them at it: the Popen."""
+    """Start a worker for this process's jobs and point them at it: the Popen, or None
+    where forking a process that loaded Pango and matplotlib is not known to be safe
+    (macOS, Windows): there every job runs in its own process."""
     import subprocess
     import tempfile
     from pathlib import Path
 
-    folder = tempfile.mkdtemp(prefix="policebreaches-worker-")
+    if not sys.platform.startswith("linux"):
+        return None
+    folder = tempfile.mkdtemp(prefix="policebreaches-worker-")  # mode 0700: no other user can hand it a job
     path = str(Path(folder) / "socket")
     process = subprocess.Popen([sys.executable, "-m", "policebreaches.warm", path, str(os.getpid())],
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
