@@ -139,13 +139,20 @@ def main() -> int:
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="only rewrite RESULTS.md from the measurements kept beside it (after editing NOTES.md)")
     args = parser.parse_args()
+    kept = args.out.with_suffix(".json")  # the measurements behind RESULTS.md
+    if args.rewrite:
+        write_results({int(k): v for k, v in json.loads(kept.read_text(encoding="utf-8")).items()}, args.out)
+        return 0
     WORK.mkdir(parents=True, exist_ok=True)
     results = {}
     for scale in (int(s) for s in args.scales.split(",")):
         results[scale] = measure(scale, args.runs)
         print(f"x{scale}: {json.dumps(results[scale])}", flush=True)
         write_results(results, args.out)
+        kept.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
