@@ -16,8 +16,8 @@ from .contracts import check_table
 from .classify import apply_overrides, classify_records, default_codebook, resolve_aggregates
 from .clean import build_ledger, clean_records
 from .edition import load_edition, sha256_file
-from .forces import use_bodies
 from .extract_stage import ROW_COLUMNS
+from .forces import use_bodies
 from .problems import InputError, Problem, raise_if_any
 from .statistics import compute_numbers
 
