@@ -50,7 +50,7 @@ def repair_text(text: str) -> str:
 _PLAIN_ASCII = re.compile(r"[\t\n\x20-\x7e]*\Z")
 
 
-def _per_value(values: pd.Series, function) -> pd.Series:
+def per_value(values: pd.Series, function) -> pd.Series:
     """`function` applied once per distinct value: FOI columns repeat (dates, ranks,
     outcomes), so a large edition costs its distinct values, not its rows."""
     distinct = values.unique()
@@ -63,19 +63,19 @@ def clean_records(rows: pd.DataFrame, period_start, period_end) -> tuple[pd.Data
     repairs = []
     for column in RAW_FIELDS:
         original = data[column].fillna("")
-        repaired = _per_value(original, repair_text)
+        repaired = per_value(original, repair_text)
         changed = repaired != original.str.strip()
         for rid, before, after in zip(data.loc[changed, "record_id"], original[changed], repaired[changed]):
             if " ".join(before.split()) != after:
                 repairs.append({"record_id": rid, "field": column, "before": before, "after": after})
         data[column] = repaired
-    dates = _per_value(data["date_raw"], parse_incident_date)
+    dates = per_value(data["date_raw"], parse_incident_date)
     data["date_start"] = [d.start.isoformat() if d.parsed else "" for d in dates]
     data["date_end"] = [d.end.isoformat() if d.parsed else "" for d in dates]
     data["date_precision"] = [d.precision for d in dates]
     data["date_unparsed"] = [bool(raw.strip()) and not d.parsed for raw, d in zip(data["date_raw"], dates)]
     data["period_position"] = [period_position(d, period_start, period_end) for d in dates]
-    data["role"] = _per_value(data["role_raw"], normalise_role)
+    data["role"] = per_value(data["role_raw"], normalise_role)
     data["exclusion"] = ""
     data.loc[data["period_position"] == "outside", "exclusion"] = "outside_period"
     _mark_duplicates(data)
@@ -92,7 +92,7 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
     eligible = data[(data["exclusion"] == "") & (data["description_raw"] != "")]
     if eligible.empty:
         return
-    folded = [_per_value(eligible[c], _fold) for c in RAW_FIELDS]
+    folded = [per_value(eligible[c], _fold) for c in RAW_FIELDS]
     content = folded[0].str.cat(folded[1:], sep="|")
     # the table a row sits in (pages of one PDF are one table)
     table = eligible["source_file"] + "#" + eligible["source_locator"].str.extract(

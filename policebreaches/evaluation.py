@@ -6,6 +6,8 @@ from collections import defaultdict
 
 import pandas as pd
 
+from .clean import per_value
+
 FIELDS = {"breach_type": ["unauthorised_access", "third_party_disclosure", "other"],
           "outcome_group": ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
                             "no_formal_action", "other_or_unknown"],
@@ -33,8 +35,7 @@ def matched(records: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
     def keyed(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> pd.DataFrame:
         parts = []
         for column, record_column in columns:
-            distinct = frame[column].unique()
-            text = frame[column].map(dict(zip(distinct, map(_norm, distinct))))
+            text = per_value(frame[column], _norm)
             parts.append(text.where(frame["source_file"].map(given[record_column]).fillna(False).astype(bool), ""))
         frame = frame.assign(key=parts[0].str.cat(parts[1:], sep="\x1f"))
         frame = frame.sort_values(["source_file", "key", *labels], kind="stable")

@@ -82,7 +82,8 @@ def use_bodies(root: Path) -> list[tuple[str, str, str]]:
 
 
 def resolve_force(name: str) -> str | None:
-    """force_id for a written force name, or None when it is not a known UK force."""
+    """force_id for a written force name, or None when it is neither a known UK force nor
+    a body listed in an edition's bodies.csv (see use_bodies)."""
     return _alias_index().get(_key(name.replace("-", " ")))
 
 

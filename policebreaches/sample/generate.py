@@ -29,7 +29,6 @@ OUTCOME_TARGETS = {"conviction_or_caution": 70, "resignation_or_dismissal": 297,
 PNC_TARGET = 25
 DISMISSALS = 150  # of the 297 resignations or dismissals
 SCALE = 1  # benchmark editions multiply every count (see scaled())
-COPIES = 1  # and each force's response has COPIES - 1 synthetic copies (other bodies)
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
@@ -611,7 +610,7 @@ def scaled(factor: int):
     bodies (synthetic copies of each force's response shape, listed in bodies.csv) and
     more records per body. Only factor 1 is calibrated."""
     bodies, per_body = body_split(factor)
-    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE", "COPIES"]
+    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE"]
     saved = {name: globals()[name] for name in names}
     globals().update(
         TYPE_TARGETS={k: v * factor for k, v in TYPE_TARGETS.items()},
@@ -619,7 +618,7 @@ def scaled(factor: int):
         DATA_FORCES=_copies({f: (n * per_body, fmt) for f, (n, fmt) in DATA_FORCES.items()}, bodies),
         FIXED_OUTCOMES=_copies({f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()},
                                bodies),
-        SCALE=factor, COPIES=bodies)
+        SCALE=factor)
     try:
         yield
     finally:
