@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help report test sample-edition bless data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
+.PHONY: help report test test-slow sample-edition bless data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -15,24 +15,26 @@ help: ## List the targets
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version)). Set PYTHON=python3.11"; exit 1; }
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps -e .
-	touch $(STAMP)
+	@test -d $(VENV) || { echo "Creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing the pinned packages of requirements.txt into $(VENV) (about 40 s the first time) ..."
+	@$(BIN)/pip install -qq --upgrade pip
+	@$(BIN)/pip install -qq --progress-bar off -r requirements.txt
+	@$(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .
+	@echo "Installed: $$($(BIN)/pip freeze | wc -l) packages."
+	@touch $(STAMP)
 
-system-check: $(STAMP) ## Check the system libraries WeasyPrint needs (Pango)
-	@$(BIN)/python -c 'import weasyprint' 2>/dev/null || { \
-	  echo "WeasyPrint cannot load Pango. Install it:"; \
-	  echo "  Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; \
-	  echo "  macOS (Homebrew): brew install pango"; exit 1; }
+system-check: $(STAMP) ## Check the system libraries the PDF's bytes depend on (envs/system-packages.txt)
+	@$(BIN)/python -m policebreaches.syscheck
 
-report: system-check ## Build the report for EDITION (default 2016) and print the PDF's path
-	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION)
+report: system-check ## Build the report for EDITION (default 2016): one line per stage, then the PDF's path
+	@$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --logger brief
 	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
 
-test: system-check ## Run the whole test suite
-	$(BIN)/python -m pytest -q
+test: system-check ## Run the test suite (without the few slow end-to-end tests: make test-slow)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-slow: system-check ## The slow end-to-end tests (second builds, scaled editions, browser); CI runs them
+	$(BIN)/python -m pytest -q -m slow
 
 sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
 	rm -rf raw/2016 tests/truth/2016
@@ -49,8 +51,9 @@ data-log: $(STAMP) ## Regenerate docs/data_log.md (every edition's inputs with c
 contracts-doc: $(STAMP) ## Regenerate docs/data_contracts.md from policebreaches/contracts.py
 	$(BIN)/python -m policebreaches.contracts > docs/data_contracts.md
 
-trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=...]
-	$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD))
+trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=] [ALL=1] [RAW=] [RESULTS=]
+	@$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD)) \
+	  $(if $(ALL),--all) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
 	$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
@@ -64,7 +67,10 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
 	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
 
-lint: $(STAMP) ## snakemake --lint
+lint: $(STAMP) ## ruff (check, format), snakefmt and snakemake --lint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/snakefmt --check Snakefile rules/
 	$(BIN)/snakemake --lint
 
 envs: ## Derive envs/pipeline.yaml (for --use-conda) from requirements.txt

@@ -19,19 +19,11 @@ include: "rules/report.smk"
 include: "rules/audit.smk"
 
 
-onstart:
-    start_warm_worker()
-
-
-onsuccess:
-    stop_warm_worker()
-
-
 onerror:
-    stop_warm_worker()
+    set_aside_stale_report()
 
 
 rule all:
+    default_target: True
     input:
         final_outputs(),
-    default_target: True

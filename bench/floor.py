@@ -1,6 +1,7 @@
 """The floor: every stage function of one edition run in ONE Python process, no
 workflow engine, one after another. Prints JSON {stage: seconds}.
 Usage: python bench/floor.py RAW_EDITION_DIR OUT_DIR [TRUTH_CSV]"""
+
 from __future__ import annotations
 
 import json
@@ -36,29 +37,71 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         stage_extract(root, force, limits, *(out / "extract" / f"{force}.{k}.csv" for k in kinds))
     lap("extract_responses")
     files = {k: [out / "extract" / f"{f}.{k}.csv" for f in forces] for k in kinds}
-    stages.stage_clean(root, files["rows"], files["status"], files["problems"], False, out / "clean.csv",
-                       out / "ledger.csv", out / "repairs.csv", out / "extraction_problems.csv")
+    stages.stage_clean(
+        root,
+        files["rows"],
+        files["status"],
+        files["problems"],
+        False,
+        out / "clean.csv",
+        out / "ledger.csv",
+        out / "repairs.csv",
+        out / "extraction_problems.csv",
+    )
     stages.stage_check_ledger(out / "ledger.csv", out / "ledger.ok")
     lap("clean_records")
-    stages.stage_classify(root, out / "clean.csv", files["counts"], out / "records.csv", out / "review.csv",
-                          out / "aggregates.csv", out / "exclusions.csv", out / "reclassified.csv",
-                          out / "previous_labels.csv")
+    stages.stage_classify(
+        root,
+        out / "clean.csv",
+        files["counts"],
+        out / "records.csv",
+        out / "review.csv",
+        out / "aggregates.csv",
+        out / "exclusions.csv",
+        out / "reclassified.csv",
+        out / "previous_labels.csv",
+    )
     lap("classify_breaches")
     stages.stage_score(out / "records.csv", [truth] if truth else [], out / "accuracy.csv", out / "confusion.csv")
     lap("score_classification")
-    stages.stage_statistics(root, out / "register.json", out / "records.csv", out / "aggregates.csv",
-                            out / "ledger.csv", out / "exclusions.csv", out / "accuracy.csv", out / "numbers.json",
-                            out / "statistics" / "case_studies.json", out / "tables")
+    stages.stage_statistics(
+        root,
+        out / "register.json",
+        out / "records.csv",
+        out / "aggregates.csv",
+        out / "ledger.csv",
+        out / "exclusions.csv",
+        out / "accuracy.csv",
+        out / "numbers.json",
+        out / "statistics" / "case_studies.json",
+        out / "tables",
+    )
     lap("compute_statistics")
     stages.stage_figures(root, out / "numbers.json", out / "register.json", out / "figures")
     lap("draw_figures")
-    stages.stage_render(root, out, Path("report"), out / "numbers.json", out / "register.json",
-                        out / "statistics" / "case_studies.json", out / "accuracy.csv",
-                        [out / "problems.csv", out / "extraction_problems.csv"], out / "report.html",
-                        out / "report.pdf", out / "statistics" / "change.json")
+    stages.stage_render(
+        root,
+        out,
+        Path("report"),
+        out / "numbers.json",
+        out / "register.json",
+        out / "statistics" / "case_studies.json",
+        out / "accuracy.csv",
+        [out / "problems.csv", out / "extraction_problems.csv"],
+        out / "report.html",
+        out / "report.pdf",
+        out / "statistics" / "change.json",
+    )
     lap("render_report")
-    write_audit_page(out / "numbers.json", out / "records.csv", out / "ledger.csv", out / "review.csv",
-                     out / "exclusions.csv", Path("report/audit.html.j2"), out / "audit" / "index.html")
+    write_audit_page(
+        out / "numbers.json",
+        out / "records.csv",
+        out / "ledger.csv",
+        out / "review.csv",
+        out / "exclusions.csv",
+        Path("report/audit.html.j2"),
+        out / "audit" / "index.html",
+    )
     lap("build_audit_page")
     stage_record_build(root, {"edition": root.name}, out / "build_info.json")
     lap("record_build")

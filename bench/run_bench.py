@@ -4,6 +4,7 @@ For each scale: cold build, no-op rebuild, rebuild after one response file chang
 peak RSS (largest process), time per stage (Snakemake's own benchmark: files), and
 the floor (every stage function in one Python process, no workflow engine). Medians
 of --runs runs. Writes bench/RESULTS.md. Run from the repository root."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,14 +26,32 @@ def timed(command: list[str]) -> tuple[float, int]:
     """(wall seconds, peak RSS in MB of the largest process) via GNU time."""
     report = WORK / "time.txt"
     start = time.perf_counter()
-    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start, int(report.read_text().split()[-1]) // 1024
 
 
 def snakemake(edition: str, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all", "--config", f"edition={edition}",
-            f"raw_dir={WORK / 'raw'}", f"results_dir={WORK / 'results'}", f"truth_dir={WORK / 'truth'}", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--cores",
+        "2",
+        "--quiet",
+        "all",
+        "--config",
+        f"edition={edition}",
+        f"raw_dir={WORK / 'raw'}",
+        f"results_dir={WORK / 'results'}",
+        f"truth_dir={WORK / 'truth'}",
+        *extra,
+    ]
 
 
 def make_edition(scale: int) -> str:
@@ -42,8 +61,18 @@ def make_edition(scale: int) -> str:
             shutil.copytree(REPO / "raw" / "2016", WORK / "raw" / edition)
             shutil.copytree(REPO / "tests" / "truth" / "2016", WORK / "truth" / edition)
         else:
-            subprocess.run([sys.executable, "-m", "policebreaches.sample.generate", str(WORK / "raw" / edition),
-                            str(WORK / "truth" / edition), str(scale)], cwd=REPO, check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "policebreaches.sample.generate",
+                    str(WORK / "raw" / edition),
+                    str(WORK / "truth" / edition),
+                    str(scale),
+                ],
+                cwd=REPO,
+                check=True,
+            )
     return edition
 
 
@@ -51,8 +80,12 @@ def change_one_response(edition: str) -> None:
     """Append a blank line to one force's CSV (a real content change), then re-bless."""
     path = WORK / "raw" / edition / "responses" / "surrey" / "breaches.csv"
     path.write_bytes(path.read_bytes() + b"\r\n")
-    subprocess.run([sys.executable, "-m", "policebreaches.cli", "bless", edition, "--raw", str(WORK / "raw")],
-                   cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "policebreaches.cli", "bless", edition, "--raw", str(WORK / "raw")],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def stage_times(edition: str) -> dict[str, float]:
@@ -70,8 +103,9 @@ def floor(edition: str) -> float:
     shutil.rmtree(out, ignore_errors=True)
     truth = WORK / "truth" / edition / "incidents.csv"
     command = [sys.executable, str(REPO / "bench" / "floor.py"), str(WORK / "raw" / edition), str(out)]
-    done = subprocess.run(command + ([str(truth)] if truth.is_file() else []), cwd=REPO, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        command + ([str(truth)] if truth.is_file() else []), cwd=REPO, check=True, capture_output=True, text=True
+    )
     return json.loads(done.stdout.splitlines()[-1])["total"]
 
 
@@ -111,23 +145,39 @@ def machine() -> str:
     mem = next((line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")), "0")
     from importlib import metadata
 
-    return (f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, Python {platform.python_version()}, "
-            f"snakemake {metadata.version('snakemake')}, weasyprint {metadata.version('weasyprint')}, "
-            f"pandas {metadata.version('pandas')}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB RAM, Python {platform.python_version()}, "
+        f"snakemake {metadata.version('snakemake')}, weasyprint {metadata.version('weasyprint')}, "
+        f"pandas {metadata.version('pandas')}"
+    )
 
 
 def write_results(results: dict[int, dict], path: Path) -> None:
-    lines = ["# Benchmark results", "", f"Machine: {machine()}.", "",
-             "Measured by `make bench` (`bench/run_bench.py`); medians of the number of runs shown. Wall-clock "
-             "seconds; peak RSS is the largest single process.", "",
-             "| scale | records | runs | cold build | floor (one process) | cold / floor | no-op | one changed response "
-             "| change / cold | peak RSS | PDF pages | cold, no warm worker |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Measured by `make bench` (`bench/run_bench.py`); medians of the number of runs shown. Wall-clock "
+        "seconds; peak RSS is the largest single process.",
+        "",
+        "| scale | records | runs | cold build | floor (one process) | cold / floor | no-op | one changed response "
+        "| change / cold | peak RSS | PDF pages | cold, no warm worker |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for scale, r in results.items():
-        lines.append(f"| x{scale} | {r['incidents']:,} | {r['runs']} | {r['cold']:.1f} s | {r['floor']:.1f} s | "
-                     f"{r['cold'] / r['floor']:.2f} | {r['noop']:.1f} s | {r['one_change']:.1f} s | "
-                     f"{r['one_change'] / r['cold']:.0%} | {r['rss']} MB | {r['pages']} | {r['cold_no_worker']:.1f} s |")
-    lines += ["", "## Time per stage (sum over the stage's jobs, from Snakemake's benchmark files)", "",
-              "| stage | " + " | ".join(f"x{s}" for s in results) + " |", "|---|" + "---|" * len(results)]
+        lines.append(
+            f"| x{scale} | {r['incidents']:,} | {r['runs']} | {r['cold']:.1f} s | {r['floor']:.1f} s | "
+            f"{r['cold'] / r['floor']:.2f} | {r['noop']:.1f} s | {r['one_change']:.1f} s | "
+            f"{r['one_change'] / r['cold']:.0%} | {r['rss']} MB | {r['pages']} | {r['cold_no_worker']:.1f} s |"
+        )
+    lines += [
+        "",
+        "## Time per stage (sum over the stage's jobs, from Snakemake's benchmark files)",
+        "",
+        "| stage | " + " | ".join(f"x{s}" for s in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
     for rule in next(iter(results.values()))["stages"]:
         lines.append(f"| {rule} | " + " | ".join(f"{r['stages'].get(rule, 0):.1f} s" for r in results.values()) + " |")
     notes = (REPO / "bench" / "NOTES.md").read_text(encoding="utf-8")  # the hand-written analysis
@@ -139,8 +189,11 @@ def main() -> int:
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
-    parser.add_argument("--rewrite", action="store_true",
-                        help="only rewrite RESULTS.md from the measurements kept beside it (after editing NOTES.md)")
+    parser.add_argument(
+        "--rewrite",
+        action="store_true",
+        help="only rewrite RESULTS.md from the measurements kept beside it (after editing NOTES.md)",
+    )
     args = parser.parse_args()
     kept = args.out.with_suffix(".json")  # the measurements behind RESULTS.md
     if args.rewrite:

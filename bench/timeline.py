@@ -3,6 +3,7 @@
 A job's end is its benchmark file's modification time (Snakemake writes it as the job
 ends) and its start is that minus the job's wall time, so the output shows where a build
 waits: Snakemake's start-up before the first job, gaps between jobs, and the serial tail."""
+
 from __future__ import annotations
 
 import sys

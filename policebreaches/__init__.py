@@ -2,4 +2,5 @@
 
 Every stage is a plain function here; scripts/ holds thin Snakemake adapters.
 """
+
 __version__ = "0.1.0"

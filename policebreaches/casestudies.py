@@ -3,6 +3,7 @@
 An edition may name them in edition.yaml (`case_studies: [{force: ..., contains: ...}]`);
 otherwise the rule is: severe outcomes first (conviction, then resignation/dismissal),
 disclosures before other types, longest description, one per force, three in all."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,15 +20,18 @@ def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, limit:
         picks = []
         for want in wanted:
             force_id = resolve_force(str(want["force"]))
-            hit = records[(records["force_id"] == force_id)
-                          & records["description_raw"].str.contains(str(want["contains"]), case=False, regex=False)]
+            hit = records[
+                (records["force_id"] == force_id)
+                & records["description_raw"].str.contains(str(want["contains"]), case=False, regex=False)
+            ]
             if len(hit):
                 picks.append(hit.sort_values("record_id").iloc[0])
         return pd.DataFrame(picks)
     ranked = records.assign(
         _severity=records["outcome_group"].map(lambda o: OUTCOME_SEVERITY.index(o) if o in OUTCOME_SEVERITY else 9),
         _disclosure=(records["breach_type"] != "third_party_disclosure").astype(int),
-        _length=-records["description_raw"].str.len())
+        _length=-records["description_raw"].str.len(),
+    )
     ranked = ranked.sort_values(["_severity", "_disclosure", "_length", "record_id"])
     return ranked.drop_duplicates("force_id").head(limit).drop(columns=["_severity", "_disclosure", "_length"])
 
@@ -40,9 +44,17 @@ def quote_case_studies(cases: pd.DataFrame) -> tuple[list[dict], int]:
         for field in QUOTED_FIELDS:
             quoted[field], n = redact(str(case.get(field, "")))
             total += n
-        out.append({"record_id": case["record_id"], "force": force_name(case["force_id"]),
-                    "description": quoted["description_raw"], "outcome": quoted["outcome_raw"],
-                    "role_raw": quoted["role_raw"], "source_file": case["source_file"],
-                    "source_locator": case["source_locator"], "breach_type": case["breach_type"],
-                    "outcome_group": case["outcome_group"]})
+        out.append(
+            {
+                "record_id": case["record_id"],
+                "force": force_name(case["force_id"]),
+                "description": quoted["description_raw"],
+                "outcome": quoted["outcome_raw"],
+                "role_raw": quoted["role_raw"],
+                "source_file": case["source_file"],
+                "source_locator": case["source_locator"],
+                "breach_type": case["breach_type"],
+                "outcome_group": case["outcome_group"],
+            }
+        )
     return out, total

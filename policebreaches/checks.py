@@ -1,12 +1,12 @@
 """check_inputs: everything that can be known about raw/<edition>/ before parsing.
 Collects every problem so one message lists them all."""
+
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from .edition import (SUPPORTED_SUFFIXES, edition_files, load_edition, read_manifest,
-                      read_register, sha256_file)
+from .edition import SUPPORTED_SUFFIXES, edition_files, load_edition, read_manifest, read_register, sha256_file
 from .problems import Problem
 
 ZIP_FORMATS = {".xlsx", ".docx", ".ods"}
@@ -26,35 +26,54 @@ def check_manifest(root: Path, problems: list[Problem]) -> None:
         problems.append(Problem(name, "not listed in SHA256SUMS (an extra file)", "remove it, or " + bless))
     for name in sorted(present & set(manifest)):
         if sha256_file(root / name) != manifest[name]:
-            problems.append(Problem(name, "checksum differs from SHA256SUMS (the file changed)",
-                                    "restore the original, or " + bless))
+            problems.append(
+                Problem(
+                    name, "checksum differs from SHA256SUMS (the file changed)", "restore the original, or " + bless
+                )
+            )
 
 
 def check_file(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
     """Size, format and container checks that need no parser (zip bombs included)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        problems.append(Problem(name, f"unsupported format '{suffix}'",
-                                f"convert it to one of {sorted(SUPPORTED_SUFFIXES)}"))
+        problems.append(
+            Problem(name, f"unsupported format '{suffix}'", f"convert it to one of {sorted(SUPPORTED_SUFFIXES)}")
+        )
         return
     size = path.stat().st_size
     if size == 0:
         problems.append(Problem(name, "empty file (0 bytes)", "replace it with the response as received"))
         return
     if size > limits["max_file_mb"] * 1024 * 1024:
-        problems.append(Problem(name, f"{size / 1e6:.1f} MB is over max_file_mb={limits['max_file_mb']}",
-                                "check the file; raise max_file_mb in config.yaml if it is genuine"))
+        problems.append(
+            Problem(
+                name,
+                f"{size / 1e6:.1f} MB is over max_file_mb={limits['max_file_mb']}",
+                "check the file; raise max_file_mb in config.yaml if it is genuine",
+            )
+        )
         return
     head = path.read_bytes()[:8]
     if suffix in ZIP_FORMATS:
         if head.startswith(OLE_MAGIC):
-            problems.append(Problem(name, "password-protected (encrypted Office file)",
-                                    "ask the force for an unprotected copy, or save it without a password"))
+            problems.append(
+                Problem(
+                    name,
+                    "password-protected (encrypted Office file)",
+                    "ask the force for an unprotected copy, or save it without a password",
+                )
+            )
             return
         _check_zip(path, name, limits, problems)
     elif suffix in MAGIC and not head.startswith(MAGIC[suffix]):
-        problems.append(Problem(name, f"does not look like a {suffix} file (mis-named or corrupt)",
-                                "rename it to its real format, or obtain an intact copy"))
+        problems.append(
+            Problem(
+                name,
+                f"does not look like a {suffix} file (mis-named or corrupt)",
+                "rename it to its real format, or obtain an intact copy",
+            )
+        )
 
 
 def _check_zip(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
@@ -63,8 +82,13 @@ def _check_zip(path: Path, name: str, limits: dict, problems: list[Problem]) -> 
             infos = archive.infolist()
             bad = archive.testzip() if len(infos) < 2000 else None
     except zipfile.BadZipFile:
-        problems.append(Problem(name, f"not a valid {path.suffix} (zip container is corrupt or truncated)",
-                                "obtain an intact copy from the force, or re-save it"))
+        problems.append(
+            Problem(
+                name,
+                f"not a valid {path.suffix} (zip container is corrupt or truncated)",
+                "obtain an intact copy from the force, or re-save it",
+            )
+        )
         return
     if bad:
         problems.append(Problem(name, f"corrupt member '{bad}' in the zip container", "obtain an intact copy"))
@@ -72,10 +96,15 @@ def _check_zip(path: Path, name: str, limits: dict, problems: list[Problem]) -> 
     packed = max(1, sum(i.compress_size for i in infos))
     unpacked = sum(i.file_size for i in infos)
     if unpacked > limits["max_unpacked_mb"] * 1024 * 1024 or unpacked / packed > limits["max_zip_ratio"]:
-        problems.append(Problem(name, f"unpacks to {unpacked / 1e6:.1f} MB (ratio {unpacked / packed:.0f}:1), "
-                                      f"over the limits (max_unpacked_mb={limits['max_unpacked_mb']}, "
-                                      f"max_zip_ratio={limits['max_zip_ratio']}): possible zip bomb",
-                                "do not open it; ask the force to resend, or raise the limits if it is genuine"))
+        problems.append(
+            Problem(
+                name,
+                f"unpacks to {unpacked / 1e6:.1f} MB (ratio {unpacked / packed:.0f}:1), "
+                f"over the limits (max_unpacked_mb={limits['max_unpacked_mb']}, "
+                f"max_zip_ratio={limits['max_zip_ratio']}): possible zip bomb",
+                "do not open it; ask the force to resend, or raise the limits if it is genuine",
+            )
+        )
 
 
 def check_inputs(root: Path, limits: dict) -> tuple[list[Problem], list[dict]]:
@@ -93,15 +122,24 @@ def check_inputs(root: Path, limits: dict) -> tuple[list[Problem], list[dict]]:
             named.add(name)
             path = responses / name
             if not path.is_file():
-                problems.append(Problem(f"responses/{name}", f"named by requests.csv line {row['line']} "
-                                                             f"({row['force']}) but missing",
-                                        "add the file, or correct the 'files' cell"))
+                problems.append(
+                    Problem(
+                        f"responses/{name}",
+                        f"named by requests.csv line {row['line']} ({row['force']}) but missing",
+                        "add the file, or correct the 'files' cell",
+                    )
+                )
             else:
                 check_file(path, f"responses/{name}", limits, problems)
     if responses.is_dir():
         for path in sorted(responses.rglob("*")):
             rel = path.relative_to(responses).as_posix()
             if path.is_file() and rel not in named:
-                problems.append(Problem(f"responses/{rel}", "no register row names this response file",
-                                        "add it to the 'files' cell of its force in requests.csv, or remove it"))
+                problems.append(
+                    Problem(
+                        f"responses/{rel}",
+                        "no register row names this response file",
+                        "add it to the 'files' cell of its force in requests.csv, or remove it",
+                    )
+                )
     return problems, register

@@ -3,6 +3,7 @@
 Every decision keeps the id of the rule that made it and the text it matched, so a
 reviewer can check any record rule by rule. Nothing undecided is defaulted: it is
 flagged needs_review."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,13 @@ import yaml
 if TYPE_CHECKING:  # pandas is imported where records are handled, not by label-only callers
     import pandas as pd
 
-OUTCOME_SEVERITY = ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
-                    "no_formal_action", "other_or_unknown"]
+OUTCOME_SEVERITY = [
+    "conviction_or_caution",
+    "resignation_or_dismissal",
+    "written_or_verbal_warning",
+    "no_formal_action",
+    "other_or_unknown",
+]
 BREACH_TYPES = ["unauthorised_access", "third_party_disclosure", "other"]
 REDACTION = re.compile(r"\[\s*redacted\s*\]|\bredacted\b|\bx{3,}\b|\*{3,}|\u2588+")
 SEVERE_IN_DESCRIPTION = {"conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning"}
@@ -43,18 +49,24 @@ class Codebook:
 
 
 def _rules(entries: list[dict]) -> tuple[Rule, ...]:
-    return tuple(Rule(e["id"], e["value"], re.compile(e["pattern"], re.I), e.get("source", "outcome"))
-                 for e in entries)
+    return tuple(Rule(e["id"], e["value"], re.compile(e["pattern"], re.I), e.get("source", "outcome")) for e in entries)
 
 
 def load_codebook(path: Path | None = None) -> Codebook:
-    text = (path.read_text(encoding="utf-8") if path else
-            resources.files("policebreaches.resources").joinpath("codebook.yaml").read_text(encoding="utf-8"))
+    text = (
+        path.read_text(encoding="utf-8")
+        if path
+        else resources.files("policebreaches.resources").joinpath("codebook.yaml").read_text(encoding="utf-8")
+    )
     data = yaml.safe_load(text)
-    return Codebook(version=data["version"], groups=data["groups"],
-                    neutralise=tuple(re.compile(n["pattern"], re.I) for n in data["neutralise"]),
-                    breach_type=_rules(data["rules"]["breach_type"]), pnc=_rules(data["rules"]["pnc"]),
-                    outcome_group=_rules(data["rules"]["outcome_group"]))
+    return Codebook(
+        version=data["version"],
+        groups=data["groups"],
+        neutralise=tuple(re.compile(n["pattern"], re.I) for n in data["neutralise"]),
+        breach_type=_rules(data["rules"]["breach_type"]),
+        pnc=_rules(data["rules"]["pnc"]),
+        outcome_group=_rules(data["rules"]["outcome_group"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +108,17 @@ def _first(rules, texts: dict[str, str]):
 
 def classify_breach(description: str, category: str, codebook: Codebook | None = None) -> dict:
     codebook = codebook or default_codebook()
-    texts = {"description": _neutralised(normalise_text(description), codebook),
-             "category": normalise_text(category)}
+    texts = {"description": _neutralised(normalise_text(description), codebook), "category": normalise_text(category)}
     rule, matched = _first(codebook.breach_type, texts)
     pnc_rule, pnc_matched = _first(codebook.pnc, {"description": texts["description"], "category": texts["category"]})
-    return {"breach_type": rule.value if rule else "", "breach_type_rule": rule.id if rule else "",
-            "breach_type_match": matched,
-            "pnc": bool(pnc_rule), "pnc_rule": pnc_rule.id if pnc_rule else "", "pnc_match": pnc_matched}
+    return {
+        "breach_type": rule.value if rule else "",
+        "breach_type_rule": rule.id if rule else "",
+        "breach_type_match": matched,
+        "pnc": bool(pnc_rule),
+        "pnc_rule": pnc_rule.id if pnc_rule else "",
+        "pnc_match": pnc_matched,
+    }
 
 
 def classify_outcome(outcome: str, description: str = "", codebook: Codebook | None = None) -> dict:
@@ -121,8 +137,11 @@ def classify_outcome(outcome: str, description: str = "", codebook: Codebook | N
     if not hits:
         return {"outcome_group": "", "outcome_rule": "", "outcome_match": ""}
     rule, matched = min(hits, key=lambda h: OUTCOME_SEVERITY.index(h[0].value))
-    return {"outcome_group": rule.value, "outcome_rule": rule.id + ("@description" if source == "description" else ""),
-            "outcome_match": matched or "(blank)"}
+    return {
+        "outcome_group": rule.value,
+        "outcome_rule": rule.id + ("@description" if source == "description" else ""),
+        "outcome_match": matched or "(blank)",
+    }
 
 
 def _matches(codebook: Codebook, text: str) -> list[tuple[Rule, str]]:
@@ -144,7 +163,11 @@ def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, s
     if re.search(r"(currently|still) (being |under )?investigat|under investigation", text):
         return "stock", "pending_stock", "AGG-STOCK"  # people under investigation now: not an outcome
     outcome = classify_outcome(text, codebook=codebook)
-    if outcome["outcome_group"] and outcome["outcome_rule"] != "OC-05" or re.search(r"ongoing|pending|outstanding", text):
+    if (
+        outcome["outcome_group"]
+        and outcome["outcome_rule"] != "OC-05"
+        or re.search(r"ongoing|pending|outstanding", text)
+    ):
         return "outcome_group", outcome["outcome_group"] or "other_or_unknown", outcome["outcome_rule"] or "OC-05"
     if re.fullmatch(r"(misuse of )?(the )?(pnc|police national computer)( misuse| checks?)?", text):
         return "pnc", "true", "PNC-01"
@@ -154,7 +177,7 @@ def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, s
     return "", "", ""
 
 
-def classify_records(records: "pd.DataFrame", codebook: Codebook | None = None) -> "pd.DataFrame":
+def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
     """Labels, rule ids and matched text for every kept record; needs_review lists the
     fields no rule decided (they are counted in totals and listed in review.csv)."""
     import pandas as pd
@@ -165,8 +188,9 @@ def classify_records(records: "pd.DataFrame", codebook: Codebook | None = None) 
     outcomes: dict[tuple[str, str], dict] = {}
     blank: dict[str, bool] = {}
     labels = []
-    for description, category, outcome in zip(records["description_raw"], records["category_raw"],
-                                              records["outcome_raw"]):
+    for description, category, outcome in zip(
+        records["description_raw"], records["category_raw"], records["outcome_raw"]
+    ):
         breach_key = (description, category)
         if breach_key not in breaches:
             breaches[breach_key] = classify_breach(description, category, codebook)
@@ -178,45 +202,67 @@ def classify_records(records: "pd.DataFrame", codebook: Codebook | None = None) 
         labels.append({**breaches[breach_key], **outcomes[outcome_key]})
     out = pd.concat([records.reset_index(drop=True), pd.DataFrame(labels, index=range(len(records)))], axis=1)
     undecided = {f: out[f].fillna("") == "" for f in ("breach_type", "outcome_group")}
-    out["needs_review"] = [";".join(f for f, missing in zip(undecided, flags) if missing)
-                           for flags in zip(*undecided.values())]
+    out["needs_review"] = [
+        ";".join(f for f, missing in zip(undecided, flags) if missing) for flags in zip(*undecided.values())
+    ]
     return out
 
 
-def apply_overrides(records: "pd.DataFrame", overrides: "pd.DataFrame", codebook: Codebook | None = None,
-                    where: str = "overrides/coding.csv") -> tuple["pd.DataFrame", list]:
+def apply_overrides(
+    records: pd.DataFrame,
+    overrides: pd.DataFrame,
+    codebook: Codebook | None = None,
+    where: str = "overrides/coding.csv",
+) -> tuple[pd.DataFrame, list]:
     """Manual coding, applied last. Unknown record ids or values outside the codebook
     are problems (returned), never silently skipped."""
     from .problems import Problem
 
     codebook = codebook or default_codebook()
-    allowed = {"breach_type": set(BREACH_TYPES), "outcome_group": set(OUTCOME_SEVERITY),
-               "pnc": {"true", "false"}, "role": set(codebook.groups["role"])}
+    allowed = {
+        "breach_type": set(BREACH_TYPES),
+        "outcome_group": set(OUTCOME_SEVERITY),
+        "pnc": {"true", "false"},
+        "role": set(codebook.groups["role"]),
+    }
     problems = []
     records = records.copy()
     index = {rid: i for i, rid in enumerate(records["record_id"])}
     for line, o in enumerate(overrides.itertuples(), start=2):
         here = f"{where} line {line}"
         if o.record_id not in index:
-            problems.append(Problem(here, f"record_id {o.record_id} does not exist (any more)",
-                                    "remove the line, or find the record's new id with 'make trace'"))
+            problems.append(
+                Problem(
+                    here,
+                    f"record_id {o.record_id} does not exist (any more)",
+                    "remove the line, or find the record's new id with 'make trace'",
+                )
+            )
             continue
         if o.field not in allowed or str(o.value) not in allowed[o.field]:
-            problems.append(Problem(here, f"{o.field}={o.value!r} is outside the codebook",
-                                    f"use a field in {sorted(allowed)} and one of its codebook values"))
+            problems.append(
+                Problem(
+                    here,
+                    f"{o.field}={o.value!r} is outside the codebook",
+                    f"use a field in {sorted(allowed)} and one of its codebook values",
+                )
+            )
             continue
         i = index[o.record_id]
         value = (str(o.value) == "true") if o.field == "pnc" else str(o.value)
         records.at[i, o.field] = value
-        rule_column = {"breach_type": "breach_type_rule", "outcome_group": "outcome_rule", "pnc": "pnc_rule"}.get(o.field)
+        rule_column = {"breach_type": "breach_type_rule", "outcome_group": "outcome_rule", "pnc": "pnc_rule"}.get(
+            o.field
+        )
         if rule_column:
             records.at[i, rule_column] = f"MANUAL:{o.coder}"
-        records.at[i, "needs_review"] = ";".join(f for f in str(records.at[i, "needs_review"]).split(";")
-                                                 if f and f != o.field)
+        records.at[i, "needs_review"] = ";".join(
+            f for f in str(records.at[i, "needs_review"]).split(";") if f and f != o.field
+        )
     return records, problems
 
 
-def resolve_aggregates(raw: "pd.DataFrame", codebook: Codebook | None = None) -> tuple["pd.DataFrame", list]:
+def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> tuple[pd.DataFrame, list]:
     """Counts-only margins -> aggregates.csv rows (dimension, category, count) with one
     `total` row per response; what a margin leaves unexplained is counted as
     other / other_or_unknown / pnc=false, so every margin sums to the total."""
@@ -235,33 +281,73 @@ def resolve_aggregates(raw: "pd.DataFrame", codebook: Codebook | None = None) ->
             if dimension == "total":
                 total, total_locator = int(r.count), r.source_locator
             elif dimension in fallback:
-                margins.append({**base, "dimension": dimension, "category": category, "count": int(r.count),
-                                "source_locator": r.source_locator, "label": r.label, "rule": rule})
+                margins.append(
+                    {
+                        **base,
+                        "dimension": dimension,
+                        "category": category,
+                        "count": int(r.count),
+                        "source_locator": r.source_locator,
+                        "label": r.label,
+                        "rule": rule,
+                    }
+                )
             else:
-                reason = "a stock of people under investigation, not an incident outcome" if dimension == "stock" \
+                reason = (
+                    "a stock of people under investigation, not an incident outcome"
+                    if dimension == "stock"
                     else "no codebook rule decides this label"
-                out.append({**base, "dimension": "not_counted", "category": category or "undecided",
-                            "count": int(r.count), "source_locator": r.source_locator, "label": r.label,
-                            "rule": rule or "", "note": reason})
+                )
+                out.append(
+                    {
+                        **base,
+                        "dimension": "not_counted",
+                        "category": category or "undecided",
+                        "count": int(r.count),
+                        "source_locator": r.source_locator,
+                        "label": r.label,
+                        "rule": rule or "",
+                        "note": reason,
+                    }
+                )
         by_dim = {}
         for m in margins:
             by_dim.setdefault(m["dimension"], []).append(m)
         if total is None:
             if "breach_type" not in by_dim:
-                problems.append(Problem(source, "counts given but neither a total nor counts by breach type",
-                                        "give a 'Total = N' line, or map the labels in overrides/extraction.yaml"))
+                problems.append(
+                    Problem(
+                        source,
+                        "counts given but neither a total nor counts by breach type",
+                        "give a 'Total = N' line, or map the labels in overrides/extraction.yaml",
+                    )
+                )
                 continue
             total = sum(m["count"] for m in by_dim["breach_type"])
             total_locator = "sum of breach-type margins"
-        out.append({**base, "dimension": "total", "category": "total", "count": total,
-                    "source_locator": total_locator, "label": "Total", "rule": "AGG-TOTAL"})
+        out.append(
+            {
+                **base,
+                "dimension": "total",
+                "category": "total",
+                "count": total,
+                "source_locator": total_locator,
+                "label": "Total",
+                "rule": "AGG-TOTAL",
+            }
+        )
         for dimension, default in fallback.items():
             given = by_dim.get(dimension, [])
             stated = sum(m["count"] for m in given)
             if stated > total:
-                problems.append(Problem(source, f"{dimension} counts sum to {stated}, more than the total {total} "
-                                                f"({', '.join(m['source_locator'] for m in given)})",
-                                        "check the letter; counting units may differ (allegations vs people)"))
+                problems.append(
+                    Problem(
+                        source,
+                        f"{dimension} counts sum to {stated}, more than the total {total} "
+                        f"({', '.join(m['source_locator'] for m in given)})",
+                        "check the letter; counting units may differ (allegations vs people)",
+                    )
+                )
                 continue
             merged: dict[str, dict] = {}
             for m in given:
@@ -272,10 +358,28 @@ def resolve_aggregates(raw: "pd.DataFrame", codebook: Codebook | None = None) ->
                     merged[m["category"]] = dict(m)
             out += list(merged.values())
             if total - stated:
-                out.append({**base, "dimension": dimension, "category": default, "count": total - stated,
-                            "source_locator": "remainder (not stated in the response)", "label": "",
-                            "rule": "AGG-REMAINDER"})
-    columns = ["force_id", "dimension", "category", "count", "source_file", "source_locator", "source_sha256",
-               "label", "rule", "note"]
+                out.append(
+                    {
+                        **base,
+                        "dimension": dimension,
+                        "category": default,
+                        "count": total - stated,
+                        "source_locator": "remainder (not stated in the response)",
+                        "label": "",
+                        "rule": "AGG-REMAINDER",
+                    }
+                )
+    columns = [
+        "force_id",
+        "dimension",
+        "category",
+        "count",
+        "source_file",
+        "source_locator",
+        "source_sha256",
+        "label",
+        "rule",
+        "note",
+    ]
     frame = pd.DataFrame(out, columns=columns).fillna("")
     return frame, problems

@@ -4,6 +4,7 @@ with a reason (outside_period, duplicate_of:<record_id>); nothing is dropped.
 Duplicates: the same incident listed in two tables of one force (two sheets, two
 files) is counted once. Identical rows inside ONE table are kept: forces that list
 "Jan-13 | PC | Unauthorised access | Management advice" twice mean two incidents."""
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,24 @@ ROLE_PATTERNS = [  # order matters: "Special Constable" and "PCSO" contain offic
     ("special_constable", r"\bspecial(s| constable)?\b|^sc$|^s/c\b|\bspec\.? ?con"),
     ("pcso", r"\bpcso\b|community support officer"),
     ("volunteer", r"volunteer|cadet"),
-    ("unknown", r"officer ?(/|or|and) ?(a member of )?(civilian )?staff|^(redacted|not (known|recorded)|unknown|n/?a|-*)$"),
-    ("police_staff", r"\bstaff\b|civilian|employee|\bcivvy\b|\bpse\b|\bdetention officer|\binvestigat\w+ officer|"
-                     r"call handler|analyst|clerk|administrat|\boperator\b|contractor|agency"),
-    ("officer", r"\b(pc|dc|ps|sgt|ds|di|dci|dsupt|supt|insp|ch ?insp|c/insp|t/?sgt|a/?sgt|constable|sergeant|"
-                r"inspector|superintendent|chief|officer|det|detective|inspr?|rank|acc|dcc)\b"),
+    (
+        "unknown",
+        r"officer ?(/|or|and) ?(a member of )?(civilian )?staff|^(redacted|not (known|recorded)|unknown|n/?a|-*)$",
+    ),
+    (
+        "police_staff",
+        r"\bstaff\b|civilian|employee|\bcivvy\b|\bpse\b|\bdetention officer|\binvestigat\w+ officer|"
+        r"call handler|analyst|clerk|administrat|\boperator\b|contractor|agency",
+    ),
+    (
+        "officer",
+        r"\b(pc|dc|ps|sgt|ds|di|dci|dsupt|supt|insp|ch ?insp|c/insp|t/?sgt|a/?sgt|constable|sergeant|"
+        r"inspector|superintendent|chief|officer|det|detective|inspr?|rank|acc|dcc)\b",
+    ),
 ]
-FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
-                                   normalization=None, unescape_html=False)
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization=None, unescape_html=False
+)
 
 
 def normalise_role(text: str) -> str:
@@ -95,10 +106,14 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
     folded = [per_value(eligible[c], _fold) for c in RAW_FIELDS]
     content = folded[0].str.cat(folded[1:], sep="|")
     # the table a row sits in (pages of one PDF are one table)
-    table = eligible["source_file"] + "#" + eligible["source_locator"].str.extract(
-        r"^(sheet=[^ ]+|transcribed)", expand=False).fillna("")
-    keyed = pd.DataFrame({"force": eligible["force_id"], "content": content, "table": table,
-                          "record_id": eligible["record_id"]})
+    table = (
+        eligible["source_file"]
+        + "#"
+        + eligible["source_locator"].str.extract(r"^(sheet=[^ ]+|transcribed)", expand=False).fillna("")
+    )
+    keyed = pd.DataFrame(
+        {"force": eligible["force_id"], "content": content, "table": table, "record_id": eligible["record_id"]}
+    )
     first = keyed.groupby(["force", "content"], sort=False)[["table", "record_id"]].transform("first")
     duplicate = keyed["table"] != first["table"]
     data.loc[duplicate[duplicate].index, "exclusion"] = "duplicate_of:" + first.loc[duplicate, "record_id"]
@@ -118,14 +133,23 @@ def build_ledger(rows: pd.DataFrame, records: pd.DataFrame, file_status: pd.Data
 
     out = []
     for name, force_id, status in zip(file_status["source_file"], file_status["force_id"], file_status["status"]):
-        entry = {"source_file": name, "force_id": force_id, "file_status": status,
-                 "rows_read": int(read.get(name, 0)), "records_kept": tally(reasons, name, ""),
-                 "excluded_outside_period": tally(reasons, name, "outside_period"),
-                 "excluded_duplicate": tally(reasons, name, "duplicate_of")}
+        entry = {
+            "source_file": name,
+            "force_id": force_id,
+            "file_status": status,
+            "rows_read": int(read.get(name, 0)),
+            "records_kept": tally(reasons, name, ""),
+            "excluded_outside_period": tally(reasons, name, "outside_period"),
+            "excluded_duplicate": tally(reasons, name, "duplicate_of"),
+        }
         for kind in NONDATA_KINDS:
             entry[f"nondata_{kind}"] = tally(kinds, name, kind)
-        accounted = entry["records_kept"] + entry["excluded_outside_period"] + entry["excluded_duplicate"] + sum(
-            entry[f"nondata_{k}"] for k in NONDATA_KINDS)
+        accounted = (
+            entry["records_kept"]
+            + entry["excluded_outside_period"]
+            + entry["excluded_duplicate"]
+            + sum(entry[f"nondata_{k}"] for k in NONDATA_KINDS)
+        )
         entry["balanced"] = accounted == entry["rows_read"]
         entry["attention"] = "" if status in ("extracted", "transcribed") else status
         out.append(entry)

@@ -1,4 +1,5 @@
 """Command line for the Makefile targets: bless, trace, new-edition, check-reproducible."""
+
 from __future__ import annotations
 
 import argparse
@@ -41,13 +42,18 @@ def main(argv: list[str] | None = None) -> int:
             results, raw = Path(args.results) / args.edition, Path(args.raw) / args.edition
             if not (args.key or args.record):
                 parser.error("give KEY=<number key> or RECORD=<record id>")
-            print(trace_key(args.key, results, raw, None if args.all else 20) if args.key
-                  else trace_record_id(args.record, results, raw))
+            print(
+                trace_key(args.key, results, raw, None if args.all else 20)
+                if args.key
+                else trace_record_id(args.record, results, raw)
+            )
         elif args.command == "new-edition":
             from .scaffold import scaffold_edition
 
-            print(f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
-                  "('Annual rerun')")
+            print(
+                f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
+                "('Annual rerun')"
+            )
         elif args.command == "data-log":
             from .datalog import data_log
 

@@ -1,17 +1,23 @@
 """Change since the previous edition: headline and per-force deltas, bodies that moved
 in or out of the top ten, and the response rate. Every delta becomes a numbers.json
 entry (change.<key>.previous / change.<key>.delta), so it is traced like any number."""
+
 from __future__ import annotations
 
 from .forces import force_name
 
-HEADLINE = [("breaches.total", "All breaches"), ("breaches.type.unauthorised_access", "Unauthorised access"),
-            ("breaches.type.third_party_disclosure", "Disclosure to third parties"),
-            ("breaches.type.other", "Other types"), ("breaches.pnc", "Police National Computer"),
-            ("outcomes.conviction_or_caution", "Conviction or caution"),
-            ("outcomes.resignation_or_dismissal", "Resignation or dismissal"),
-            ("outcomes.written_or_verbal_warning", "Written or verbal warning"),
-            ("outcomes.no_formal_action", "No formal action"), ("requests.response_rate", "Response rate")]
+HEADLINE = [
+    ("breaches.total", "All breaches"),
+    ("breaches.type.unauthorised_access", "Unauthorised access"),
+    ("breaches.type.third_party_disclosure", "Disclosure to third parties"),
+    ("breaches.type.other", "Other types"),
+    ("breaches.pnc", "Police National Computer"),
+    ("outcomes.conviction_or_caution", "Conviction or caution"),
+    ("outcomes.resignation_or_dismissal", "Resignation or dismissal"),
+    ("outcomes.written_or_verbal_warning", "Written or verbal warning"),
+    ("outcomes.no_formal_action", "No formal action"),
+    ("requests.response_rate", "Response rate"),
+]
 
 
 def _delta_display(key: str, delta: float) -> str:
@@ -24,24 +30,35 @@ def _delta_display(key: str, delta: float) -> str:
 def change_entries(current: dict, previous: dict, previous_id: str) -> tuple[dict, dict, list[dict]]:
     """(numbers.json entries, change summary for the report, rows for change.csv)."""
     entries, rows, table = {}, [], []
-    force_keys = sorted({k for k in current.keys() | previous.keys()
-                         if k.startswith("forces.") and k.endswith(".total")})
+    force_keys = sorted(
+        {k for k in current.keys() | previous.keys() if k.startswith("forces.") and k.endswith(".total")}
+    )
     for key, label in HEADLINE + [(k, force_name(k.split(".")[1])) for k in force_keys]:
         if key not in current or key not in previous:
             continue
         before, after = previous[key]["value"], current[key]["value"]
         delta = after - before
-        entries[f"change.{key}.previous"] = (before, previous[key]["display"],
-                                             f"{label}: the value in edition {previous_id}.")
-        entries[f"change.{key}.delta"] = (delta, _delta_display(key, delta),
-                                          f"{label}: this edition minus edition {previous_id}.")
+        entries[f"change.{key}.previous"] = (
+            before,
+            previous[key]["display"],
+            f"{label}: the value in edition {previous_id}.",
+        )
+        entries[f"change.{key}.delta"] = (
+            delta,
+            _delta_display(key, delta),
+            f"{label}: this edition minus edition {previous_id}.",
+        )
         rows.append({"label": label, "before": f"change.{key}.previous", "after": key, "delta": f"change.{key}.delta"})
-        table.append({"key": key, "label": label, "previous": _plain(before), "current": _plain(after),
-                      "delta": _plain(delta)})
+        table.append(
+            {"key": key, "label": label, "previous": _plain(before), "current": _plain(after), "delta": _plain(delta)}
+        )
     top_now, top_before = _top_ten(current), _top_ten(previous)
-    summary = {"previous": previous_id, "rows": rows,
-               "entered": [force_name(f) for f in top_now if f not in top_before],
-               "left": [force_name(f) for f in top_before if f not in top_now]}
+    summary = {
+        "previous": previous_id,
+        "rows": rows,
+        "entered": [force_name(f) for f in top_now if f not in top_before],
+        "left": [force_name(f) for f in top_before if f not in top_now],
+    }
     return entries, summary, table
 
 
@@ -51,5 +68,7 @@ def _plain(value) -> str:
 
 
 def _top_ten(numbers: dict) -> list[str]:
-    totals = {k.split(".")[1]: e["value"] for k, e in numbers.items() if k.startswith("forces.") and k.endswith(".total")}
+    totals = {
+        k.split(".")[1]: e["value"] for k, e in numbers.items() if k.startswith("forces.") and k.endswith(".total")
+    }
     return sorted(totals, key=lambda f: (-totals[f], f))[:10]

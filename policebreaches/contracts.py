@@ -1,6 +1,7 @@
 """Data contracts between stages: each table's columns and what their values may be.
 Every stage checks its output here before writing; docs/data_contracts.md is generated
 from these definitions (`python -m policebreaches.contracts`)."""
+
 from __future__ import annotations
 
 import re
@@ -20,21 +21,34 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "source_file": (r"responses/.+", "path relative to the edition folder"),
         "source_sha256": (SHA256, "checksum of the source file"),
         "source_locator": (NONEMPTY, "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L"),
-        "layout": (r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored", "named layout that read the row"),
+        "layout": (
+            r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored",
+            "named layout that read the row",
+        ),
         "row_kind": (r"data|header|title|blank|total|note|count|unrecognised", "what the row is"),
-        "date_raw": (ANY, "cell as read"), "role_raw": (ANY, "cell as read"), "category_raw": (ANY, "cell as read"),
-        "description_raw": (ANY, "cell as read"), "outcome_raw": (ANY, "cell as read"),
+        "date_raw": (ANY, "cell as read"),
+        "role_raw": (ANY, "cell as read"),
+        "category_raw": (ANY, "cell as read"),
+        "description_raw": (ANY, "cell as read"),
+        "outcome_raw": (ANY, "cell as read"),
         "cells": (r"\[.*\]", "all cells of the row as read (JSON list)"),
     },
     "extract/<force>.counts.csv": {
-        "force_id": (FORCE, ""), "source_file": (r"responses/.+", ""), "source_sha256": (SHA256, ""),
-        "source_locator": (NONEMPTY, ""), "layout": (r"counts_table|counts_lines", ""),
-        "label": (NONEMPTY, "the category as the force wrote it"), "count": (COUNT, "the number given"),
+        "force_id": (FORCE, ""),
+        "source_file": (r"responses/.+", ""),
+        "source_sha256": (SHA256, ""),
+        "source_locator": (NONEMPTY, ""),
+        "layout": (r"counts_table|counts_lines", ""),
+        "label": (NONEMPTY, "the category as the force wrote it"),
+        "count": (COUNT, "the number given"),
         "is_total": (BOOL, "the label says Total"),
     },
     "clean/records.csv": {
-        "record_id": (HEX16, ""), "force_id": (FORCE, ""), "source_file": (r"responses/.+", ""),
-        "source_sha256": (SHA256, ""), "source_locator": (NONEMPTY, ""),
+        "record_id": (HEX16, ""),
+        "force_id": (FORCE, ""),
+        "source_file": (r"responses/.+", ""),
+        "source_sha256": (SHA256, ""),
+        "source_locator": (NONEMPTY, ""),
         "date_start": (ISO_DATE_OR_BLANK, "first day the date can mean"),
         "date_end": (ISO_DATE_OR_BLANK, "last day the date can mean"),
         "date_precision": (r"day|month|year|range|financial_year|none", ""),
@@ -44,25 +58,38 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "exclusion": (r"|outside_period|duplicate_of:[0-9a-f]{16}", "blank when kept"),
     },
     "records.csv": {
-        "record_id": (HEX16, ""), "force_id": (FORCE, ""), "source_file": (r"responses/.+", ""),
-        "source_sha256": (SHA256, ""), "source_locator": (NONEMPTY, ""),
+        "record_id": (HEX16, ""),
+        "force_id": (FORCE, ""),
+        "source_file": (r"responses/.+", ""),
+        "source_sha256": (SHA256, ""),
+        "source_locator": (NONEMPTY, ""),
         "breach_type": (r"|unauthorised_access|third_party_disclosure|other", "blank: needs review"),
         "breach_type_rule": (r"|BT-[A-Z]\d\d|MANUAL:.+", "codebook rule id"),
         "pnc": (BOOL, "Police National Computer involved"),
-        "outcome_group": (r"|conviction_or_caution|resignation_or_dismissal|written_or_verbal_warning|no_formal_action|other_or_unknown", ""),
+        "outcome_group": (
+            r"|conviction_or_caution|resignation_or_dismissal|written_or_verbal_warning|no_formal_action|other_or_unknown",
+            "",
+        ),
         "outcome_rule": (r"|OC-\d\d(@description)?|MANUAL:.+", "codebook rule id"),
         "role": (r"officer|police_staff|special_constable|pcso|volunteer|unknown", ""),
         "needs_review": (r"|breach_type|outcome_group|breach_type;outcome_group", "fields no rule decided"),
         "exclusion": (r"", "always blank: excluded records are in clean/exclusions.csv"),
     },
     "aggregates.csv": {
-        "force_id": (FORCE, ""), "dimension": (r"total|breach_type|outcome_group|pnc|not_counted", ""),
-        "category": (NONEMPTY, "codebook category, 'total', or why not counted"), "count": (COUNT, ""),
-        "source_file": (r"responses/.+", ""), "source_locator": (NONEMPTY, "line/row, or 'remainder ...'"),
+        "force_id": (FORCE, ""),
+        "dimension": (r"total|breach_type|outcome_group|pnc|not_counted", ""),
+        "category": (NONEMPTY, "codebook category, 'total', or why not counted"),
+        "count": (COUNT, ""),
+        "source_file": (r"responses/.+", ""),
+        "source_locator": (NONEMPTY, "line/row, or 'remainder ...'"),
     },
     "ledger.csv": {
-        "source_file": (r"responses/.+", ""), "force_id": (FORCE, ""), "rows_read": (COUNT, ""),
-        "records_kept": (COUNT, ""), "excluded_outside_period": (COUNT, ""), "excluded_duplicate": (COUNT, ""),
+        "source_file": (r"responses/.+", ""),
+        "force_id": (FORCE, ""),
+        "rows_read": (COUNT, ""),
+        "records_kept": (COUNT, ""),
+        "excluded_outside_period": (COUNT, ""),
+        "excluded_duplicate": (COUNT, ""),
         "balanced": (BOOL, "rows_read = kept + excluded + non-data rows"),
     },
 }
@@ -85,8 +112,10 @@ def _compiled(name: str, columns: list[str]) -> dict:
 
 
 def _violation(name: str, column: str, number: int, value) -> ContractError:
-    return ContractError(f"{name}: column {column!r} row {number} has {_text(value)!r}, "
-                         f"which does not match {CONTRACTS[name][column][0]!r}")
+    return ContractError(
+        f"{name}: column {column!r} row {number} has {_text(value)!r}, "
+        f"which does not match {CONTRACTS[name][column][0]!r}"
+    )
 
 
 def check_rows(name: str, columns: list[str], rows: list[dict]) -> list[dict]:
@@ -116,10 +145,20 @@ def check_table(name: str, frame):
 
 
 def contracts_markdown() -> str:
-    lines = ["# Data contracts", "", "Generated from `policebreaches/contracts.py`; every stage checks its output "
-             "against these before writing. Columns not listed are free.", ""]
+    lines = [
+        "# Data contracts",
+        "",
+        "Generated from `policebreaches/contracts.py`; every stage checks its output "
+        "against these before writing. Columns not listed are free.",
+        "",
+    ]
     for name, contract in CONTRACTS.items():
-        lines += [f"## `results/<edition>/{name}`", "", "| column | values (regular expression) | meaning |", "|---|---|---|"]
+        lines += [
+            f"## `results/<edition>/{name}`",
+            "",
+            "| column | values (regular expression) | meaning |",
+            "|---|---|---|",
+        ]
         lines += [f"| {c} | `{p.replace('|', chr(92) + '|')}` | {m} |" for c, (p, m) in contract.items()]
         lines.append("")
     return "\n".join(lines)

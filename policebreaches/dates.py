@@ -2,6 +2,7 @@
 
 A month or a year is a range, not a day: "October 2011" is 1-31 October 2011, so the
 period filter can tell "inside", "outside" and "straddles" honestly."""
+
 from __future__ import annotations
 
 import calendar
@@ -12,7 +13,10 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 

@@ -1,5 +1,6 @@
 """The input contract: raw/<edition>/ with edition.yaml, request.txt, requests.csv,
 responses/, optional transcribed/ and overrides/, and SHA256SUMS."""
+
 from __future__ import annotations
 
 import csv
@@ -10,21 +11,27 @@ from pathlib import Path
 
 import yaml
 
-from .forces import resolve_force, use_bodies
+from .forces import resolve_force, suggest_forces, use_bodies
 from .problems import Problem
 
-EDITION_KEYS = {"title", "subtitle", "period_start", "period_end", "published",
-                "synthetic", "request_file", "previous_edition", "case_studies"}
+EDITION_KEYS = {
+    "title",
+    "subtitle",
+    "period_start",
+    "period_end",
+    "published",
+    "synthetic",
+    "request_file",
+    "previous_edition",
+    "case_studies",
+}
 REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
-REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status",
-                    "exemption", "files", "notes"]
+REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 STATUSES = {"disclosed", "partial", "refused", "no_response", "nil_return"}
 DATA_STATUSES = {"disclosed", "partial"}  # only these carry figures to extract
 RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
-TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role",
-                         "force_category", "description", "outcome"]
-SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html",
-                      ".htm", ".eml", ".txt"}
+TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_category", "description", "outcome"]
+SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt"}
 
 
 @dataclass(frozen=True)
@@ -60,8 +67,7 @@ def _as_date(value, key: str, problems: list[Problem], where: str):
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        problems.append(Problem(where, f"{key} '{value}' is not a date",
-                                f"write {key} as YYYY-MM-DD"))
+        problems.append(Problem(where, f"{key} '{value}' is not a date", f"write {key} as YYYY-MM-DD"))
         return None
 
 
@@ -81,8 +87,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     unknown = set(meta) - EDITION_KEYS
     missing = REQUIRED_EDITION_KEYS - set(meta)
     if unknown:
-        problems.append(Problem(where, f"unknown key(s) {sorted(unknown)}",
-                                f"use only {sorted(EDITION_KEYS)}"))
+        problems.append(Problem(where, f"unknown key(s) {sorted(unknown)}", f"use only {sorted(EDITION_KEYS)}"))
     if missing:
         problems.append(Problem(where, f"missing key(s) {sorted(missing)}", "add them"))
         return None
@@ -91,12 +96,17 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         return None
     if dates["period_start"] > dates["period_end"]:
         problems.append(Problem(where, "period_start is after period_end", "swap them"))
-    return Edition(edition_id=root.name, root=root, title=str(meta["title"]),
-                   subtitle=str(meta["subtitle"]), synthetic=bool(meta["synthetic"]),
-                   request_file=str(meta["request_file"]),
-                   previous_edition=(str(meta["previous_edition"]) if meta.get("previous_edition") else None),
-                   case_studies=tuple(meta.get("case_studies") or ()),
-                   **dates)
+    return Edition(
+        edition_id=root.name,
+        root=root,
+        title=str(meta["title"]),
+        subtitle=str(meta["subtitle"]),
+        synthetic=bool(meta["synthetic"]),
+        request_file=str(meta["request_file"]),
+        previous_edition=(str(meta["previous_edition"]) if meta.get("previous_edition") else None),
+        case_studies=tuple(meta.get("case_studies") or ()),
+        **dates,
+    )
 
 
 def read_register(root: Path, problems: list[Problem]) -> list[dict]:
@@ -110,8 +120,9 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         if reader.fieldnames != REGISTER_COLUMNS:
-            problems.append(Problem(where, f"columns are {reader.fieldnames}",
-                                    "use exactly: " + ",".join(REGISTER_COLUMNS)))
+            problems.append(
+                Problem(where, f"columns are {reader.fieldnames}", "use exactly: " + ",".join(REGISTER_COLUMNS))
+            )
             return []
         rows = list(reader)
     seen: dict[str, int] = {}
@@ -120,13 +131,28 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
         here = f"requests.csv line {line_no} ({row['force']!r})"
         force_id = resolve_force(row["force"])
         if force_id is None:
-            problems.append(Problem(here, f"unknown force name {row['force']!r}",
-                                    "use a UK force name, add an alias to policebreaches/resources/forces.csv, "
-                                    "or list the body in bodies.csv (force_id,name,aliases)"))
+            suggestions = suggest_forces(row["force"])
+            did_you_mean = (
+                f"did you mean {' or '.join(repr(s) for s in suggestions)}? Otherwise " if suggestions else ""
+            )
+            problems.append(
+                Problem(
+                    here,
+                    f"unknown force name {row['force']!r}",
+                    f"{did_you_mean}use a UK force name, add an alias to "
+                    "policebreaches/resources/forces.csv, or list the body in bodies.csv "
+                    "(force_id,name,aliases)",
+                )
+            )
             continue
         if force_id in seen:
-            problems.append(Problem(here, f"duplicated register row: {force_id} is also on line {seen[force_id]}",
-                                    "keep one row per body asked; list every file of the force in its 'files' cell"))
+            problems.append(
+                Problem(
+                    here,
+                    f"duplicated register row: {force_id} is also on line {seen[force_id]}",
+                    "keep one row per body asked; list every file of the force in its 'files' cell",
+                )
+            )
             continue
         seen[force_id] = line_no
         status = row["status"].strip()
@@ -135,8 +161,13 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
             continue
         files = [f.strip() for f in row["files"].split(";") if f.strip()]
         if status in DATA_STATUSES and not files:
-            problems.append(Problem(here, f"status {status} but no files listed",
-                                    "list the response files, ';'-separated, relative to responses/"))
+            problems.append(
+                Problem(
+                    here,
+                    f"status {status} but no files listed",
+                    "list the response files, ';'-separated, relative to responses/",
+                )
+            )
         register.append({**row, "force_id": force_id, "status": status, "files": files, "line": line_no})
     return register
 
@@ -156,8 +187,7 @@ def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:
 
 def edition_files(root: Path) -> list[str]:
     """Every file under the edition folder but the manifest, relative, sorted."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and p.name != "SHA256SUMS")
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != "SHA256SUMS")
 
 
 def write_manifest(root: Path) -> Path:

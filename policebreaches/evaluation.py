@@ -1,5 +1,6 @@
 """Classification accuracy against true labels, where an edition has them (the
 synthetic sample does, in tests/truth/). Only scores; never feeds classification."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -8,10 +9,17 @@ import pandas as pd
 
 from .clean import per_value
 
-FIELDS = {"breach_type": ["unauthorised_access", "third_party_disclosure", "other"],
-          "outcome_group": ["conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
-                            "no_formal_action", "other_or_unknown"],
-          "pnc": ["True", "False"]}
+FIELDS = {
+    "breach_type": ["unauthorised_access", "third_party_disclosure", "other"],
+    "outcome_group": [
+        "conviction_or_caution",
+        "resignation_or_dismissal",
+        "written_or_verbal_warning",
+        "no_formal_action",
+        "other_or_unknown",
+    ],
+    "pnc": ["True", "False"],
+}
 ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accuracy", "kappa", "matched", "unmatched"]
 
 
@@ -42,7 +50,8 @@ def matched(records: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(rank=frame.groupby(["source_file", "key"]).cumcount())
 
     return keyed(truth, [(t, r) for r, t in VISIBLE]).merge(
-        keyed(records, [(r, r) for r, _ in VISIBLE]), on=["source_file", "key", "rank"], suffixes=("_true", "_record"))
+        keyed(records, [(r, r) for r, _ in VISIBLE]), on=["source_file", "key", "rank"], suffixes=("_true", "_record")
+    )
 
 
 def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict, dict]]:
@@ -53,8 +62,12 @@ def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict
         named = {f"{f}{suffix}": f for f in FIELDS}
         return pairs[[*columns, *named]].rename(columns=named).to_dict("records")
 
-    return list(zip(side("_true", ["source_file", *(t for _, t in VISIBLE)]),
-                    side("_record", ["record_id", "source_file", *(r for r, _ in VISIBLE)])))
+    return list(
+        zip(
+            side("_true", ["source_file", *(t for _, t in VISIBLE)]),
+            side("_record", ["record_id", "source_file", *(r for r, _ in VISIBLE)]),
+        )
+    )
 
 
 def cohen_kappa(true: list[str], predicted: list[str]) -> float:
@@ -82,10 +95,19 @@ def score(records: pd.DataFrame, truth: pd.DataFrame | None) -> tuple[pd.DataFra
         for c in classes:
             tp = sum(a == c and b == c for a, b in zip(true, pred))
             predicted, actual = pred.count(c), true.count(c)
-            rows.append({"field": field, "class": c, "precision": round(tp / predicted, 4) if predicted else "",
-                         "recall": round(tp / actual, 4) if actual else "", "support": actual,
-                         "accuracy": round(accuracy, 4), "kappa": round(kappa, 4), "matched": len(pairs),
-                         "unmatched": unmatched})
+            rows.append(
+                {
+                    "field": field,
+                    "class": c,
+                    "precision": round(tp / predicted, 4) if predicted else "",
+                    "recall": round(tp / actual, 4) if actual else "",
+                    "support": actual,
+                    "accuracy": round(accuracy, 4),
+                    "kappa": round(kappa, 4),
+                    "matched": len(pairs),
+                    "unmatched": unmatched,
+                }
+            )
         counts = defaultdict(int)
         for a, b in zip(true, pred):
             counts[(a, b)] += 1

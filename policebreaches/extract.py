@@ -9,6 +9,7 @@ Layouts (detected in this order, per table):
   needs_transcription   narrative text with no table: listed, nothing invented
 Every row read gets a row_kind (data, header, title, blank, total, note), so the
 ledger can show that rows in = rows out."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,19 +30,33 @@ HEADER_SEARCH_ROWS = 30
 # member of civilian staff" also contain words of the other fields.
 HEADER_PATTERNS = [
     ("outcome", r"outcome|action taken|result|sanction|disposal|resol|finding|disciplinary action|action$"),
-    ("role", r"\brank\b|role|staff type|officer ?(or|/|and) ?(a member of )?(civilian )?staff|employee|grade|"
-             r"police officer or|officer type|^staff$|position"),
-    ("category", r"breach type|type of (breach|allegation|incident|offence)|category|classification|^type$|"
-                 r"allegation type|^breach$"),
+    (
+        "role",
+        r"\brank\b|role|staff type|officer ?(or|/|and) ?(a member of )?(civilian )?staff|employee|grade|"
+        r"police officer or|officer type|^staff$|position",
+    ),
+    (
+        "category",
+        r"breach type|type of (breach|allegation|incident|offence)|category|classification|^type$|"
+        r"allegation type|^breach$",
+    ),
     ("date", r"date|month|year|^when|period|reported"),
-    ("description", r"descript|summary|detail|circumstance|nature|allegation|breach|offence|what happened|"
-                    r"incident|particulars|narrative|synopsis"),
+    (
+        "description",
+        r"descript|summary|detail|circumstance|nature|allegation|breach|offence|what happened|"
+        r"incident|particulars|narrative|synopsis",
+    ),
 ]
 TOTAL_LABEL = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*sum\b", re.I)
-NOTE_START = re.compile(r"^\s*(notes?\b|\*|source\b|please\b|n\.?b\.?\b|data\b|figures\b|this\b|the above\b|"
-                        r"information\b|where\b|caveat|\(?\d\)\s)", re.I)
-COUNT_LINE = re.compile(r"^\s*(?P<label>[^=:\u2013\u2014\-|\t]{2,80}?)\s*(=|:|\u2013|\u2014|-{1,2}|\t|\|)\s*"
-                        r"(?P<count>\d{1,6})\s*\.?\s*$")
+NOTE_START = re.compile(
+    r"^\s*(notes?\b|\*|source\b|please\b|n\.?b\.?\b|data\b|figures\b|this\b|the above\b|"
+    r"information\b|where\b|caveat|\(?\d\)\s)",
+    re.I,
+)
+COUNT_LINE = re.compile(
+    r"^\s*(?P<label>[^=:\u2013\u2014\-|\t]{2,80}?)\s*(=|:|\u2013|\u2014|-{1,2}|\t|\|)\s*"
+    r"(?P<count>\d{1,6})\s*\.?\s*$"
+)
 INTEGER = re.compile(r"^\s*\d{1,6}\s*$")
 
 
@@ -77,14 +92,21 @@ class FileContext:
     sha256: str
 
 
-def _row(ctx: FileContext, locator: str, layout: str, kind: str, cells: list[str],
-         values: dict[str, str] | None = None) -> dict:
+def _row(
+    ctx: FileContext, locator: str, layout: str, kind: str, cells: list[str], values: dict[str, str] | None = None
+) -> dict:
     values = values or {}
-    return {"record_id": record_id(ctx.sha256, locator), "force_id": ctx.force_id,
-            "source_file": ctx.source_file, "source_sha256": ctx.sha256, "source_locator": locator,
-            "layout": layout, "row_kind": kind,
-            **{f"{name}_raw": values.get(name, "") for name in FIELDS},
-            "cells": json.dumps(cells, ensure_ascii=False)}
+    return {
+        "record_id": record_id(ctx.sha256, locator),
+        "force_id": ctx.force_id,
+        "source_file": ctx.source_file,
+        "source_sha256": ctx.sha256,
+        "source_locator": locator,
+        "layout": layout,
+        "row_kind": kind,
+        **{f"{name}_raw": values.get(name, "") for name in FIELDS},
+        "cells": json.dumps(cells, ensure_ascii=False),
+    }
 
 
 def _is_blank(cells: list[str]) -> bool:
@@ -99,11 +121,14 @@ def _stated_total(cells: list[str]) -> int | None:
     return None
 
 
-def incident_rows(table: Table, ctx: FileContext, mapping: dict[str, int], header_at: int,
-                  layout: str, problems: list[Problem]) -> list[dict]:
+def incident_rows(
+    table: Table, ctx: FileContext, mapping: dict[str, int], header_at: int, layout: str, problems: list[Problem]
+) -> list[dict]:
     """Rows of one incident table: title rows above the header, then data/notes/totals."""
-    out = [_row(ctx, table.row_locators[i], layout, "blank" if _is_blank(r) else "title", r)
-           for i, r in enumerate(table.rows[:header_at])]
+    out = [
+        _row(ctx, table.row_locators[i], layout, "blank" if _is_blank(r) else "title", r)
+        for i, r in enumerate(table.rows[:header_at])
+    ]
     out.append(_row(ctx, table.row_locators[header_at], layout, "header", table.rows[header_at]))
     header_key = [_norm_header(c) for c in table.rows[header_at]]
     data_since_total = 0
@@ -113,10 +138,15 @@ def incident_rows(table: Table, ctx: FileContext, mapping: dict[str, int], heade
         if kind == "total":
             stated = _stated_total(cells)
             if stated is not None and stated != data_since_total:
-                problems.append(Problem(ctx.source_file, f"{locator}: the total row says {stated} but "
-                                                         f"{data_since_total} incident rows were read above it",
-                                        "check the rows above (a merged or hidden row?), or give the table's "
-                                        "header_row/columns in overrides/extraction.yaml"))
+                problems.append(
+                    Problem(
+                        ctx.source_file,
+                        f"{locator}: the total row says {stated} but "
+                        f"{data_since_total} incident rows were read above it",
+                        "check the rows above (a merged or hidden row?), or give the table's "
+                        "header_row/columns in overrides/extraction.yaml",
+                    )
+                )
             data_since_total = 0
         if kind == "data":
             data_since_total += 1
@@ -175,9 +205,16 @@ def _counts_pairs(table: Table) -> list[tuple[int, str, int]] | None:
 
 
 def _aggregate(ctx: FileContext, locator: str, label: str, count: int, layout: str) -> dict:
-    return {"force_id": ctx.force_id, "source_file": ctx.source_file, "source_sha256": ctx.sha256,
-            "source_locator": locator, "layout": layout, "label": label, "count": count,
-            "is_total": bool(TOTAL_LABEL.match(label))}
+    return {
+        "force_id": ctx.force_id,
+        "source_file": ctx.source_file,
+        "source_sha256": ctx.sha256,
+        "source_locator": locator,
+        "layout": layout,
+        "label": label,
+        "count": count,
+        "is_total": bool(TOTAL_LABEL.match(label)),
+    }
 
 
 def _find_header(table: Table, hint: dict) -> tuple[int, dict[str, int]] | None:
@@ -210,16 +247,34 @@ def _column_index(spec, header: list[str]) -> int:
     return header.index(_norm_header(text))
 
 
-def extract_document(doc: Document, ctx: FileContext, hint: dict, transcribed: list[dict],
-                     problems: list[Problem]) -> tuple[list[dict], list[dict], str]:
+def extract_document(
+    doc: Document, ctx: FileContext, hint: dict, transcribed: list[dict], problems: list[Problem]
+) -> tuple[list[dict], list[dict], str]:
     """(rows, aggregates, file status) of one response document."""
     if hint.get("layout") == "ignore":
         return [_row(ctx, loc, "ignored", "note", [text]) for loc, text in doc.lines], [], "ignored by hint"
     if transcribed:
-        return [_row(ctx, f"transcribed line={t['line']}" + (f" page={t['source_page']}" if t["source_page"] else ""),
-                     "transcribed", "data", [t[k] for k in ("date", "role", "force_category", "description", "outcome")],
-                     {"date": t["date"], "role": t["role"], "category": t["force_category"],
-                      "description": t["description"], "outcome": t["outcome"]}) for t in transcribed], [], "transcribed"
+        return (
+            [
+                _row(
+                    ctx,
+                    f"transcribed line={t['line']}" + (f" page={t['source_page']}" if t["source_page"] else ""),
+                    "transcribed",
+                    "data",
+                    [t[k] for k in ("date", "role", "force_category", "description", "outcome")],
+                    {
+                        "date": t["date"],
+                        "role": t["role"],
+                        "category": t["force_category"],
+                        "description": t["description"],
+                        "outcome": t["outcome"],
+                    },
+                )
+                for t in transcribed
+            ],
+            [],
+            "transcribed",
+        )
     for warning in doc.warnings:
         problems.append(Problem(ctx.source_file, warning, "re-save the file in its application so values are cached"))
     rows: list[dict] = []
@@ -233,27 +288,40 @@ def extract_document(doc: Document, ctx: FileContext, hint: dict, transcribed: l
             continue
         two = _headerless_two_column(table)
         if two:
-            rows += [_row(ctx, loc, "headerless_two_column", "blank" if _is_blank(r) else "data", r,
-                          {} if _is_blank(r) else {k: r[c] for k, c in two.items()})
-                     for r, loc in zip(table.rows, table.row_locators)]
+            rows += [
+                _row(
+                    ctx,
+                    loc,
+                    "headerless_two_column",
+                    "blank" if _is_blank(r) else "data",
+                    r,
+                    {} if _is_blank(r) else {k: r[c] for k, c in two.items()},
+                )
+                for r, loc in zip(table.rows, table.row_locators)
+            ]
             in_tables.update(table.row_locators)
             continue
         pairs = _counts_pairs(table)
         if pairs:
             counted = {i for i, _, _ in pairs}
             aggregates += [_aggregate(ctx, table.row_locators[i], label, n, "counts_table") for i, label, n in pairs]
-            rows += [_row(ctx, loc, "counts_table", "count" if i in counted else ("blank" if _is_blank(r) else "note"), r)
-                     for i, (r, loc) in enumerate(zip(table.rows, table.row_locators))]
+            rows += [
+                _row(ctx, loc, "counts_table", "count" if i in counted else ("blank" if _is_blank(r) else "note"), r)
+                for i, (r, loc) in enumerate(zip(table.rows, table.row_locators))
+            ]
             in_tables.update(table.row_locators)
             continue
-        rows += [_row(ctx, loc, "unrecognised_table", "blank" if _is_blank(r) else "unrecognised", r)
-                 for r, loc in zip(table.rows, table.row_locators)]
+        rows += [
+            _row(ctx, loc, "unrecognised_table", "blank" if _is_blank(r) else "unrecognised", r)
+            for r, loc in zip(table.rows, table.row_locators)
+        ]
     if not aggregates and not any(r["row_kind"] == "data" for r in rows):
         for locator, text in doc.lines:
             match = COUNT_LINE.match(text)
             if match and not INTEGER.match(match["label"]):
-                aggregates.append(_aggregate(ctx, locator, match["label"].strip(" .:"), int(match["count"]),
-                                             "counts_lines"))
+                aggregates.append(
+                    _aggregate(ctx, locator, match["label"].strip(" .:"), int(match["count"]), "counts_lines")
+                )
     status = _file_status(rows, aggregates, doc)
     return rows, aggregates, status
 
@@ -270,16 +338,22 @@ def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str
 
 FILE_STATUS_FIX = {
     "needs_transcription": "transcribe its incidents into transcribed/<name>.csv (columns source_file, source_page, "
-                           "date, role, force_category, description, outcome), or mark it layout: ignore in "
-                           "overrides/extraction.yaml if it holds no figures",
+    "date, role, force_category, description, outcome), or mark it layout: ignore in "
+    "overrides/extraction.yaml if it holds no figures",
     "unrecognised_table": "give header_row and columns for it in overrides/extraction.yaml",
     "partly_unrecognised": "give header_row and columns for the unrecognised table in overrides/extraction.yaml",
     "no_content": "check the file opens and holds the response; replace it with the response as received",
 }
 
 
-def extract_force(edition_root: Path, force_id: str, files: list[str], sha256: dict[str, str],
-                  hints: dict, transcriptions: dict[str, list[dict]]) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
+def extract_force(
+    edition_root: Path,
+    force_id: str,
+    files: list[str],
+    sha256: dict[str, str],
+    hints: dict,
+    transcriptions: dict[str, list[dict]],
+) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
     """Rows, aggregates, per-file status and problems for every file of one force."""
     rows, aggregates, statuses, problems = [], [], [], []
     for name in files:
@@ -289,14 +363,20 @@ def extract_force(edition_root: Path, force_id: str, files: list[str], sha256: d
         try:
             doc = read_document(edition_root / rel, hint) if not transcriptions.get(name) else Document()
         except Exception as exc:  # a reader failing is an input problem, reported with the rest
-            problems.append(Problem(rel, f"could not be read ({type(exc).__name__}: {exc})",
-                                    "obtain an intact copy, or convert it to another supported format"))
+            problems.append(
+                Problem(
+                    rel,
+                    f"could not be read ({type(exc).__name__}: {exc})",
+                    "obtain an intact copy, or convert it to another supported format",
+                )
+            )
             statuses.append({"source_file": rel, "force_id": force_id, "status": "unreadable"})
             continue
         file_rows, file_aggs, status = extract_document(doc, ctx, hint, transcriptions.get(name, []), problems)
         if status in FILE_STATUS_FIX:
-            problems.append(Problem(rel, f"no incident rows or counts could be extracted ({status})",
-                                    FILE_STATUS_FIX[status]))
+            problems.append(
+                Problem(rel, f"no incident rows or counts could be extracted ({status})", FILE_STATUS_FIX[status])
+            )
         rows += file_rows
         aggregates += file_aggs
         statuses.append({"source_file": rel, "force_id": force_id, "status": status})

@@ -2,6 +2,7 @@
 copies, and each figure's data beside it as CSV. Byte-reproducible: fixed svg.hashsalt,
 no date metadata. Every value drawn is a numbers.json number, printed on its bar; the
 value axis carries no scale of its own, so the figures print no other numbers."""
+
 from __future__ import annotations
 
 import io
@@ -20,9 +21,18 @@ from .statistics import OUTCOME_WORDS, TYPE_WORDS, top_forces  # noqa: E402
 # Text stays text in the SVG (searchable and selectable in the PDF, and WeasyPrint draws
 # ~300 nodes instead of ~2,300 glyph outlines: 0.35 s of the render). matplotlib measures
 # it with its own DejaVu Sans; the PDF draws it with the same font bundled as "Report Sans".
-STYLE = {"svg.hashsalt": "policebreaches", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#333333",
-         "axes.titleweight": "bold", "axes.titlesize": 10, "figure.dpi": 100}
+STYLE = {
+    "svg.hashsalt": "policebreaches",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#333333",
+    "axes.titleweight": "bold",
+    "axes.titlesize": 10,
+    "figure.dpi": 100,
+}
 MATPLOTLIB_FONT, REPORT_FONT = "font-family: 'DejaVu Sans'", "font-family: 'Report Sans', 'DejaVu Sans', sans-serif"
 INK, HATCHES = "#1f3a5f", ["", "//", "..", "xx", "\\\\"]
 
@@ -64,18 +74,38 @@ def draw_figures(numbers: dict, register: list[dict], spec: dict, folder: Path, 
     folder.mkdir(parents=True, exist_ok=True)
     with plt.rc_context(STYLE):
         top = top_forces(numbers, register)
-        data = pd.DataFrame({"force": [force_name(f) for f in top],
-                             "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]})
+        data = pd.DataFrame(
+            {"force": [force_name(f) for f in top], "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]}
+        )
         _save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, folder, "top_ten", source)
-        data = pd.DataFrame({"type": [TYPE_WORDS[t].split(" (")[0] for t in BREACH_TYPES],
-                             "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in BREACH_TYPES]})
-        _save(_bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"), data, folder,
-              "breach_types", source)
-        data = pd.DataFrame({"outcome": [OUTCOME_WORDS[o] for o in OUTCOME_SEVERITY],
-                             "breaches": [numbers[f"outcomes.{o}"]["value"] for o in OUTCOME_SEVERITY]})
-        _save(_bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, folder,
-              "outcomes", source)
+        data = pd.DataFrame(
+            {
+                "type": [TYPE_WORDS[t].split(" (")[0] for t in BREACH_TYPES],
+                "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in BREACH_TYPES],
+            }
+        )
+        _save(
+            _bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"),
+            data,
+            folder,
+            "breach_types",
+            source,
+        )
+        data = pd.DataFrame(
+            {
+                "outcome": [OUTCOME_WORDS[o] for o in OUTCOME_SEVERITY],
+                "breaches": [numbers[f"outcomes.{o}"]["value"] for o in OUTCOME_SEVERITY],
+            }
+        )
+        _save(
+            _bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, folder, "outcomes", source
+        )
         years = sorted(key.split(".")[1] for key in numbers if key.startswith("years."))
         data = pd.DataFrame({"year": years, "records": [numbers[f"years.{y}"]["value"] for y in years]})
-        _save(_bars(data, "year", "records", spec["by_year"]["title"], "Incident records", horizontal=False),
-              data, folder, "by_year", source)
+        _save(
+            _bars(data, "year", "records", spec["by_year"]["title"], "Incident records", horizontal=False),
+            data,
+            folder,
+            "by_year",
+            source,
+        )

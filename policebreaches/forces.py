@@ -1,9 +1,11 @@
 """Resolve a force name as a researcher wrote it ("Met", "Avon & Somerset
 Constabulary") to its force_id through the reference table of UK forces, plus the
 other bodies an edition lists in its own bodies.csv (see use_bodies)."""
+
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from functools import lru_cache
 from importlib import resources
@@ -68,14 +70,27 @@ def use_bodies(root: Path) -> list[tuple[str, str, str]]:
     for line_no, row in enumerate(rows, start=2):
         where, force_id = f"{BODIES_FILE} line {line_no}", (row["force_id"] or "").strip()
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", force_id):
-            problems.append((where, f"force_id {force_id!r} is not lower-case words joined by '-'",
-                             "write an id such as 'leeds-city-council'"))
+            problems.append(
+                (
+                    where,
+                    f"force_id {force_id!r} is not lower-case words joined by '-'",
+                    "write an id such as 'leeds-city-council'",
+                )
+            )
         elif force_id in known or not (row["name"] or "").strip():
-            problems.append((where, f"{force_id!r} is a UK police force already, or has no name",
-                             "list only other bodies, each with its name"))
+            problems.append(
+                (
+                    where,
+                    f"{force_id!r} is a UK police force already, or has no name",
+                    "list only other bodies, each with its name",
+                )
+            )
         else:
-            _edition_bodies[force_id] = {"force_id": force_id, "name": row["name"].strip(),
-                                         "aliases": row["aliases"] or ""}
+            _edition_bodies[force_id] = {
+                "force_id": force_id,
+                "name": row["name"].strip(),
+                "aliases": row["aliases"] or "",
+            }
     force_table.cache_clear()
     _alias_index.cache_clear()
     return problems
@@ -85,6 +100,14 @@ def resolve_force(name: str) -> str | None:
     """force_id for a written force name, or None when it is neither a known UK force nor
     a body listed in an edition's bodies.csv (see use_bodies)."""
     return _alias_index().get(_key(name.replace("-", " ")))
+
+
+def suggest_forces(name: str, limit: int = 3) -> list[str]:
+    """Official names of the bodies whose names or aliases are closest to `name`: offered
+    to the researcher, never applied (a wrong guess would move a force's figures)."""
+    index = _alias_index()
+    close = difflib.get_close_matches(_key(name.replace("-", " ")), list(index), n=limit * 4, cutoff=0.6)
+    return list(dict.fromkeys(force_table()[index[key]] for key in close))[:limit]
 
 
 def force_name(force_id: str) -> str:

@@ -1,5 +1,6 @@
 """Input problems are collected, never thrown one at a time: a researcher fixing a
 new edition wants ONE message listing every file that needs attention."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 Each format has one reader; all return a `Document`: tables of cell text (with a
 locator per row) and the free text lines (with a locator each). Nothing here decides
 what a row means; extract.py does that, whatever the format."""
+
 from __future__ import annotations
 
 import csv
@@ -50,6 +51,7 @@ def _table(locator: str, rows: list[list], first_row: int = 1, prefix: str = "ro
 
 
 # --- spreadsheets -------------------------------------------------------------------
+
 
 def read_xlsx(path: Path, sheets: list[str] | None = None, **_) -> Document:
     import openpyxl  # openpyxl, not calamine: merged ranges and formula text are needed
@@ -106,7 +108,9 @@ def read_ods(path: Path, sheets: list[str] | None = None, **_) -> Document:
     for name, frame in frames.items():
         if sheets and name not in sheets:
             continue
-        grid = [[None if (isinstance(v, float) and v != v) else v for v in row] for row in frame.itertuples(index=False)]
+        grid = [
+            [None if (isinstance(v, float) and v != v) else v for v in row] for row in frame.itertuples(index=False)
+        ]
         doc.tables.append(_table(f"sheet={name}", grid))
     return doc
 
@@ -131,6 +135,7 @@ def read_csv(path: Path, **_) -> Document:
 
 # --- documents ----------------------------------------------------------------------
 
+
 def read_docx(path: Path, **_) -> Document:
     import docx
 
@@ -154,8 +159,9 @@ def read_pdf(path: Path, pages: list[int] | None = None, **_) -> Document:
             for t, rows in enumerate(page.extract_tables(), start=1):
                 _append_continued(doc, _table(f"page={number} table={t}", rows))
             text = page.extract_text() or ""
-            doc.lines += [(f"page={number} line={i}", line) for i, line in enumerate(text.splitlines(), start=1)
-                          if line.strip()]
+            doc.lines += [
+                (f"page={number} line={i}", line) for i, line in enumerate(text.splitlines(), start=1) if line.strip()
+            ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
 
@@ -164,8 +170,14 @@ def _append_continued(doc: Document, table: Table) -> None:
     """A table that runs over pages is one table: join a page's first table to the
     previous page's last one when they have the same columns."""
     previous = doc.tables[-1] if doc.tables else None
-    if (previous and table.rows and previous.rows and len(table.rows[0]) == len(previous.rows[-1])
-            and table.locator.endswith("table=1") and previous.locator.split(" ")[0] != table.locator.split(" ")[0]):
+    if (
+        previous
+        and table.rows
+        and previous.rows
+        and len(table.rows[0]) == len(previous.rows[-1])
+        and table.locator.endswith("table=1")
+        and previous.locator.split(" ")[0] != table.locator.split(" ")[0]
+    ):
         rows, locators = list(table.rows), list(table.row_locators)
         start = 1 if rows and rows[0] == previous.rows[0] else 0  # the header repeated on each page
         if len(rows) > start and _is_fragment(rows[start]) and not _is_fragment(previous.rows[-1]):
@@ -263,8 +275,13 @@ def text_document(text: str) -> Document:
             run.append((number, [c.strip() for c in re.split(r"\t|\|", line)]))
             continue
         if len(run) >= 2:
-            doc.tables.append(Table(f"lines={run[0][0]}-{run[-1][0]}", _without_borders([c for _, c in run]),
-                                    [f"line={n}" for n, _ in run]))
+            doc.tables.append(
+                Table(
+                    f"lines={run[0][0]}-{run[-1][0]}",
+                    _without_borders([c for _, c in run]),
+                    [f"line={n}" for n, _ in run],
+                )
+            )
         run = []
     return doc
 
@@ -292,9 +309,18 @@ def read_eml(path: Path, **_) -> Document:
     return html_document(content) if body.get_content_type() == "text/html" else text_document(content)
 
 
-READERS = {".xlsx": read_xlsx, ".xls": read_xls, ".ods": read_ods, ".csv": read_csv,
-           ".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html,
-           ".eml": read_eml, ".txt": read_txt}
+READERS = {
+    ".xlsx": read_xlsx,
+    ".xls": read_xls,
+    ".ods": read_ods,
+    ".csv": read_csv,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".eml": read_eml,
+    ".txt": read_txt,
+}
 
 
 def read_document(path: Path, hints: dict | None = None) -> Document:

@@ -1,4 +1,5 @@
 """Personal data patterns removed from any free text the report quotes."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Every number reaches the template through `n(key)` (numbers.json display string,
 linked to its entry in Appendix 3). Free text is auto-escaped. WeasyPrint may fetch
 only files under report/ and results/<edition>/ and data: URLs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,12 +48,17 @@ def make_url_fetcher(allowed_roots: list[Path]):
 
 def _mime(path: Path) -> str:
     return {".svg": "image/svg+xml", ".png": "image/png", ".css": "text/css", ".ttf": "font/ttf"}.get(
-        path.suffix.lower(), "application/octet-stream")
+        path.suffix.lower(), "application/octet-stream"
+    )
 
 
 def template_environment(template_dir: Path, numbers: dict) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
     used: dict[str, None] = {}  # keys in order of first use, for Appendix 3
 
@@ -74,8 +80,9 @@ def template_environment(template_dir: Path, numbers: dict) -> Environment:
         parts = ["total", *(f"type.{t}" for t in BREACH_TYPES), *(f"outcome.{o}" for o in OUTCOME_SEVERITY)]
         return [(f, [f"forces.{f}.{p}" for p in parts]) for f in forces]
 
-    env.globals.update(n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys,
-                       derivation_forces=derivation_forces)
+    env.globals.update(
+        n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys, derivation_forces=derivation_forces
+    )
     return env
 
 
@@ -88,8 +95,9 @@ def write_pdf(html_path: Path, pdf_path: Path, allowed_roots: list[Path], publis
     """PDF with dates fixed to the edition's publication date (SOURCE_DATE_EPOCH)."""
     from weasyprint import HTML
 
-    epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = make_url_fetcher(allowed_roots)
     HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
-        str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+        str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False
+    )

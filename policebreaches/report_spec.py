@@ -1,4 +1,5 @@
 """The declared report content (resources/report_spec.yaml): figures and tables with captions."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,5 +10,6 @@ import yaml
 
 @lru_cache(maxsize=1)
 def report_spec() -> dict:
-    return yaml.safe_load(resources.files("policebreaches.resources").joinpath("report_spec.yaml")
-                          .read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        resources.files("policebreaches.resources").joinpath("report_spec.yaml").read_text(encoding="utf-8")
+    )

@@ -1,5 +1,6 @@
 """`make check-reproducible`: build an edition twice from clean, in separate processes
 and folders, and compare the sha256 of every output."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,13 +10,34 @@ from pathlib import Path
 
 from .edition import sha256_file
 
-COMPARED = ("report.pdf", "report.html", "numbers.json", "records.csv", "aggregates.csv", "ledger.csv",
-            "tables", "figures")
+COMPARED = (
+    "report.pdf",
+    "report.html",
+    "numbers.json",
+    "records.csv",
+    "aggregates.csv",
+    "ledger.csv",
+    "tables",
+    "figures",
+)
 
 
 def build_once(edition: str, results_dir: Path, cores: str) -> None:
-    subprocess.run([sys.executable, "-m", "snakemake", "--cores", cores, "--quiet", "all",
-                    "--config", f"edition={edition}", f"results_dir={results_dir}"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--cores",
+            cores,
+            "--quiet",
+            "all",
+            "--config",
+            f"edition={edition}",
+            f"results_dir={results_dir}",
+        ],
+        check=True,
+    )
 
 
 def output_digests(folder: Path) -> dict[str, str]:

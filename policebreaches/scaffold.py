@@ -1,5 +1,6 @@
 """`make new-edition EDITION=2017 FROM=2016`: a new edition folder with the period moved
 on, the request's dates updated and every body of the previous register, unanswered."""
+
 from __future__ import annotations
 
 import csv
@@ -33,14 +34,27 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     (target / "responses").mkdir(parents=True)
     (target / "transcribed").mkdir()
     (target / "overrides").mkdir()
-    meta = {"title": previous.title, "subtitle": previous.subtitle.replace(" (synthetic sample edition)", ""),
-            "period_start": start, "period_end": end, "published": _shift_year(previous.published, years),
-            "synthetic": False, "request_file": "request.txt", "previous_edition": previous_id}
+    meta = {
+        "title": previous.title,
+        "subtitle": previous.subtitle.replace(" (synthetic sample edition)", ""),
+        "period_start": start,
+        "period_end": end,
+        "published": _shift_year(previous.published, years),
+        "synthetic": False,
+        "request_file": "request.txt",
+        "previous_edition": previous_id,
+    }
     (target / "edition.yaml").write_text(
-        "# Scaffolded from edition " + previous_id + ": check the dates, then fill requests.csv as answers arrive.\n"
-        + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        "# Scaffolded from edition "
+        + previous_id
+        + ": check the dates, then fill requests.csv as answers arrive.\n"
+        + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     request = (raw / previous_id / previous.request_file).read_text(encoding="utf-8")
-    request = request.replace(_long(previous.period_start), _long(start)).replace(_long(previous.period_end), _long(end))
+    request = request.replace(_long(previous.period_start), _long(start)).replace(
+        _long(previous.period_end), _long(end)
+    )
     request = re.sub(r"\(synthetic sample request\)", "", request)
     (target / "request.txt").write_text(request, encoding="utf-8")
     with open(raw / previous_id / "requests.csv", encoding="utf-8-sig", newline="") as fh:
@@ -49,8 +63,18 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
         writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for body in bodies:
-            writer.writerow({"force": body, "reference": "", "requested": "", "responded": "",
-                             "status": "no_response", "exemption": "", "files": "", "notes": ""})
+            writer.writerow(
+                {
+                    "force": body,
+                    "reference": "",
+                    "requested": "",
+                    "responded": "",
+                    "status": "no_response",
+                    "exemption": "",
+                    "files": "",
+                    "notes": "",
+                }
+            )
     (target / "overrides" / "coding.csv").write_text("record_id,field,value,coder,reason\n", encoding="utf-8")
     write_manifest(target)
     return target

@@ -1,6 +1,7 @@
 """numbers.json from the numbers declared in resources/report_spec.yaml: each number's
 value, display string (one rounding rule), definition, filter, inputs and the record ids
 behind it. The template can print nothing else."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,27 +40,47 @@ class NumberBook:
         self.numbers: dict[str, dict] = {}
 
     def entry(self, key, value, display, definition, filter_text, record_ids=(), aggregate_rows=()):
-        self.numbers[key] = {"value": value, "display": display, "definition": definition, "filter": filter_text,
-                             "inputs": self.inputs, "n_records": len(record_ids),
-                             "record_ids": sorted(record_ids), "aggregate_rows": list(aggregate_rows)}
+        self.numbers[key] = {
+            "value": value,
+            "display": display,
+            "definition": definition,
+            "filter": filter_text,
+            "inputs": self.inputs,
+            "n_records": len(record_ids),
+            "record_ids": sorted(record_ids),
+            "aggregate_rows": list(aggregate_rows),
+        }
 
     def count(self, key, definition, records: pd.DataFrame, mask, aggregates: pd.DataFrame, agg_mask, filter_text):
         recs = records[mask] if len(records) else records
         aggs = aggregates[agg_mask] if len(aggregates) else aggregates
         value = int(len(recs) + aggs["count"].sum())
-        self.entry(key, value, display_count(value), definition, filter_text, list(recs["record_id"]),
-                   [f"{r.source_file} {r.source_locator} ({r.dimension}={r.category}: {r['count']})"
-                    for _, r in aggs.iterrows()])
+        self.entry(
+            key,
+            value,
+            display_count(value),
+            definition,
+            filter_text,
+            list(recs["record_id"]),
+            [
+                f"{r.source_file} {r.source_locator} ({r.dimension}={r.category}: {r['count']})"
+                for _, r in aggs.iterrows()
+            ],
+        )
         return value
 
     def share(self, key, part_key, whole_key, definition):
         part, whole = self.numbers[part_key]["value"], self.numbers[whole_key]["value"]
-        self.entry(key, part / whole if whole else 0.0, display_percent(part, whole), definition,
-                   f"{part_key} / {whole_key}")
+        self.entry(
+            key, part / whole if whole else 0.0, display_percent(part, whole), definition, f"{part_key} / {whole_key}"
+        )
 
 
-CODEBOOK_VALUES = {"breach_type": BREACH_TYPES, "outcome_group": OUTCOME_SEVERITY,
-                   "status": ["disclosed", "partial", "refused", "nil_return", "no_response"]}
+CODEBOOK_VALUES = {
+    "breach_type": BREACH_TYPES,
+    "outcome_group": OUTCOME_SEVERITY,
+    "status": ["disclosed", "partial", "refused", "nil_return", "no_response"],
+}
 
 
 def for_each_values(edition) -> dict[str, list[str]]:
@@ -113,16 +134,24 @@ def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
     return text
 
 
-def _counts(book: NumberBook, entries: list[dict], values: dict, records, aggs,
-            scope: tuple[str, str, str] | None = None) -> None:
+def _counts(
+    book: NumberBook, entries: list[dict], values: dict, records, aggs, scope: tuple[str, str, str] | None = None
+) -> None:
     """Evaluate count entries over `records` and `aggs`; with scope (force_id, prefix,
     name) they hold that one force's rows and the keys and definitions name it."""
     for entry in _expand(entries, values):
         where, margin = entry.get("where", {}), entry.get("margin")
         key = f"{scope[1]}{entry['key']}" if scope else entry["key"]
         definition = entry["definition"].replace("{force}", scope[2]) if scope else entry["definition"]
-        book.count(key, definition, records, _record_mask(records, where), aggs, _margin_mask(aggs, margin),
-                   _filter_text(where, margin, f"force_id == {scope[0]!r}" if scope else ""))
+        book.count(
+            key,
+            definition,
+            records,
+            _record_mask(records, where),
+            aggs,
+            _margin_mask(aggs, margin),
+            _filter_text(where, margin, f"force_id == {scope[0]!r}" if scope else ""),
+        )
         if entry.get("share"):
             book.share(f"{key}.share", key, "breaches.total", entry["share"])
 
@@ -138,23 +167,43 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
     return {
         "requests_sent": lambda _: (sent, display_count(sent), "len(requests.csv)"),
         "requests_responded": lambda _: (responded, display_count(responded), "status in RESPONDED_STATUSES"),
-        "response_rate": lambda _: (responded / sent if sent else 0.0, display_percent(responded, sent),
-                                    "requests.responded / requests.sent"),
+        "response_rate": lambda _: (
+            responded / sent if sent else 0.0,
+            display_percent(responded, sent),
+            "requests.responded / requests.sent",
+        ),
         "requests_with_status": lambda status: (
             sum(1 for r in register if r["status"] == status),
-            display_count(sum(1 for r in register if r["status"] == status)), f"status == {status!r}"),
+            display_count(sum(1 for r in register if r["status"] == status)),
+            f"status == {status!r}",
+        ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
-        "period_start": lambda _: (edition.period_start.isoformat(), display_date(edition.period_start),
-                                   "edition.yaml period_start"),
-        "period_end": lambda _: (edition.period_end.isoformat(), display_date(edition.period_end),
-                                 "edition.yaml period_end"),
-        "period_days": lambda _: (edition.days_in_period, display_count(edition.days_in_period),
-                                  "period_end - period_start + 1"),
+        "period_start": lambda _: (
+            edition.period_start.isoformat(),
+            display_date(edition.period_start),
+            "edition.yaml period_start",
+        ),
+        "period_end": lambda _: (
+            edition.period_end.isoformat(),
+            display_date(edition.period_end),
+            "edition.yaml period_end",
+        ),
+        "period_days": lambda _: (
+            edition.days_in_period,
+            display_count(edition.days_in_period),
+            "period_end - period_start + 1",
+        ),
     }
 
 
-def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: list[dict], edition,
-                    inputs: list[dict], extra: dict | None = None) -> dict[str, dict]:
+def compute_numbers(
+    records: pd.DataFrame,
+    aggregates: pd.DataFrame,
+    register: list[dict],
+    edition,
+    inputs: list[dict],
+    extra: dict | None = None,
+) -> dict[str, dict]:
     """numbers.json: the spec's counts, per-force counts and derived numbers, plus `extra`
     (methodology numbers computed by their own stages, each with its definition)."""
     spec = report_spec()["numbers"]
@@ -167,16 +216,27 @@ def compute_numbers(records: pd.DataFrame, aggregates: pd.DataFrame, register: l
     records_of, aggs_of = _by_force(records), _by_force(aggs)  # one split, not one scan of all rows per force
     for row in register:
         f = row["force_id"]
-        _counts(book, spec["per_force"], values, records_of.get(f, records.iloc[:0]), aggs_of.get(f, aggs.iloc[:0]),
-                (f, f"forces.{f}.", force_name(f)))
+        _counts(
+            book,
+            spec["per_force"],
+            values,
+            records_of.get(f, records.iloc[:0]),
+            aggs_of.get(f, aggs.iloc[:0]),
+            (f, f"forces.{f}.", force_name(f)),
+        )
     derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
     for entry in spec["derived"]:
         field = entry.get("for_each")
         for category in CODEBOOK_VALUES[field] if field else [None]:
             value, display, filter_text = derived[entry["compute"]](category)
             fill = {"category": category}
-            book.entry(entry["key"].format(**fill) if category else entry["key"], value, display,
-                       entry["definition"].format(**fill) if category else entry["definition"], filter_text)
+            book.entry(
+                entry["key"].format(**fill) if category else entry["key"],
+                value,
+                display,
+                entry["definition"].format(**fill) if category else entry["definition"],
+                filter_text,
+            )
     for key, (value, display, definition) in (extra or {}).items():
         book.entry(key, value, display, definition, "see definition")
     return dict(sorted(book.numbers.items()))

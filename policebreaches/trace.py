@@ -1,4 +1,5 @@
 """Walk a number back to its raw rows: numbers.json -> records -> raw file, sheet/page, row."""
+
 from __future__ import annotations
 
 import json
@@ -21,17 +22,22 @@ def _decision(label: str, value: str, rule: str, matched: str) -> str:
 
 
 def trace_record(record: dict, raw_root: Path) -> list[str]:
-    decisions = "; ".join([
-        _decision("breach_type", record["breach_type"], record["breach_type_rule"], record["breach_type_match"]),
-        _decision("pnc", record["pnc"], record["pnc_rule"], record["pnc_match"]),
-        _decision("outcome_group", record["outcome_group"], record["outcome_rule"], record["outcome_match"])])
+    decisions = "; ".join(
+        [
+            _decision("breach_type", record["breach_type"], record["breach_type_rule"], record["breach_type_match"]),
+            _decision("pnc", record["pnc"], record["pnc_rule"], record["pnc_match"]),
+            _decision("outcome_group", record["outcome_group"], record["outcome_rule"], record["outcome_match"]),
+        ]
+    )
     state = _file_state(raw_root, record["source_file"], record["source_sha256"])
-    return [f"  record {record['record_id']}  force={record['force_id']}",
-            f"    description: {record['description_raw'] or '(none)'}",
-            f"    category label: {record['category_raw'] or '(none)'}; outcome: {record['outcome_raw'] or '(none)'}",
-            f"    {decisions}",
-            f"    raw: {record['source_file']}  at {record['source_locator']}  [{state}]",
-            f"    cells as read: {record['cells']}"]
+    return [
+        f"  record {record['record_id']}  force={record['force_id']}",
+        f"    description: {record['description_raw'] or '(none)'}",
+        f"    category label: {record['category_raw'] or '(none)'}; outcome: {record['outcome_raw'] or '(none)'}",
+        f"    {decisions}",
+        f"    raw: {record['source_file']}  at {record['source_locator']}  [{state}]",
+        f"    cells as read: {record['cells']}",
+    ]
 
 
 def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None) -> str:
@@ -40,8 +46,12 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
         close = [k for k in numbers if key.split(".")[0] in k][:10]
         raise KeyError(f"no number '{key}' in {results / 'numbers.json'}; some keys: {', '.join(close)}")
     entry = numbers[key]
-    lines = [f"{key} = {entry['display']}  (value {entry['value']})", f"definition: {entry['definition']}",
-             f"filter: {entry['filter']}", f"records behind it: {entry['n_records']}"]
+    lines = [
+        f"{key} = {entry['display']}  (value {entry['value']})",
+        f"definition: {entry['definition']}",
+        f"filter: {entry['filter']}",
+        f"records behind it: {entry['n_records']}",
+    ]
     records = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False).set_index("record_id", drop=False)
     ids = entry["record_ids"][:limit] if limit else entry["record_ids"]
     for rid in ids:
@@ -64,6 +74,8 @@ def trace_record_id(record_id: str, results: Path, raw_root: Path) -> str:
     hit = excluded[excluded["record_id"] == record_id]
     if len(hit):
         r = hit.iloc[0]
-        return (f"  record {record_id} was EXCLUDED: {r['exclusion']}\n    raw: {r['source_file']} at "
-                f"{r['source_locator']}\n    description: {r['description_raw']}")
+        return (
+            f"  record {record_id} was EXCLUDED: {r['exclusion']}\n    raw: {r['source_file']} at "
+            f"{r['source_locator']}\n    description: {r['description_raw']}"
+        )
     raise KeyError(f"record {record_id} is neither in records.csv nor excluded in this build")

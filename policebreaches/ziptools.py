@@ -1,5 +1,6 @@
 """Byte-reproducible Office files: zip members with fixed times, and the document's own
 'modified' stamp (openpyxl writes the current time on every save) fixed too."""
+
 from __future__ import annotations
 
 import io

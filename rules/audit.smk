@@ -7,12 +7,12 @@ rule record_build:
         OUT / "logs" / "record_build.log",
     benchmark:
         OUT / "benchmarks" / "record_build.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         config=config_json,
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs record_build --log {log:q} --root {params.root:q}"
         " --config-json {params.config:q} --out {output.info:q}"
@@ -32,10 +32,10 @@ rule build_audit_page:
         OUT / "logs" / "build_audit_page.log",
     benchmark:
         OUT / "benchmarks" / "build_audit_page.tsv"
-    params:
-        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
+    params:
+        code=CODE_FINGERPRINT,
     shell:
         "python -m policebreaches.jobs audit_page --log {log:q} --numbers-path {input.numbers:q}"
         " --records-path {input.records:q} --ledger-path {input.ledger:q} --review-path {input.review:q}"

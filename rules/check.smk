@@ -8,13 +8,13 @@ rule check_inputs:
         OUT / "logs" / "check_inputs.log",
     benchmark:
         OUT / "benchmarks" / "check_inputs.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         limits=limits_json,
         allow_problems=config["allow_problems"],
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs check_inputs --log {log:q} --root {params.root:q} --limits {params.limits:q}"
         " --allow-problems {params.allow_problems} --register-out {output.register:q} --problems-out {output.problems:q}"

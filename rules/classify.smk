@@ -14,12 +14,12 @@ rule classify_breaches:
         OUT / "logs" / "classify_breaches.log",
     benchmark:
         OUT / "benchmarks" / "classify_breaches.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         previous=previous_labels_file,
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs classify --log {log:q} --root {params.root:q} --cleaned {input.records:q}"
         " --count-files {input.counts:q} --records-out {output.records:q} --review-out {output.review:q}"
@@ -38,10 +38,10 @@ rule score_classification:
         OUT / "logs" / "score_classification.log",
     benchmark:
         OUT / "benchmarks" / "score_classification.tsv"
-    params:
-        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
+    params:
+        code=CODE_FINGERPRINT,
     shell:
         "python -m policebreaches.jobs score --log {log:q} --records-path {input.records:q}"
         " --truth-paths {input.truth:q} --accuracy-out {output.accuracy:q} --confusion-out {output.confusion:q}"

@@ -13,12 +13,12 @@ rule clean_records:
         OUT / "logs" / "clean_records.log",
     benchmark:
         OUT / "benchmarks" / "clean_records.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         allow_problems=config["allow_problems"],
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs clean --log {log:q} --root {params.root:q} --rows-files {input.rows:q}"
         " --status-files {input.status:q} --problem-files {input.problems:q} --allow-problems {params.allow_problems}"
@@ -35,9 +35,9 @@ rule check_ledger:
         OUT / "logs" / "check_ledger.log",
     benchmark:
         OUT / "benchmarks" / "check_ledger.tsv"
-    params:
-        code=CODE_FINGERPRINT,
     conda:
         "../envs/pipeline.yaml"
+    params:
+        code=CODE_FINGERPRINT,
     shell:
         "python -m policebreaches.jobs check_ledger --log {log:q} --ledger-path {input.ledger:q} --ok-out {output.ok:q}"

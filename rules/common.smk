@@ -13,17 +13,16 @@ from pathlib import Path
 import yaml
 from snakemake.utils import validate
 
-from policebreaches import warm
 from policebreaches.edition import DATA_STATUSES
 from policebreaches.forces import resolve_force, use_bodies
+from policebreaches.settings import check_config
 
-# --config edition=2016 arrives as a number; an edition is a folder name
-config["edition"] = str(config.get("edition", "2016"))
-# and --config allow_problems=true as the text "true"
-for flag in ("allow_problems", "warm_worker"):
-    if isinstance(config.get(flag), str):
-        config[flag] = config[flag].strip().lower() in ("true", "yes", "1")
+# misspelt keys and booleans such as 'ture' stop here, one line each, before the schema's dump
+config_problems = check_config(config)
+if config_problems:
+    raise WorkflowError("\n".join(config_problems))
 validate(config, "../schemas/config.schema.yaml")
+
 
 envvars:
     "PATH",
@@ -109,9 +108,13 @@ def register_file(wildcards):
 def force_response_files(wildcards):
     """The raw files one force's extraction reads: a change re-runs that force only."""
     responses = raw_folder(wildcards) / "responses"
-    return [responses / name for force_id, status, names in register_rows(wildcards.edition)
-            if force_id == wildcards.force and status in DATA_STATUSES
-            for name in names if (responses / name).is_file()]
+    return [
+        responses / name
+        for force_id, status, names in register_rows(wildcards.edition)
+        if force_id == wildcards.force and status in DATA_STATUSES
+        for name in names
+        if (responses / name).is_file()
+    ]
 
 
 def transcription_files(wildcards):
@@ -131,7 +134,9 @@ def manual_coding(wildcards):
 
 def extraction_outputs(kind):
     def outputs(wildcards):
-        forces = sorted({force_id for force_id, _, _ in register_rows(wildcards.edition)})
+        # only bodies that sent figures (disclosed, partial) have responses to extract
+        rows = register_rows(wildcards.edition)
+        forces = sorted({force_id for force_id, status, _ in rows if status in DATA_STATUSES})
         return [str(OUT / "extract" / f"{force}.{kind}.csv").format(edition=wildcards.edition) for force in forces]
 
     outputs.__name__ = f"extraction_{kind}_outputs"
@@ -171,19 +176,31 @@ CODE_FINGERPRINT = code_fingerprint()
 
 
 def final_outputs():
-    names = ["report.pdf", "report.html", "numbers.json", "records.csv", "aggregates.csv", "ledger.csv",
-             "review.csv", "reclassified.csv", "accuracy.csv", "tables/report_tables.xlsx",
-             "tables/change.csv", "clean/ledger.ok", "build_info.json", "audit/index.html"]
+    names = [
+        "report.pdf",
+        "report.html",
+        "numbers.json",
+        "records.csv",
+        "aggregates.csv",
+        "ledger.csv",
+        "review.csv",
+        "reclassified.csv",
+        "accuracy.csv",
+        "tables/report_tables.xlsx",
+        "tables/change.csv",
+        "clean/ledger.ok",
+        "build_info.json",
+        "audit/index.html",
+    ]
     return [str(OUT / name).format(edition=EDITION) for name in names]
 
 
-_worker = {}  # the warm worker of this run (policebreaches/warm.py), started by onstart
-
-
-def start_warm_worker():
-    if config["warm_worker"]:
-        _worker["process"] = warm.start()
-
-
-def stop_warm_worker():
-    warm.stop(_worker.pop("process", None))
+def set_aside_stale_report():
+    """After a failed build, no report from older inputs may look current: move it aside."""
+    results = Path(config["results_dir"]) / EDITION
+    for name in ("report.pdf", "report.html"):
+        current = results / name
+        if current.is_file():
+            stale = current.with_name(f"{current.stem}.stale{current.suffix}")
+            current.replace(stale)
+            print(f"The build failed: the previous {name} (built from older inputs) is now {stale}", file=sys.stderr)

@@ -13,12 +13,12 @@ rule extract_responses:
         OUT / "logs" / "extract" / "{force}.log",
     benchmark:
         OUT / "benchmarks" / "extract_responses" / "{force}.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         limits=limits_json,
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs extract --log {log:q} --root {params.root:q} --force-id {wildcards.force}"
         " --limits {params.limits:q} --rows-out {output.rows:q} --counts-out {output.counts:q}"

@@ -16,13 +16,13 @@ rule render_report:
         OUT / "logs" / "render_report.log",
     benchmark:
         OUT / "benchmarks" / "render_report.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         results=results_folder,
         report_dir=template_folder,
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs render --log {log:q} --root {params.root:q} --results {params.results:q}"
         " --report-dir {params.report_dir:q} --numbers-path {input.numbers:q} --register-json {input.register:q}"

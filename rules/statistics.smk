@@ -13,19 +13,21 @@ rule compute_statistics:
         change=OUT / "statistics" / "change.json",
         table1=report(OUT / "tables" / "table1.csv", caption="../report/captions/table1.rst", category="Tables"),
         top_ten=report(OUT / "tables" / "top_ten.csv", caption="../report/captions/top_ten.rst", category="Tables"),
-        breakdown=report(OUT / "tables" / "force_breakdown.csv", caption="../report/captions/force_breakdown.rst", category="Tables"),
+        breakdown=report(
+            OUT / "tables" / "force_breakdown.csv", caption="../report/captions/force_breakdown.rst", category="Tables"
+        ),
         xlsx=OUT / "tables" / "report_tables.xlsx",
         change_table=OUT / "tables" / "change.csv",
     log:
         OUT / "logs" / "compute_statistics.log",
     benchmark:
         OUT / "benchmarks" / "compute_statistics.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     params:
         code=CODE_FINGERPRINT,
         root=raw_folder,
         tables=results_tables_folder,
-    conda:
-        "../envs/pipeline.yaml"
     shell:
         "python -m policebreaches.jobs statistics --log {log:q} --root {params.root:q} --register-json {input.register:q}"
         " --records-path {input.records:q} --aggregates-path {input.aggregates:q} --ledger-path {input.ledger:q}"

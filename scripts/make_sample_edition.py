@@ -3,6 +3,7 @@
     python scripts/make_sample_edition.py raw/2016 tests/truth/2016 [SCALE]
 
 SCALE > 1 writes a larger, uncalibrated edition for benchmarks (bench/run_bench.py)."""
+
 import sys
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Build small editions on disk for tests: real files, written the way forces send them."""
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,9 @@ request_file: request.txt
 LIMITS = {"max_file_mb": 1, "max_unpacked_mb": 5, "max_zip_ratio": 100}
 
 
-def make_edition(root: Path, rows: list[dict], files: dict[str, bytes | str], bless: bool = True,
-                 extra: dict[str, str] | None = None) -> Path:
+def make_edition(
+    root: Path, rows: list[dict], files: dict[str, bytes | str], bless: bool = True, extra: dict[str, str] | None = None
+) -> Path:
     """rows: register rows (force, status, files ...); files: responses/<name> -> content."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "edition.yaml").write_text(EDITION_YAML, encoding="utf-8")
@@ -28,8 +30,10 @@ def make_edition(root: Path, rows: list[dict], files: dict[str, bytes | str], bl
         writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: row.get(c, "") for c in REGISTER_COLUMNS} | {
-                "requested": "2016-01-04", "responded": row.get("responded", "2016-02-01")})
+            writer.writerow(
+                {c: row.get(c, "") for c in REGISTER_COLUMNS}
+                | {"requested": "2016-01-04", "responded": row.get("responded", "2016-02-01")}
+            )
     for name, content in files.items():
         path = root / "responses" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,8 +47,12 @@ def make_edition(root: Path, rows: list[dict], files: dict[str, bytes | str], bl
     return root
 
 
-def xlsx_bytes(tmp: Path, sheets: dict[str, list[list]], merge: dict[str, str] | None = None,
-               formula: tuple[str, str, str] | None = None) -> bytes:
+def xlsx_bytes(
+    tmp: Path,
+    sheets: dict[str, list[list]],
+    merge: dict[str, str] | None = None,
+    formula: tuple[str, str, str] | None = None,
+) -> bytes:
     import openpyxl
 
     wb = openpyxl.Workbook()

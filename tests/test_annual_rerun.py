@@ -1,5 +1,6 @@
 """The README's annual rerun, step by step: scaffold 2017 from 2016, drop in two
 responses, fill their register rows, bless, build, and read the change section."""
+
 import csv
 import json
 import shutil
@@ -12,7 +13,7 @@ from conftest import REPO, read, run_pipeline
 
 
 @pytest.fixture(scope="module")
-def rerun(tmp_path_factory):
+def rerun(tmp_path_factory, built):
     tmp = tmp_path_factory.mktemp("rerun")
     raw = tmp / "raw"
     shutil.copytree(REPO / "raw" / "2016", raw / "2016")
@@ -22,10 +23,13 @@ def rerun(tmp_path_factory):
     (responses / "kent").mkdir(parents=True)
     (responses / "kent" / "FOI 2017-0042.csv").write_text(
         "Date,Rank,Details,Outcome\n03/03/2016,PC,Searched the PNC for a neighbour,Written warning\n"
-        "11/07/2016,Staff,Gave a victim's address to her ex-partner,Dismissed\n", encoding="utf-8")
+        "11/07/2016,Staff,Gave a victim's address to her ex-partner,Dismissed\n",
+        encoding="utf-8",
+    )
     (responses / "surrey").mkdir()
     (responses / "surrey" / "letter.txt").write_text(
-        "Dear requester,\nUnauthorised access = 4\nDisclosure to third parties = 2\nTotal = 6\n", encoding="utf-8")
+        "Dear requester,\nUnauthorised access = 4\nDisclosure to third parties = 2\nTotal = 6\n", encoding="utf-8"
+    )
     register = raw / "2017" / "requests.csv"
     rows = list(csv.DictReader(register.open(encoding="utf-8")))
     for row in rows:
@@ -39,6 +43,8 @@ def rerun(tmp_path_factory):
         writer.writerows(rows)
     subprocess.run(cli + ["bless", "2017", "--raw", str(raw)], check=True, cwd=REPO)
     results = tmp / "results"
+    # the previous edition's build is the shared one (copied with its times: not rebuilt)
+    shutil.copytree(built, results / "2016")
     run_pipeline(results, "2017", raw)
     return results
 
@@ -59,3 +65,39 @@ def test_change_since_previous_edition_is_traced_and_printed(rerun):
     html = (rerun / "2017" / "report.html").read_text(encoding="utf-8")
     assert "Change since 2016" in html and "Left the top ten:" in html
     assert (rerun / "2016" / "numbers.json").is_file()  # the previous edition was built by the same rules
+
+
+def test_one_changed_response_reruns_only_its_own_extraction(rerun):
+    """After one force's file changes, the dry run schedules one extraction, not 44
+    (on the test's own copy of the editions: no test writes into raw/)."""
+    raw = rerun.parent / "raw"
+    path = raw / "2017" / "responses" / "kent" / "FOI 2017-0042.csv"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "snakemake",
+                "--dry-run",
+                "--quiet",
+                "rules",
+                "--config",
+                "edition=2017",
+                f"raw_dir={raw}",
+                f"results_dir={rerun}",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        counts = {
+            line.split()[0]: int(line.split()[1])
+            for line in done.stdout.splitlines()
+            if len(line.split()) == 2 and line.split()[1].isdigit()
+        }
+        assert counts["extract_responses"] == 1, done.stdout
+    finally:
+        path.write_bytes(original)

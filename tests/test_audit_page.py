@@ -1,4 +1,5 @@
 """The audit page in a real browser: from a headline number to a raw row by clicks."""
+
 import shutil
 
 import pytest
@@ -6,12 +7,19 @@ import pytest
 from conftest import read
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
-@pytest.mark.skipif(not CHROMIUM, reason="needs Debian's chromium: sudo apt-get install chromium "
-                                         "(.ci/run installs it)")
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM, reason="needs Debian's chromium: sudo apt-get install chromium (.ci/run installs it)")
 def test_click_from_headline_number_to_raw_row(built):
     from playwright.sync_api import sync_playwright
 

@@ -1,4 +1,5 @@
 """Backtest: a clean build of raw/2016 must reproduce the figures published in July 2016."""
+
 import json
 
 import pytest
@@ -68,8 +69,11 @@ def test_cleveland_five_resignations_one_dismissal(built):
 
 def test_the_three_press_cases_are_records_with_lineage(built):
     records = read(built / "records.csv")
-    for force, words in [("cleveland", "detainee to a relative"), ("metropolitan", "Snapchat"),
-                         ("dyfed-powys", "USB device")]:
+    for force, words in [
+        ("cleveland", "detainee to a relative"),
+        ("metropolitan", "Snapchat"),
+        ("dyfed-powys", "USB device"),
+    ]:
         hit = records[(records.force_id == force) & records.description_raw.str.contains(words)]
         assert len(hit) == 1, (force, words)
         assert hit.iloc[0]["breach_type"] == "third_party_disclosure"
@@ -87,8 +91,13 @@ def test_headline_values_equal_an_independent_recount_of_records_and_aggregates(
     assert numbers["breaches.total"]["value"] == len(records) + margin("total", "total")
     for t in ("unauthorised_access", "third_party_disclosure", "other"):
         assert numbers[f"breaches.type.{t}"]["value"] == (records.breach_type == t).sum() + margin("breach_type", t)
-    for o in ("conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
-              "no_formal_action", "other_or_unknown"):
+    for o in (
+        "conviction_or_caution",
+        "resignation_or_dismissal",
+        "written_or_verbal_warning",
+        "no_formal_action",
+        "other_or_unknown",
+    ):
         assert numbers[f"outcomes.{o}"]["value"] == (records.outcome_group == o).sum() + margin("outcome_group", o)
 
 
@@ -120,6 +129,13 @@ def test_numbers_are_the_ones_the_spec_declares(numbers, built):
     forces = {r["force_id"] for r in json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))}
     declared = set(keys(spec["counts"])) | set(keys(spec["derived"]))
     declared |= {f"forces.{f}.{k}" for f in forces for k in keys(spec["per_force"])}
-    computed_by_stages = ("records.", "aggregates.", "accuracy.", "classification.", "redactions.", "edition.",
-                          "pipeline.")
+    computed_by_stages = (
+        "records.",
+        "aggregates.",
+        "accuracy.",
+        "classification.",
+        "redactions.",
+        "edition.",
+        "pipeline.",
+    )
     assert {k for k in numbers if not k.startswith(computed_by_stages)} == declared

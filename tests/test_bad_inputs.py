@@ -1,13 +1,15 @@
 """Bad input: one clear message per problem (file, what, how to fix), all problems at
 once, nothing silently dropped."""
+
 import io
 import zipfile
 
 import pytest
 
-from editions import LIMITS, docx_bytes, make_edition, xlsx_bytes
 from policebreaches.checks import check_inputs
 from policebreaches.edition import write_manifest
+
+from editions import LIMITS, docx_bytes, make_edition, xlsx_bytes
 
 KENT = {"force": "Kent Police", "status": "disclosed", "files": "kent/r.xlsx"}
 
@@ -28,15 +30,22 @@ def good_xlsx(tmp_path):
     return xlsx_bytes(tmp_path, {"Data": [["Date", "Details", "Outcome"], ["Jan-13", "Viewed records", "NFA"]]})
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("kent/r.xlsx", b"this is not a spreadsheet", "not a valid .xlsx (zip container is corrupt or truncated)"),
-    ("kent/r.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected (encrypted Office file)"),
-    ("kent/r.xlsx", b"", "empty file (0 bytes)"),
-    ("kent/r.pdf", b"Dear requester, no PDF here", "does not look like a .pdf file (mis-named or corrupt)"),
-    ("kent/r.doc", b"\xd0\xcf\x11\xe0", "unsupported format '.doc'"),
-    ("kent/r.xlsx", zip_bomb(), "possible zip bomb"),
-    ("kent/r.csv", b"a,b\n" * 300_000, "over max_file_mb=1"),
-])
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("kent/r.xlsx", b"this is not a spreadsheet", "not a valid .xlsx (zip container is corrupt or truncated)"),
+        (
+            "kent/r.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+            "password-protected (encrypted Office file)",
+        ),
+        ("kent/r.xlsx", b"", "empty file (0 bytes)"),
+        ("kent/r.pdf", b"Dear requester, no PDF here", "does not look like a .pdf file (mis-named or corrupt)"),
+        ("kent/r.doc", b"\xd0\xcf\x11\xe0", "unsupported format '.doc'"),
+        ("kent/r.xlsx", zip_bomb(), "possible zip bomb"),
+        ("kent/r.csv", b"a,b\n" * 300_000, "over max_file_mb=1"),
+    ],
+)
 def test_bad_file(tmp_path, name, content, expected):
     root = make_edition(tmp_path / "ed", [{**KENT, "files": name}], {name: content})
     found = problems_of(root)
@@ -66,21 +75,37 @@ def test_unknown_force(tmp_path):
 
 
 def test_other_bodies_are_known_through_bodies_csv_and_its_problems_reported(tmp_path):
-    root = make_edition(tmp_path / "ed", [{"force": "Bradford Council", "status": "no_response"},
-                                          {"force": "Calderdale Council", "status": "no_response"}], {})
-    (root / "bodies.csv").write_text("force_id,name,aliases\nbradford-council,Bradford Council,\n"
-                                     "calderdale council,Calderdale Council,\n", encoding="utf-8")
+    root = make_edition(
+        tmp_path / "ed",
+        [
+            {"force": "Bradford Council", "status": "no_response"},
+            {"force": "Calderdale Council", "status": "no_response"},
+        ],
+        {},
+    )
+    (root / "bodies.csv").write_text(
+        "force_id,name,aliases\nbradford-council,Bradford Council,\ncalderdale council,Calderdale Council,\n",
+        encoding="utf-8",
+    )
     write_manifest(root)
     assert problems_of(root) == [
         ("bodies.csv line 3", "force_id 'calderdale council' is not lower-case words joined by '-'"),
-        ("requests.csv line 3 ('Calderdale Council')", "unknown force name 'Calderdale Council'")]
+        ("requests.csv line 3 ('Calderdale Council')", "unknown force name 'Calderdale Council'"),
+    ]
 
 
 def test_duplicated_register_row(tmp_path):
-    root = make_edition(tmp_path / "ed", [{"force": "Met", "status": "no_response"},
-                                          {"force": "Metropolitan Police Service", "status": "no_response"}], {})
-    assert problems_of(root) == [("requests.csv line 3 ('Metropolitan Police Service')",
-                                  "duplicated register row: metropolitan is also on line 2")]
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Met", "status": "no_response"}, {"force": "Metropolitan Police Service", "status": "no_response"}],
+        {},
+    )
+    assert problems_of(root) == [
+        (
+            "requests.csv line 3 ('Metropolitan Police Service')",
+            "duplicated register row: metropolitan is also on line 2",
+        )
+    ]
 
 
 def test_unknown_status(tmp_path):
@@ -110,6 +135,7 @@ def test_edition_yaml_missing_keys(tmp_path):
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
     (root / "edition.yaml").write_text("title: x\n", encoding="utf-8")
     from policebreaches.edition import write_manifest
+
     write_manifest(root)
     assert problems_of(root)[0][1].startswith("missing key(s) ['period_end', 'period_start', 'published'")
 
@@ -118,6 +144,7 @@ def test_register_with_wrong_columns(tmp_path):
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
     (root / "requests.csv").write_text("force,status\nKent,disclosed\n", encoding="utf-8")
     from policebreaches.edition import write_manifest
+
     write_manifest(root)
     assert problems_of(root)[0][0] == "requests.csv" and "columns are ['force', 'status']" in problems_of(root)[0][1]
 
@@ -125,9 +152,15 @@ def test_register_with_wrong_columns(tmp_path):
 def test_all_problems_come_in_one_message(tmp_path):
     from policebreaches.problems import InputError
 
-    root = make_edition(tmp_path / "ed", [KENT, {"force": "Gotham", "status": "no_response"},
-                                          {"force": "Surrey", "status": "disclosed", "files": "surrey/x.pdf"}],
-                        {"surrey/x.pdf": b"not a pdf", "stray.txt": "?"})
+    root = make_edition(
+        tmp_path / "ed",
+        [
+            KENT,
+            {"force": "Gotham", "status": "no_response"},
+            {"force": "Surrey", "status": "disclosed", "files": "surrey/x.pdf"},
+        ],
+        {"surrey/x.pdf": b"not a pdf", "stray.txt": "?"},
+    )
     problems, _ = check_inputs(root, LIMITS)
     message = str(InputError(problems))
     assert message.startswith("4 input problem(s) stop the build:")
@@ -152,8 +185,9 @@ def test_extraction_checks_containers_before_parsing(tmp_path, monkeypatch):
     from policebreaches.extract_stage import stage_extract
 
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": zip_bomb()})
-    monkeypatch.setattr("policebreaches.extract.read_document",
-                        lambda *a, **k: pytest.fail("the parser was called on a zip bomb"))
+    monkeypatch.setattr(
+        "policebreaches.extract.read_document", lambda *a, **k: pytest.fail("the parser was called on a zip bomb")
+    )
     out = tmp_path / "out"
     stage_extract(root, "kent", LIMITS, out / "r.csv", out / "c.csv", out / "s.csv", out / "p.csv")
     assert "possible zip bomb" in (out / "p.csv").read_text(encoding="utf-8")

@@ -1,31 +1,45 @@
 """Each codebook rule on real-looking FOI text, including the traps of FOI-FORMATS.md."""
+
 import pandas as pd
 import pytest
 
-from policebreaches.classify import (apply_overrides, classify_breach, classify_label, classify_outcome,
-                                     classify_records, resolve_aggregates)
+from policebreaches.classify import (
+    apply_overrides,
+    classify_breach,
+    classify_label,
+    classify_outcome,
+    classify_records,
+    resolve_aggregates,
+)
 
 
-@pytest.mark.parametrize("description, label, expected, rule", [
-    ("Officer accessed PNC to check on ex-partner's new boyfriend", "", "unauthorised_access", "BT-D04"),
-    ("Conducted unauthorised checks on force systems re: neighbour", "", "unauthorised_access", "BT-D04"),
-    ("Viewed a crime report relating to a family member out of curiosity", "", "unauthorised_access", "BT-D04"),
-    # misleading label: the description says the record was only viewed
-    ("PC viewed the record of the complainant; no evidence that information was disclosed",
-     "Improper disclosure of information", "unauthorised_access", "BT-D04"),
-    ("Passed information about a detainee to a relative", "", "third_party_disclosure", "BT-D03"),
-    ("Disclosed details of an ongoing investigation to a journalist", "", "third_party_disclosure", "BT-D03"),
-    ("Posted a photo of a custody record on Facebook", "", "third_party_disclosure", "BT-D03"),
-    ("Tipped off a suspect about a forthcoming search warrant", "", "third_party_disclosure", "BT-D03"),
-    ("Lost unencrypted memory stick containing witness statements", "", "other", "BT-D02"),
-    ("Email with personal data sent to the wrong recipient", "", "other", "BT-D01"),
-    # description silent: the label decides
-    ("", "Unauthorised/ unlawful Access/ Inappropriate check   ", "unauthorised_access", "BT-L02"),
-    ("", "Unlawful Obtaining and Disclosure", "third_party_disclosure", "BT-L01"),
-    ("", "Misuse of Police system", "unauthorised_access", "BT-L02"),
-    ("", "Data Protection Offences/Breach", "other", "BT-U01"),
-    ("[REDACTED]", "", "other", "BT-U01"),
-])
+@pytest.mark.parametrize(
+    "description, label, expected, rule",
+    [
+        ("Officer accessed PNC to check on ex-partner's new boyfriend", "", "unauthorised_access", "BT-D04"),
+        ("Conducted unauthorised checks on force systems re: neighbour", "", "unauthorised_access", "BT-D04"),
+        ("Viewed a crime report relating to a family member out of curiosity", "", "unauthorised_access", "BT-D04"),
+        # misleading label: the description says the record was only viewed
+        (
+            "PC viewed the record of the complainant; no evidence that information was disclosed",
+            "Improper disclosure of information",
+            "unauthorised_access",
+            "BT-D04",
+        ),
+        ("Passed information about a detainee to a relative", "", "third_party_disclosure", "BT-D03"),
+        ("Disclosed details of an ongoing investigation to a journalist", "", "third_party_disclosure", "BT-D03"),
+        ("Posted a photo of a custody record on Facebook", "", "third_party_disclosure", "BT-D03"),
+        ("Tipped off a suspect about a forthcoming search warrant", "", "third_party_disclosure", "BT-D03"),
+        ("Lost unencrypted memory stick containing witness statements", "", "other", "BT-D02"),
+        ("Email with personal data sent to the wrong recipient", "", "other", "BT-D01"),
+        # description silent: the label decides
+        ("", "Unauthorised/ unlawful Access/ Inappropriate check   ", "unauthorised_access", "BT-L02"),
+        ("", "Unlawful Obtaining and Disclosure", "third_party_disclosure", "BT-L01"),
+        ("", "Misuse of Police system", "unauthorised_access", "BT-L02"),
+        ("", "Data Protection Offences/Breach", "other", "BT-U01"),
+        ("[REDACTED]", "", "other", "BT-U01"),
+    ],
+)
 def test_breach_type_rules(description, label, expected, rule):
     result = classify_breach(description, label)
     assert (result["breach_type"], result["breach_type_rule"]) == (expected, rule)
@@ -36,30 +50,40 @@ def test_undecidable_description_is_left_for_review_not_defaulted():
     assert classify_breach("Officer was rude to a member of the public at the front counter", "")["breach_type"] == ""
 
 
-@pytest.mark.parametrize("text, pnc", [("Misuse of PNC", True), ("checks on the Police National Computer", True),
-                                      ("checked the PNDB", False), ("", False)])
+@pytest.mark.parametrize(
+    "text, pnc",
+    [
+        ("Misuse of PNC", True),
+        ("checks on the Police National Computer", True),
+        ("checked the PNDB", False),
+        ("", False),
+    ],
+)
 def test_pnc_flag(text, pnc):
     assert classify_breach(text, "")["pnc"] is pnc
 
 
-@pytest.mark.parametrize("outcome, group", [
-    ("Convicted at court and dismissed", "conviction_or_caution"),
-    ("Cautioned", "conviction_or_caution"),
-    ("Dismissed without notice", "resignation_or_dismissal"),
-    ("Resigned prior to misconduct hearing", "resignation_or_dismissal"),
-    ("Retired", "resignation_or_dismissal"),
-    ("Final Written warning", "written_or_verbal_warning"),
-    ("Words of advice", "no_formal_action"),
-    ("\u2018Management Action\u2019", "no_formal_action"),
-    ("Reflective practice", "no_formal_action"),
-    ("No case to answer", "no_formal_action"),
-    ("NFA", "no_formal_action"),
-    ("Not guilty at court - management advice", "no_formal_action"),
-    ("No criminal proceedings; resigned", "resignation_or_dismissal"),
-    ("Ongoing", "other_or_unknown"),
-    ("", "other_or_unknown"),
-    ("No cases.", ""),  # a nil answer, not an outcome: left for review, never guessed
-])
+@pytest.mark.parametrize(
+    "outcome, group",
+    [
+        ("Convicted at court and dismissed", "conviction_or_caution"),
+        ("Cautioned", "conviction_or_caution"),
+        ("Dismissed without notice", "resignation_or_dismissal"),
+        ("Resigned prior to misconduct hearing", "resignation_or_dismissal"),
+        ("Retired", "resignation_or_dismissal"),
+        ("Final Written warning", "written_or_verbal_warning"),
+        ("Words of advice", "no_formal_action"),
+        ("\u2018Management Action\u2019", "no_formal_action"),
+        ("Reflective practice", "no_formal_action"),
+        ("No case to answer", "no_formal_action"),
+        ("NFA", "no_formal_action"),
+        ("Not guilty at court - management advice", "no_formal_action"),
+        ("No criminal proceedings; resigned", "resignation_or_dismissal"),
+        ("Ongoing", "other_or_unknown"),
+        ("", "other_or_unknown"),
+        ("No cases.", ""),  # a nil answer, not an outcome: left for review, never guessed
+    ],
+)
 def test_outcome_most_severe_wins(outcome, group):
     assert classify_outcome(outcome)["outcome_group"] == group
 
@@ -71,35 +95,72 @@ def test_blank_outcome_taken_from_a_severe_outcome_in_the_description():
 
 def test_records_sharing_a_blank_outcome_are_each_read_from_their_own_description():
     # classify_records classifies each distinct text once; a blank outcome must not share one answer
-    records = pd.DataFrame({"category_raw": ["", "", ""], "outcome_raw": ["", "", "Dismissed"],
-                            "description_raw": ["Passed details to a friend and was subsequently dismissed",
-                                                "Passed details to a friend", "Passed details to a friend"]})
+    records = pd.DataFrame(
+        {
+            "category_raw": ["", "", ""],
+            "outcome_raw": ["", "", "Dismissed"],
+            "description_raw": [
+                "Passed details to a friend and was subsequently dismissed",
+                "Passed details to a friend",
+                "Passed details to a friend",
+            ],
+        }
+    )
     labelled = classify_records(records)
     assert list(labelled.outcome_group) == ["resignation_or_dismissal", "other_or_unknown", "resignation_or_dismissal"]
     assert list(labelled.outcome_rule.str.endswith("@description")) == [True, False, False]
 
 
-@pytest.mark.parametrize("label, expected", [
-    ("Unauthorised access", ("breach_type", "unauthorised_access")),
-    ("Disclosure to third parties", ("breach_type", "third_party_disclosure")),
-    ("Dismissed", ("outcome_group", "resignation_or_dismissal")),
-    ("Written warnings", ("outcome_group", "written_or_verbal_warning")),
-    ("Total", ("total", "total")),
-    ("Officers currently being investigated", ("stock", "pending_stock")),
-])
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Unauthorised access", ("breach_type", "unauthorised_access")),
+        ("Disclosure to third parties", ("breach_type", "third_party_disclosure")),
+        ("Dismissed", ("outcome_group", "resignation_or_dismissal")),
+        ("Written warnings", ("outcome_group", "written_or_verbal_warning")),
+        ("Total", ("total", "total")),
+        ("Officers currently being investigated", ("stock", "pending_stock")),
+    ],
+)
 def test_counts_only_labels(label, expected):
     assert classify_label(label)[:2] == expected
 
 
 def test_requester_quote_in_a_letter_is_not_counted():
-    raw = pd.DataFrame([
-        {"force_id": "x", "source_file": "f.txt", "source_sha256": "s", "source_locator": "line=9",
-         "layout": "counts_lines", "label": "Unauthorised access", "count": "4", "is_total": "False"},
-        {"force_id": "x", "source_file": "f.txt", "source_sha256": "s", "source_locator": "line=10",
-         "layout": "counts_lines", "label": "Total", "count": "6", "is_total": "True"},
-        {"force_id": "x", "source_file": "f.txt", "source_sha256": "s", "source_locator": "line=11",
-         "layout": "counts_lines", "label": "Officers currently being investigated", "count": "2", "is_total": "False"},
-    ])
+    raw = pd.DataFrame(
+        [
+            {
+                "force_id": "x",
+                "source_file": "f.txt",
+                "source_sha256": "s",
+                "source_locator": "line=9",
+                "layout": "counts_lines",
+                "label": "Unauthorised access",
+                "count": "4",
+                "is_total": "False",
+            },
+            {
+                "force_id": "x",
+                "source_file": "f.txt",
+                "source_sha256": "s",
+                "source_locator": "line=10",
+                "layout": "counts_lines",
+                "label": "Total",
+                "count": "6",
+                "is_total": "True",
+            },
+            {
+                "force_id": "x",
+                "source_file": "f.txt",
+                "source_sha256": "s",
+                "source_locator": "line=11",
+                "layout": "counts_lines",
+                "label": "Officers currently being investigated",
+                "count": "2",
+                "is_total": "False",
+            },
+        ]
+    )
     aggs, problems = resolve_aggregates(raw)
     assert not problems
     counted = aggs[aggs.dimension != "not_counted"]
@@ -109,20 +170,48 @@ def test_requester_quote_in_a_letter_is_not_counted():
 
 
 def test_margins_larger_than_the_total_are_an_error():
-    raw = pd.DataFrame([{"force_id": "x", "source_file": "f.txt", "source_sha256": "s", "source_locator": f"line={i}",
-                         "layout": "counts_lines", "label": label, "count": n, "is_total": "False"}
-                        for i, (label, n) in enumerate([("Dismissed", "5"), ("Total", "3")])])
+    raw = pd.DataFrame(
+        [
+            {
+                "force_id": "x",
+                "source_file": "f.txt",
+                "source_sha256": "s",
+                "source_locator": f"line={i}",
+                "layout": "counts_lines",
+                "label": label,
+                "count": n,
+                "is_total": "False",
+            }
+            for i, (label, n) in enumerate([("Dismissed", "5"), ("Total", "3")])
+        ]
+    )
     _, problems = resolve_aggregates(raw)
     assert "outcome_group counts sum to 5, more than the total 3" in problems[0].what
 
 
 def test_overrides_applied_last_and_checked():
-    records = pd.DataFrame([{"record_id": "abc", "breach_type": "", "breach_type_rule": "", "outcome_group": "nfa",
-                             "outcome_rule": "OC-04", "pnc": False, "pnc_rule": "", "role": "officer",
-                             "needs_review": "breach_type"}])
-    overrides = pd.DataFrame([{"record_id": "abc", "field": "breach_type", "value": "other", "coder": "JB", "reason": "r"},
-                              {"record_id": "gone", "field": "breach_type", "value": "other", "coder": "JB", "reason": "r"},
-                              {"record_id": "abc", "field": "outcome_group", "value": "sacked", "coder": "JB", "reason": "r"}])
+    records = pd.DataFrame(
+        [
+            {
+                "record_id": "abc",
+                "breach_type": "",
+                "breach_type_rule": "",
+                "outcome_group": "nfa",
+                "outcome_rule": "OC-04",
+                "pnc": False,
+                "pnc_rule": "",
+                "role": "officer",
+                "needs_review": "breach_type",
+            }
+        ]
+    )
+    overrides = pd.DataFrame(
+        [
+            {"record_id": "abc", "field": "breach_type", "value": "other", "coder": "JB", "reason": "r"},
+            {"record_id": "gone", "field": "breach_type", "value": "other", "coder": "JB", "reason": "r"},
+            {"record_id": "abc", "field": "outcome_group", "value": "sacked", "coder": "JB", "reason": "r"},
+        ]
+    )
     out, problems = apply_overrides(records, overrides)
     assert out.loc[0, "breach_type"] == "other" and out.loc[0, "breach_type_rule"] == "MANUAL:JB"
     assert out.loc[0, "needs_review"] == ""

@@ -7,13 +7,26 @@ from policebreaches.clean import clean_records, normalise_role, repair_text
 from policebreaches.contracts import ContractError, check_table
 
 
-@pytest.mark.parametrize("written, role", [
-    ("PC", "officer"), ("SGT", "officer"), ("INSP & Above", "officer"), ("Police officer", "officer"),
-    ("DC", "officer"), ("PCSO", "pcso"), ("Police Community Support Officer", "pcso"), ("SC", "special_constable"),
-    ("Special Constable", "special_constable"), ("Police Staff", "police_staff"),
-    ("civilian employees", "police_staff"), ("Officer/Staff", "unknown"), ("Police Support Volunteer", "volunteer"),
-    ("", "unknown"), ("Redacted", "unknown"),
-])
+@pytest.mark.parametrize(
+    "written, role",
+    [
+        ("PC", "officer"),
+        ("SGT", "officer"),
+        ("INSP & Above", "officer"),
+        ("Police officer", "officer"),
+        ("DC", "officer"),
+        ("PCSO", "pcso"),
+        ("Police Community Support Officer", "pcso"),
+        ("SC", "special_constable"),
+        ("Special Constable", "special_constable"),
+        ("Police Staff", "police_staff"),
+        ("civilian employees", "police_staff"),
+        ("Officer/Staff", "unknown"),
+        ("Police Support Volunteer", "volunteer"),
+        ("", "unknown"),
+        ("Redacted", "unknown"),
+    ],
+)
 def test_roles(written, role):
     assert normalise_role(written) == role
 
@@ -25,53 +38,99 @@ def test_mojibake_repaired_and_correct_curly_quotes_kept():
 
 
 def _row(rid, locator, description, date="Jan-13", source="responses/kent/a.xlsx", force="kent"):
-    return {"record_id": rid, "force_id": force, "source_file": source, "source_sha256": "0" * 64,
-            "source_locator": locator, "layout": "incident_table", "row_kind": "data", "date_raw": date,
-            "role_raw": "PC", "category_raw": "", "description_raw": description, "outcome_raw": "NFA", "cells": "[]"}
+    return {
+        "record_id": rid,
+        "force_id": force,
+        "source_file": source,
+        "source_sha256": "0" * 64,
+        "source_locator": locator,
+        "layout": "incident_table",
+        "row_kind": "data",
+        "date_raw": date,
+        "role_raw": "PC",
+        "category_raw": "",
+        "description_raw": description,
+        "outcome_raw": "NFA",
+        "cells": "[]",
+    }
 
 
 def test_duplicates_across_tables_excluded_but_identical_rows_in_one_table_kept():
-    rows = pd.DataFrame([
-        _row("a" * 16, "sheet=2013 row=4", "Unauthorised PNC check"),
-        _row("b" * 16, "sheet=2013 row=5", "Unauthorised PNC check"),       # same table: a second incident
-        _row("c" * 16, "sheet=2014 row=9", "Unauthorised PNC check"),       # next year's sheet again: duplicate
-        _row("d" * 16, "line=3", "Unauthorised PNC check", source="responses/kent/b.csv"),  # another file: duplicate
-        _row("e" * 16, "line=4", "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"),
-    ])
+    rows = pd.DataFrame(
+        [
+            _row("a" * 16, "sheet=2013 row=4", "Unauthorised PNC check"),
+            _row("b" * 16, "sheet=2013 row=5", "Unauthorised PNC check"),  # same table: a second incident
+            _row("c" * 16, "sheet=2014 row=9", "Unauthorised PNC check"),  # next year's sheet again: duplicate
+            _row(
+                "d" * 16, "line=3", "Unauthorised PNC check", source="responses/kent/b.csv"
+            ),  # another file: duplicate
+            _row("e" * 16, "line=4", "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"),
+        ]
+    )
     records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))
     assert list(records.exclusion) == ["", "", f"duplicate_of:{'a' * 16}", f"duplicate_of:{'a' * 16}", ""]
 
 
 def test_outside_period_excluded_undated_and_unparsed_kept_and_flagged():
-    rows = pd.DataFrame([_row("a" * 16, "line=1", "x", date="May 2011"), _row("b" * 16, "line=2", "y", date=""),
-                         _row("c" * 16, "line=3", "z", date="sometime in the spring")])
+    rows = pd.DataFrame(
+        [
+            _row("a" * 16, "line=1", "x", date="May 2011"),
+            _row("b" * 16, "line=2", "y", date=""),
+            _row("c" * 16, "line=3", "z", date="sometime in the spring"),
+        ]
+    )
     records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))
     assert list(records.exclusion) == ["outside_period", "", ""]
     assert list(records.date_unparsed) == [False, False, True]
 
 
 def test_contract_violation_names_table_column_and_row():
-    frame = pd.DataFrame([{"force_id": "kent", "dimension": "total", "category": "total", "count": "7",
-                           "source_file": "responses/kent/x.txt", "source_locator": "line=3"},
-                          {"force_id": "kent", "dimension": "colour", "category": "red", "count": "2",
-                           "source_file": "responses/kent/x.txt", "source_locator": "line=4"}])
+    frame = pd.DataFrame(
+        [
+            {
+                "force_id": "kent",
+                "dimension": "total",
+                "category": "total",
+                "count": "7",
+                "source_file": "responses/kent/x.txt",
+                "source_locator": "line=3",
+            },
+            {
+                "force_id": "kent",
+                "dimension": "colour",
+                "category": "red",
+                "count": "2",
+                "source_file": "responses/kent/x.txt",
+                "source_locator": "line=4",
+            },
+        ]
+    )
     with pytest.raises(ContractError, match=r"aggregates.csv: column 'dimension' row 3 has 'colour'"):
         check_table("aggregates.csv", frame)
 
 
-@pytest.mark.parametrize("written, repaired", [
-    ("Officer  accessed\tPNC ", "Officer accessed PNC"),      # plain text: only spacing folded
-    ("a\x1b[31mred\x1b[0m flag", "ared flag"),                  # a terminal escape pasted from a system export
-    ("NUL\x00byte", "NULbyte"),                                 # control characters never reach the report
-    ("caf\u00c3\u00a9 staff", "caf\u00e9 staff"),               # mojibake is not plain ASCII: ftfy repairs it
-])
+@pytest.mark.parametrize(
+    "written, repaired",
+    [
+        ("Officer  accessed\tPNC ", "Officer accessed PNC"),  # plain text: only spacing folded
+        ("a\x1b[31mred\x1b[0m flag", "ared flag"),  # a terminal escape pasted from a system export
+        ("NUL\x00byte", "NULbyte"),  # control characters never reach the report
+        ("caf\u00c3\u00a9 staff", "caf\u00e9 staff"),  # mojibake is not plain ASCII: ftfy repairs it
+    ],
+)
 def test_repair_text_treats_plain_and_troubled_text_alike(written, repaired):
     assert repair_text(written) == repaired
 
 
 def test_contract_violation_reports_the_earliest_row_across_columns():
-    good = {"force_id": "kent", "dimension": "total", "category": "total", "count": "7",
-            "source_file": "responses/kent/x.txt", "source_locator": "line=3"}
+    good = {
+        "force_id": "kent",
+        "dimension": "total",
+        "category": "total",
+        "count": "7",
+        "source_file": "responses/kent/x.txt",
+        "source_locator": "line=3",
+    }
     frame = pd.DataFrame([good, {**good, "count": "seven"}, {**good, "force_id": "Kent Police"}])
     with pytest.raises(ContractError, match=r"column 'count' row 3 has 'seven'"):
         check_table("aggregates.csv", frame)

@@ -1,9 +1,11 @@
 """trace, new-edition and reclassification on real builds."""
+
 import pandas as pd
 
-from conftest import REPO, read
 from policebreaches.stages import reclassified
 from policebreaches.trace import trace_key, trace_record_id
+
+from conftest import REPO, read
 
 
 def test_trace_a_number_to_raw_rows(built):
@@ -33,13 +35,18 @@ def test_trace_notices_a_changed_raw_file(built, tmp_path):
 
 
 def test_reclassified_lists_changed_labels():
-    before = pd.DataFrame([{"record_id": "a", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"},
-                           {"record_id": "b", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"}])
+    before = pd.DataFrame(
+        [
+            {"record_id": "a", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"},
+            {"record_id": "b", "breach_type": "other", "pnc": "False", "outcome_group": "x", "role": "officer"},
+        ]
+    )
     after = before.copy()
     after.loc[0, "breach_type"] = "unauthorised_access"
     changes = reclassified(before, after)
-    assert changes.to_dict("records") == [{"record_id": "a", "field": "breach_type", "before": "other",
-                                           "after": "unauthorised_access"}]
+    assert changes.to_dict("records") == [
+        {"record_id": "a", "field": "breach_type", "before": "other", "after": "unauthorised_access"}
+    ]
     assert reclassified(None, after).empty
 
 

@@ -1,9 +1,13 @@
 """Extraction against the generator's truth: every incident exactly once, with lineage;
 every excluded row with its reason; the ledger balances."""
+
 from collections import Counter
 
-from conftest import read
+import pytest
+
 from policebreaches.evaluation import match_records
+
+from conftest import read
 
 
 def test_every_true_incident_extracted_exactly_once(built, truth):
@@ -20,8 +24,12 @@ def test_excluded_rows_carry_their_reason(built, truth):
     excluded = read(built / "clean" / "exclusions.csv")
     expected = truth[truth.counted == "False"]
     reasons = Counter(e.split(":")[0] for e in excluded.exclusion)
-    assert reasons == Counter({"outside_period": (expected.expected_exclusion == "outside_period").sum(),
-                               "duplicate_of": (expected.expected_exclusion == "duplicate").sum()})
+    assert reasons == Counter(
+        {
+            "outside_period": (expected.expected_exclusion == "outside_period").sum(),
+            "duplicate_of": (expected.expected_exclusion == "duplicate").sum(),
+        }
+    )
     kept_ids = set(read(built / "records.csv").record_id)
     for reason in excluded.exclusion[excluded.exclusion.str.startswith("duplicate_of:")]:
         assert reason.split(":")[1] in kept_ids  # points at the copy that was kept
@@ -31,12 +39,17 @@ def test_ledger_balances_for_every_file(built):
     ledger = read(built / "ledger.csv")
     assert (ledger.balanced == "True").all()
     nondata = [c for c in ledger.columns if c.startswith("nondata_")]
-    total = (ledger.records_kept.astype(int) + ledger.excluded_outside_period.astype(int)
-             + ledger.excluded_duplicate.astype(int) + sum(ledger[c].astype(int) for c in nondata))
+    total = (
+        ledger.records_kept.astype(int)
+        + ledger.excluded_outside_period.astype(int)
+        + ledger.excluded_duplicate.astype(int)
+        + sum(ledger[c].astype(int) for c in nondata)
+    )
     assert (total == ledger.rows_read.astype(int)).all()
     assert ledger.nondata_total.astype(int).sum() > 0 and ledger.nondata_title.astype(int).sum() > 0
 
 
+@pytest.mark.slow
 def test_record_ids_are_stable_across_builds(built, tmp_path):
     from conftest import run_pipeline
 

@@ -1,4 +1,5 @@
 """The report prints only numbers from numbers.json, renders safely, and redacts."""
+
 import json
 import re
 from pathlib import Path
@@ -12,8 +13,10 @@ NUMBER = re.compile(r"(?<![A-Za-z_\d])\d[\d,]*(?:\.\d+)?%?")  # not digits insid
 # Digits that are not statistics: record ids, raw locators and file names in citations,
 # FOI exemption sections, the names of appendices and tables, and calendar years (the
 # year axis of a figure; a count of a thousand or more always prints with a comma).
-NOT_STATISTICS = re.compile(r"\b[0-9a-f]{16}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
-                            r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b|\b(19|20)\d\d\b")
+NOT_STATISTICS = re.compile(
+    r"\b[0-9a-f]{16}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
+    r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b|\b(19|20)\d\d\b"
+)
 
 
 def test_template_has_no_literal_numbers():
@@ -74,14 +77,23 @@ def test_free_text_is_escaped_and_personal_data_redacted(built):
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     records = read(built / "records.csv")
     planted = records.iloc[:1].copy()
-    planted["description_raw"] = ('<script>alert(1)</script><img src="http://evil.example/x.png"> '
-                                  "PC Smith gave 07700 900123 and jo.bloggs@mail.example, NI AB123456C, to a friend")
+    planted["description_raw"] = (
+        '<script>alert(1)</script><img src="http://evil.example/x.png"> '
+        "PC Smith gave 07700 900123 and jo.bloggs@mail.example, NI AB123456C, to a friend"
+    )
     cases, redactions = quote_case_studies(planted)
     assert redactions == 4
-    context = build_context(edition=load_edition(REPO / "raw" / "2016", []), numbers=numbers,
-                            register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
-                            cases=cases, accuracy=read(built / "accuracy.csv"), problems=read(built / "check" / "problems.csv"),
-                            request_text="<b>request</b>", fonts_url="fonts", change=None)
+    context = build_context(
+        edition=load_edition(REPO / "raw" / "2016", []),
+        numbers=numbers,
+        register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
+        cases=cases,
+        accuracy=read(built / "accuracy.csv"),
+        problems=read(built / "check" / "problems.csv"),
+        request_text="<b>request</b>",
+        fonts_url="fonts",
+        change=None,
+    )
     html = render_html(REPO / "report", context, numbers)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
@@ -109,8 +121,13 @@ def test_url_fetcher_serves_only_allowed_files(tmp_path):
     fetch = make_url_fetcher([allowed])
     assert fetch.fetch((allowed / "fig.svg").as_uri()).read() == b"<svg/>"
     assert fetch.fetch("data:text/plain,hello").read() == b"hello"
-    for url in ["http://example.com/x.png", "https://127.0.0.1/", (tmp_path / "secret.txt").as_uri(),
-                (allowed / ".." / "secret.txt").as_uri(), "file:///etc/passwd"]:
+    for url in [
+        "http://example.com/x.png",
+        "https://127.0.0.1/",
+        (tmp_path / "secret.txt").as_uri(),
+        (allowed / ".." / "secret.txt").as_uri(),
+        "file:///etc/passwd",
+    ]:
         with pytest.raises((FetchRefused, ValueError)):
             fetch.fetch(url)
 
@@ -118,7 +135,7 @@ def test_url_fetcher_serves_only_allowed_files(tmp_path):
 def test_csv_and_xlsx_neutralise_formula_text():
     from policebreaches.tables import neutralise_formula
 
-    assert neutralise_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert neutralise_formula('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)" and neutralise_formula("plain") == "plain"
     assert neutralise_formula(-3) == -3
 
@@ -128,7 +145,9 @@ def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):
 
     wb = openpyxl.load_workbook(built / "tables" / "report_tables.xlsx")
     assert wb.sheetnames[0] == "README" and "provenance" in wb.sheetnames
-    assert not any(isinstance(c.value, str) and c.value.startswith("=") for ws in wb for row in ws.iter_rows() for c in row)
+    assert not any(
+        isinstance(c.value, str) and c.value.startswith("=") for ws in wb for row in ws.iter_rows() for c in row
+    )
     assert wb["top_ten"]["B2"].value == "west-midlands"
 
 

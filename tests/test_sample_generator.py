@@ -1,6 +1,10 @@
 """The committed sample edition is what the seeded generator writes, byte for byte."""
-from conftest import REPO
+
+import pytest
+
 from policebreaches.sample.generate import generate
+
+from conftest import REPO
 
 
 def test_generator_rebuilds_the_committed_edition_byte_for_byte(tmp_path):
@@ -23,25 +27,29 @@ def test_sample_holds_every_shape_of_the_contract():
 def test_data_log_is_up_to_date():
     from policebreaches.datalog import data_log
 
-    assert (REPO / "docs" / "data_log.md").read_text(encoding="utf-8") == data_log(REPO / "raw"), \
+    assert (REPO / "docs" / "data_log.md").read_text(encoding="utf-8") == data_log(REPO / "raw"), (
         "docs/data_log.md is stale: run 'make data-log'"
+    )
 
 
 def test_contracts_doc_is_up_to_date():
     from policebreaches.contracts import contracts_markdown
 
-    assert (REPO / "docs" / "data_contracts.md").read_text(encoding="utf-8") == contracts_markdown(), \
+    assert (REPO / "docs" / "data_contracts.md").read_text(encoding="utf-8") == contracts_markdown(), (
         "docs/data_contracts.md is stale: run 'make contracts-doc'"
+    )
 
 
+@pytest.mark.slow
 def test_scaled_editions_have_more_bodies_and_more_records_per_body(tmp_path):
     from policebreaches.checks import check_inputs
     from policebreaches.sample.generate import body_split
 
     assert [body_split(f) for f in (1, 4, 10, 100)] == [(1, 1), (2, 2), (2, 5), (10, 10)]
     generate(tmp_path / "raw", tmp_path / "truth", 4)
-    problems, register = check_inputs(tmp_path / "raw", {"max_file_mb": 50, "max_unpacked_mb": 200,
-                                                         "max_zip_ratio": 100})
+    problems, register = check_inputs(
+        tmp_path / "raw", {"max_file_mb": 50, "max_unpacked_mb": 200, "max_zip_ratio": 100}
+    )
     assert problems == []
     sample = (REPO / "raw" / "2016" / "requests.csv").read_text(encoding="utf-8").count("\n") - 1
     data_bodies = sum(1 for r in register if r["status"] in ("disclosed", "partial"))

@@ -1,6 +1,7 @@
 """An edition written to the input contract with other wordings and layouts than the
 sample: it builds without code changes, and the numbers are the ones a person counts
 by hand from the files below."""
+
 import datetime as dt
 import json
 
@@ -13,35 +14,85 @@ from editions import docx_bytes, make_edition, xlsx_bytes
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("unseen")
-    kent = xlsx_bytes(tmp, {"Sheet1": [
-        ["KENT POLICE"], ["Freedom of Information Act 2000 - Request 16/0123"], ["Data protection breaches"], [], [],
-        ["Incident date", "Staff type", "Category", "Circumstances", "Sanction"],
-        [dt.datetime(2013, 1, 14), "Police Officer", "Confidentiality", "Passed details of a crime to her sister", "Final written warning"],
-        ["Feb-14", "Police Staff", "Computer misuse", "Searched Athena for her neighbour's record", "Management advice"],
-        ["FY 13-14", "PCSO", "Information security", "Left a bag of case files on the bus", "Words of advice"],
-        ["May 2010", "Police Officer", "Computer misuse", "Looked up an ex-partner on PNC", "NFA"],  # before the period
-        ["Grand Total", "", "", "", 4]]})
-    surrey = ("Month/Year;Officer or Staff;Summary of allegation;Result\r\n"
-              "03/2012;Sgt;Revealed the identity of an informant to a drug dealer;Convicted and jailed\r\n"
-              "11/2015;Staff;Checked the system for details of a celebrity;Ongoing\r\n").encode("cp1252")
-    essex = ("<html><body><div class='cookie'>Cookies help us</div><h1>Disclosure log</h1><pre>\n"
-             "Date | Details | Outcome\n"
-             "2014 | Posted a victim's address on Facebook | Dismissed\n"
-             "June 2015 | Accessed custody records of a footballer | Resigned\n"
-             "</pre></body></html>")
-    sussex = docx_bytes(tmp, [[["Type of breach", "Number"], ["Unauthorised access", "3"],
-                               ["Disclosure of information", "1"], ["Total", "5"]]],
-                        paragraphs=["The force can provide the following numbers."])
-    make_edition(tmp / "raw" / "2017", [
-        {"force": "Kent", "status": "disclosed", "files": "kent/FOI 16-0123.xlsx"},
-        {"force": "Surrey Police", "status": "disclosed", "files": "surrey/data.csv"},
-        {"force": "Essex Police", "status": "disclosed", "files": "essex/log.htm"},
-        {"force": "Sussex", "status": "partial", "exemption": "s12", "files": "sussex/answer.docx"},
-        {"force": "Cumbria Constabulary", "status": "disclosed", "files": "cumbria/broken.xlsx"},
-        {"force": "Norfolk", "status": "refused", "exemption": "s40(2)"},
-        {"force": "Gwent", "status": "no_response"},
-    ], {"kent/FOI 16-0123.xlsx": kent, "surrey/data.csv": surrey, "essex/log.htm": essex,
-        "sussex/answer.docx": sussex, "cumbria/broken.xlsx": b"PK\x03\x04 truncated"})
+    kent = xlsx_bytes(
+        tmp,
+        {
+            "Sheet1": [
+                ["KENT POLICE"],
+                ["Freedom of Information Act 2000 - Request 16/0123"],
+                ["Data protection breaches"],
+                [],
+                [],
+                ["Incident date", "Staff type", "Category", "Circumstances", "Sanction"],
+                [
+                    dt.datetime(2013, 1, 14),
+                    "Police Officer",
+                    "Confidentiality",
+                    "Passed details of a crime to her sister",
+                    "Final written warning",
+                ],
+                [
+                    "Feb-14",
+                    "Police Staff",
+                    "Computer misuse",
+                    "Searched Athena for her neighbour's record",
+                    "Management advice",
+                ],
+                ["FY 13-14", "PCSO", "Information security", "Left a bag of case files on the bus", "Words of advice"],
+                [
+                    "May 2010",
+                    "Police Officer",
+                    "Computer misuse",
+                    "Looked up an ex-partner on PNC",
+                    "NFA",
+                ],  # before the period
+                ["Grand Total", "", "", "", 4],
+            ]
+        },
+    )
+    surrey = (
+        "Month/Year;Officer or Staff;Summary of allegation;Result\r\n"
+        "03/2012;Sgt;Revealed the identity of an informant to a drug dealer;Convicted and jailed\r\n"
+        "11/2015;Staff;Checked the system for details of a celebrity;Ongoing\r\n"
+    ).encode("cp1252")
+    essex = (
+        "<html><body><div class='cookie'>Cookies help us</div><h1>Disclosure log</h1><pre>\n"
+        "Date | Details | Outcome\n"
+        "2014 | Posted a victim's address on Facebook | Dismissed\n"
+        "June 2015 | Accessed custody records of a footballer | Resigned\n"
+        "</pre></body></html>"
+    )
+    sussex = docx_bytes(
+        tmp,
+        [
+            [
+                ["Type of breach", "Number"],
+                ["Unauthorised access", "3"],
+                ["Disclosure of information", "1"],
+                ["Total", "5"],
+            ]
+        ],
+        paragraphs=["The force can provide the following numbers."],
+    )
+    make_edition(
+        tmp / "raw" / "2017",
+        [
+            {"force": "Kent", "status": "disclosed", "files": "kent/FOI 16-0123.xlsx"},
+            {"force": "Surrey Police", "status": "disclosed", "files": "surrey/data.csv"},
+            {"force": "Essex Police", "status": "disclosed", "files": "essex/log.htm"},
+            {"force": "Sussex", "status": "partial", "exemption": "s12", "files": "sussex/answer.docx"},
+            {"force": "Cumbria Constabulary", "status": "disclosed", "files": "cumbria/broken.xlsx"},
+            {"force": "Norfolk", "status": "refused", "exemption": "s40(2)"},
+            {"force": "Gwent", "status": "no_response"},
+        ],
+        {
+            "kent/FOI 16-0123.xlsx": kent,
+            "surrey/data.csv": surrey,
+            "essex/log.htm": essex,
+            "sussex/answer.docx": sussex,
+            "cumbria/broken.xlsx": b"PK\x03\x04 truncated",
+        },
+    )
     strict = run_pipeline(tmp / "results_strict", "2017", tmp / "raw", check=False)
     results = tmp / "results"
     run_pipeline(results, "2017", tmp / "raw", "allow_problems=true")

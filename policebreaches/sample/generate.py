@@ -3,6 +3,7 @@
 Seeded and byte-reproducible (zip timestamps, document properties and PDF dates are
 fixed). Calibrated to the figures published in July 2016: a correct pipeline run on
 the output reproduces them exactly. True labels go to TRUTH (under tests/), never raw/."""
+
 from __future__ import annotations
 
 import contextlib
@@ -24,35 +25,76 @@ from . import phrases as P
 SEED = 20160714
 PERIOD = (dt.date(2011, 6, 1), dt.date(2015, 12, 31))
 TYPE_TARGETS = {"unauthorised_access": 869, "third_party_disclosure": 877, "other": 569}
-OUTCOME_TARGETS = {"conviction_or_caution": 70, "resignation_or_dismissal": 297, "written_or_verbal_warning": 258,
-                   "no_formal_action": 1283, "other_or_unknown": 407}
+OUTCOME_TARGETS = {
+    "conviction_or_caution": 70,
+    "resignation_or_dismissal": 297,
+    "written_or_verbal_warning": 258,
+    "no_formal_action": 1283,
+    "other_or_unknown": 407,
+}
 PNC_TARGET = 25
 DISMISSALS = 150  # of the 297 resignations or dismissals
 SCALE = 1  # benchmark editions multiply every count (see scaled())
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
-    "west-midlands": (488, "xlsx_by_year"), "surrey": (202, "csv_utf8"), "humberside": (168, "xlsx_text_dates"),
-    "avon-and-somerset": (163, "pdf_table"), "metropolitan": (145, "xlsx_met"), "kent": (130, "docx_table"),
-    "thames-valley": (121, "html_page"), "greater-manchester": (110, "csv_cp1252"),
-    "lancashire": (104, "xlsx_text_dates"), "north-yorkshire": (98, "docx_numbered"),
-    "cleveland": (17, "eml_pipe"), "dyfed-powys": (21, "docx_narrative"), "lincolnshire": (30, "counts_xlsx"),
-    "cumbria": (25, "counts_letter"), "norfolk": (19, "csv_utf8"), "hampshire": (32, "csv_labels_only"),
-    "cambridgeshire": (23, "txt_tab"), "cheshire": (31, "xlsx_text_dates"), "derbyshire": (27, "docx_table"),
-    "devon-and-cornwall": (25, "html_page"), "dorset": (12, "csv_cp1252"), "durham": (18, "headerless_docx"),
-    "gloucestershire": (14, "eml_pipe"), "hertfordshire": (29, "xlsx_text_dates"), "leicestershire": (22, "csv_utf8"),
-    "merseyside": (21, "docx_table"), "northamptonshire": (16, "txt_tab"), "northumbria": (33, "html_page"),
-    "north-wales": (11, "csv_cp1252"), "nottinghamshire": (24, "xlsx_text_dates"), "south-wales": (26, "docx_table"),
-    "south-yorkshire": (30, "csv_utf8"), "staffordshire": (19, "xlsx_text_dates"), "warwickshire": (9, "txt_tab"),
-    "west-mercia": (20, "docx_table"), "west-yorkshire": (19, "xlsx_text_dates"), "wiltshire": (13, "csv_utf8"),
+    "west-midlands": (488, "xlsx_by_year"),
+    "surrey": (202, "csv_utf8"),
+    "humberside": (168, "xlsx_text_dates"),
+    "avon-and-somerset": (163, "pdf_table"),
+    "metropolitan": (145, "xlsx_met"),
+    "kent": (130, "docx_table"),
+    "thames-valley": (121, "html_page"),
+    "greater-manchester": (110, "csv_cp1252"),
+    "lancashire": (104, "xlsx_text_dates"),
+    "north-yorkshire": (98, "docx_numbered"),
+    "cleveland": (17, "eml_pipe"),
+    "dyfed-powys": (21, "docx_narrative"),
+    "lincolnshire": (30, "counts_xlsx"),
+    "cumbria": (25, "counts_letter"),
+    "norfolk": (19, "csv_utf8"),
+    "hampshire": (32, "csv_labels_only"),
+    "cambridgeshire": (23, "txt_tab"),
+    "cheshire": (31, "xlsx_text_dates"),
+    "derbyshire": (27, "docx_table"),
+    "devon-and-cornwall": (25, "html_page"),
+    "dorset": (12, "csv_cp1252"),
+    "durham": (18, "headerless_docx"),
+    "gloucestershire": (14, "eml_pipe"),
+    "hertfordshire": (29, "xlsx_text_dates"),
+    "leicestershire": (22, "csv_utf8"),
+    "merseyside": (21, "docx_table"),
+    "northamptonshire": (16, "txt_tab"),
+    "northumbria": (33, "html_page"),
+    "north-wales": (11, "csv_cp1252"),
+    "nottinghamshire": (24, "xlsx_text_dates"),
+    "south-wales": (26, "docx_table"),
+    "south-yorkshire": (30, "csv_utf8"),
+    "staffordshire": (19, "xlsx_text_dates"),
+    "warwickshire": (9, "txt_tab"),
+    "west-mercia": (20, "docx_table"),
+    "west-yorkshire": (19, "xlsx_text_dates"),
+    "wiltshire": (13, "csv_utf8"),
 }
 ORIGINAL_FORCES = frozenset(DATA_FORCES)
 PARTIAL = {"norfolk": "s12", "lincolnshire": ""}
-OTHER_BODIES = {"essex": ("refused", "s12"), "sussex": ("refused", "s40(2)"), "psni": ("refused", "s30/s31"),
-                "city-of-london": ("nil_return", ""), "suffolk": ("nil_return", ""), "gwent": ("no_response", ""), "bedfordshire": ("no_response", "")}
-REGISTER_NAMES = {"metropolitan": "Met", "avon-and-somerset": "Avon & Somerset Constabulary",
-                  "dyfed-powys": "Dyfed Powys Police", "greater-manchester": "GMP", "psni": "PSNI",
-                  "devon-and-cornwall": "Devon & Cornwall Police"}
+OTHER_BODIES = {
+    "essex": ("refused", "s12"),
+    "sussex": ("refused", "s40(2)"),
+    "psni": ("refused", "s30/s31"),
+    "city-of-london": ("nil_return", ""),
+    "suffolk": ("nil_return", ""),
+    "gwent": ("no_response", ""),
+    "bedfordshire": ("no_response", ""),
+}
+REGISTER_NAMES = {
+    "metropolitan": "Met",
+    "avon-and-somerset": "Avon & Somerset Constabulary",
+    "dyfed-powys": "Dyfed Powys Police",
+    "greater-manchester": "GMP",
+    "psni": "PSNI",
+    "devon-and-cornwall": "Devon & Cornwall Police",
+}
 # Outcome constraints the published report states (force: {group: count}, groups not named are free).
 FIXED_OUTCOMES = {
     "humberside": {"resignation": 5, "dismissal": 0, "conviction_or_caution": 0},
@@ -62,17 +104,31 @@ FIXED_OUTCOMES = {
     "durham": {"other_or_unknown": 18},  # a headerless date/description list says nothing of outcomes
 }
 PRESS_CASES = {
-    "cleveland": dict(description="Special Constable passed information about a detainee to a relative of the "
-                                  "detainee", role="Special Constable", outcome="Dismissed",
-                      breach_type="third_party_disclosure", outcome_group="resignation_or_dismissal", sub="dismissal"),
-    "metropolitan": dict(description="Officer found a victim\u2019s name amusing and attempted to photograph the "
-                                     "victim\u2019s driving licence to send to a friend on Snapchat", role="PC",
-                         outcome="Resigned during disciplinary action", breach_type="third_party_disclosure",
-                         outcome_group="resignation_or_dismissal", sub="resignation"),
-    "dyfed-powys": dict(description="Officer passed sensitive police information to a member of the public on a "
-                                    "USB device", role="Police officer", outcome="Resigned",
-                        breach_type="third_party_disclosure", outcome_group="resignation_or_dismissal",
-                        sub="resignation"),
+    "cleveland": dict(
+        description="Special Constable passed information about a detainee to a relative of the detainee",
+        role="Special Constable",
+        outcome="Dismissed",
+        breach_type="third_party_disclosure",
+        outcome_group="resignation_or_dismissal",
+        sub="dismissal",
+    ),
+    "metropolitan": dict(
+        description="Officer found a victim\u2019s name amusing and attempted to photograph the "
+        "victim\u2019s driving licence to send to a friend on Snapchat",
+        role="PC",
+        outcome="Resigned during disciplinary action",
+        breach_type="third_party_disclosure",
+        outcome_group="resignation_or_dismissal",
+        sub="resignation",
+    ),
+    "dyfed-powys": dict(
+        description="Officer passed sensitive police information to a member of the public on a USB device",
+        role="Police officer",
+        outcome="Resigned",
+        breach_type="third_party_disclosure",
+        outcome_group="resignation_or_dismissal",
+        sub="resignation",
+    ),
 }
 
 
@@ -137,12 +193,22 @@ def _date(rng: random.Random) -> dt.date:
 
 
 def _describe(rng: random.Random, breach_type: str, pnc: bool) -> str:
-    fill = dict(system=rng.choice(P.SYSTEMS), person=rng.choice(P.PERSONS), pnc=rng.choice(P.PNC_SYSTEMS),
-                info=rng.choice(P.INFO), recipient=rng.choice(P.RECIPIENTS), device=rng.choice(P.DEVICES))
+    fill = dict(
+        system=rng.choice(P.SYSTEMS),
+        person=rng.choice(P.PERSONS),
+        pnc=rng.choice(P.PNC_SYSTEMS),
+        info=rng.choice(P.INFO),
+        recipient=rng.choice(P.RECIPIENTS),
+        device=rng.choice(P.DEVICES),
+    )
     fill["Device"] = fill["device"][0].upper() + fill["device"][1:]
-    bank = {("unauthorised_access", False): P.ACCESS, ("unauthorised_access", True): P.ACCESS_PNC,
-            ("third_party_disclosure", False): P.DISCLOSURE, ("third_party_disclosure", True): P.DISCLOSURE_PNC,
-            ("other", False): P.OTHER}[(breach_type, pnc)]
+    bank = {
+        ("unauthorised_access", False): P.ACCESS,
+        ("unauthorised_access", True): P.ACCESS_PNC,
+        ("third_party_disclosure", False): P.DISCLOSURE,
+        ("third_party_disclosure", True): P.DISCLOSURE_PNC,
+        ("other", False): P.OTHER,
+    }[(breach_type, pnc)]
     text = rng.choice(bank).format(**fill)
     if rng.random() < 0.05:
         text = text.replace(" of ", " of [REDACTED] ", 1) if " of " in text else text + " [REDACTED]"
@@ -164,25 +230,55 @@ def build_incidents(rng: random.Random) -> list[Incident]:
     for force, (n, fmt) in DATA_FORCES.items():
         for i, sub in enumerate(outcomes[force]):
             breach_type = type_pool.pop()
-            pnc = (pnc_left > 0 and breach_type != "other" and fmt not in ("counts_xlsx", "counts_letter",
-                                                                             "csv_labels_only") and rng.random() < 0.03)
+            pnc = (
+                pnc_left > 0
+                and breach_type != "other"
+                and fmt not in ("counts_xlsx", "counts_letter", "csv_labels_only")
+                and rng.random() < 0.03
+            )
             pnc_left -= pnc
             group = _group(sub)
             bank = sub if sub in ("resignation", "dismissal") else group
             outcome = rng.choice(P.OUTCOMES[bank])
-            incidents.append(Incident(force, _date(rng) if rng.random() > 0.04 else None, rng.choice(P.ROLES),
-                                      "", _describe(rng, breach_type, pnc), outcome, breach_type, pnc, group))
+            incidents.append(
+                Incident(
+                    force,
+                    _date(rng) if rng.random() > 0.04 else None,
+                    rng.choice(P.ROLES),
+                    "",
+                    _describe(rng, breach_type, pnc),
+                    outcome,
+                    breach_type,
+                    pnc,
+                    group,
+                )
+            )
         if force in PRESS_CASES:
             c = PRESS_CASES[force]
-            incidents.append(Incident(force, _date(rng), c["role"], "", c["description"], c["outcome"],
-                                      c["breach_type"], False, c["outcome_group"]))
+            incidents.append(
+                Incident(
+                    force,
+                    _date(rng),
+                    c["role"],
+                    "",
+                    c["description"],
+                    c["outcome"],
+                    c["breach_type"],
+                    False,
+                    c["outcome_group"],
+                )
+            )
     assert not type_pool
     # top up PNC to the exact target on incident forces if chance left some over
     index = 0
     while pnc_left > 0:
         inc = incidents[index]
-        if (not inc.pnc and inc.breach_type == "unauthorised_access" and inc.force_id not in PRESS_CASES
-                and DATA_FORCES[inc.force_id][1] not in ("counts_xlsx", "counts_letter", "csv_labels_only")):
+        if (
+            not inc.pnc
+            and inc.breach_type == "unauthorised_access"
+            and inc.force_id not in PRESS_CASES
+            and DATA_FORCES[inc.force_id][1] not in ("counts_xlsx", "counts_letter", "csv_labels_only")
+        ):
             incidents[index] = replace(inc, pnc=True, description=_describe(rng, inc.breach_type, True))
             pnc_left -= 1
         index += 7
@@ -194,23 +290,41 @@ def _extras(rng: random.Random, force: str, incidents: list[Incident]) -> list[I
     out = []
     for date in (dt.date(2010, 11, 3), dt.date(2016, 2, 17)):
         breach_type = rng.choice(list(TYPE_TARGETS))
-        out.append(Incident(force, date, rng.choice(P.ROLES), "", _describe(rng, breach_type, False),
-                            rng.choice(P.OUTCOMES["no_formal_action"]), breach_type, False, "no_formal_action",
-                            counted=False, expected_exclusion="outside_period"))
+        out.append(
+            Incident(
+                force,
+                date,
+                rng.choice(P.ROLES),
+                "",
+                _describe(rng, breach_type, False),
+                rng.choice(P.OUTCOMES["no_formal_action"]),
+                breach_type,
+                False,
+                "no_formal_action",
+                counted=False,
+                expected_exclusion="outside_period",
+            )
+        )
     return out
 
 
 # --- dates as different forces write them --------------------------------------------
+
 
 def _fmt(date: dt.date | None, style: str) -> str:
     if date is None:
         return {"iso": "", "month_yy": "Not recorded"}.get(style, "Date not recorded")
     day = date.day
     suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return {"month_yy": date.strftime("%b-%y"), "month_year": date.strftime("%B %Y"),
-            "dmy": date.strftime("%d/%m/%Y"), "dmy_short": f"{date.day}/{date.month}/{date.strftime('%y')}",
-            "long": f"{day} {date.strftime('%B %Y')}", "ordinal": f"{date.strftime('%B')} {day}{suffix} {date.year}",
-            "iso": date.isoformat()}[style]
+    return {
+        "month_yy": date.strftime("%b-%y"),
+        "month_year": date.strftime("%B %Y"),
+        "dmy": date.strftime("%d/%m/%Y"),
+        "dmy_short": f"{date.day}/{date.month}/{date.strftime('%y')}",
+        "long": f"{day} {date.strftime('%B %Y')}",
+        "ordinal": f"{date.strftime('%B')} {day}{suffix} {date.year}",
+        "iso": date.isoformat(),
+    }[style]
 
 
 def _label(rng: random.Random, inc: Incident) -> str:
@@ -249,6 +363,7 @@ def _save_docx(document, path: Path) -> None:
 
 # --- one writer per response format ---------------------------------------------------
 
+
 def write_xlsx_by_year(out: Path, force: str, rows: list[Incident], rng) -> list[str]:
     from openpyxl.styles import Font
 
@@ -267,21 +382,33 @@ def write_xlsx_by_year(out: Path, force: str, rows: list[Incident], rng) -> list
         ws.append([])
         ws.append(["Date", "Rank/Role", "Breach Type", "Description", "Outcome"])
         for inc in by_year[year]:
-            ws.append([dt.datetime.combine(inc.date, dt.time()) if inc.date else "Not recorded", inc.role,
-                       _label(rng, inc), inc.description, inc.outcome])
+            ws.append(
+                [
+                    dt.datetime.combine(inc.date, dt.time()) if inc.date else "Not recorded",
+                    inc.role,
+                    _label(rng, inc),
+                    inc.description,
+                    inc.outcome,
+                ]
+            )
             if inc.date:
                 ws.cell(ws.max_row, 1).number_format = "dd/mm/yyyy"
         ws.append(["Total", None, None, None, len(by_year[year])])
         ws.append([])
-        ws.append(["Note: figures are taken from the Professional Standards case management system and may "
-                   "change as cases conclude."])
+        ws.append(
+            [
+                "Note: figures are taken from the Professional Standards case management system and may "
+                "change as cases conclude."
+            ]
+        )
     name = f"{force}/FOI_2016_0412_data_breaches.xlsx"
     _save_workbook(wb, out / name)
     return [name]
 
 
-def _xlsx_single(out: Path, force: str, rows: list[Incident], header: list[str], cells, name: str,
-                 title_rows: list[str]) -> list[str]:
+def _xlsx_single(
+    out: Path, force: str, rows: list[Incident], header: list[str], cells, name: str, title_rows: list[str]
+) -> list[str]:
     wb = _workbook()
     ws = wb.active
     ws.title = "Data"
@@ -297,18 +424,36 @@ def _xlsx_single(out: Path, force: str, rows: list[Incident], header: list[str],
 
 
 def write_xlsx_text_dates(out, force, rows, rng):
-    return _xlsx_single(out, force, rows, ["Date", "Officer/Staff", "Nature of breach", "Outcome"],
-                        lambda i: [_fmt(i.date, "month_yy"), i.role, i.description, i.outcome],
-                        "response.xlsx", [f"Freedom of Information request \u2013 {force_name(force)}",
-                                          "Data Protection Act breaches by officers and staff, June 2011 to date", ""])
+    return _xlsx_single(
+        out,
+        force,
+        rows,
+        ["Date", "Officer/Staff", "Nature of breach", "Outcome"],
+        lambda i: [_fmt(i.date, "month_yy"), i.role, i.description, i.outcome],
+        "response.xlsx",
+        [
+            f"Freedom of Information request \u2013 {force_name(force)}",
+            "Data Protection Act breaches by officers and staff, June 2011 to date",
+            "",
+        ],
+    )
 
 
 def write_xlsx_met(out, force, rows, rng):
-    return _xlsx_single(out, force, rows, ["Month", "Rank", "Nature of Allegation/ Breach", "Outcome"],
-                        lambda i: [_fmt(i.date, "month_year"), i.role, i.description, i.outcome],
-                        "2016010000123_Appendix_A.xlsx",
-                        ["Metropolitan Police Service", "Directorate of Professional Standards",
-                         "Allegations of breaches of data protection, 01/06/2011 \u2013 31/12/2015", ""])
+    return _xlsx_single(
+        out,
+        force,
+        rows,
+        ["Month", "Rank", "Nature of Allegation/ Breach", "Outcome"],
+        lambda i: [_fmt(i.date, "month_year"), i.role, i.description, i.outcome],
+        "2016010000123_Appendix_A.xlsx",
+        [
+            "Metropolitan Police Service",
+            "Directorate of Professional Standards",
+            "Allegations of breaches of data protection, 01/06/2011 \u2013 31/12/2015",
+            "",
+        ],
+    )
 
 
 def _csv_text(header: list[str], rows: list[list[str]]) -> str:
@@ -320,25 +465,30 @@ def _csv_text(header: list[str], rows: list[list[str]]) -> str:
 
 
 def write_csv_utf8(out, force, rows, rng):
-    text = _csv_text(["Date", "Role", "Summary", "Action taken"],
-                     [[_fmt(i.date, "dmy"), i.role, i.description, i.outcome] for i in rows])
+    text = _csv_text(
+        ["Date", "Role", "Summary", "Action taken"],
+        [[_fmt(i.date, "dmy"), i.role, i.description, i.outcome] for i in rows],
+    )
     name = f"{force}/breaches.csv"
     (out / name).write_bytes(text.encode("utf-8-sig"))
     return [name]
 
 
 def write_csv_cp1252(out, force, rows, rng):
-    text = _csv_text(["Date of incident", "Rank", "Details", "Result"],
-                     [[_fmt(i.date, "dmy_short"), i.role, i.description.replace("'", "\u2019"), i.outcome]
-                      for i in rows])
+    text = _csv_text(
+        ["Date of incident", "Rank", "Details", "Result"],
+        [[_fmt(i.date, "dmy_short"), i.role, i.description.replace("'", "\u2019"), i.outcome] for i in rows],
+    )
     name = f"{force}/FOI response data.csv"
     (out / name).write_bytes(text.encode("cp1252"))
     return [name]
 
 
 def write_csv_labels_only(out, force, rows, rng):
-    text = _csv_text(["Date", "Officer/Staff", "Breach Type", "Outcome"],
-                     [[_fmt(i.date, "month_yy"), i.role, _label(rng, i), i.outcome] for i in rows])
+    text = _csv_text(
+        ["Date", "Officer/Staff", "Breach Type", "Outcome"],
+        [[_fmt(i.date, "month_yy"), i.role, _label(rng, i), i.outcome] for i in rows],
+    )
     name = f"{force}/dp_breaches.csv"
     (out / name).write_bytes(text.encode("utf-8"))
     return [name]
@@ -363,19 +513,33 @@ def _docx_response(out, force, intro: list[str], header: list[str], rows: list[l
 
 
 def write_docx_table(out, force, rows, rng):
-    return _docx_response(out, force, [f"{force_name(force)} \u2013 Freedom of Information Request",
-                                       "Please find below the information you requested."],
-                          ["Date", "Rank", "Category", "Description", "Outcome"],
-                          [[_fmt(i.date, "dmy"), i.role, _label(rng, i), i.description, i.outcome] for i in rows],
-                          "FOI response.docx")
+    return _docx_response(
+        out,
+        force,
+        [
+            f"{force_name(force)} \u2013 Freedom of Information Request",
+            "Please find below the information you requested.",
+        ],
+        ["Date", "Rank", "Category", "Description", "Outcome"],
+        [[_fmt(i.date, "dmy"), i.role, _label(rng, i), i.description, i.outcome] for i in rows],
+        "FOI response.docx",
+    )
 
 
 def write_docx_numbered(out, force, rows, rng):
-    return _docx_response(out, force, ["Your request has been considered and the information is provided below."],
-                          ["(i) Month/year of incident", "(ii) Nature of Offence/Breach",
-                           "(iii) Officer or a member of civilian staff", "(iv) How the matter was resolved"],
-                          [[_fmt(i.date, "month_yy"), i.description, i.role, i.outcome] for i in rows],
-                          f"response_{force}.docx")
+    return _docx_response(
+        out,
+        force,
+        ["Your request has been considered and the information is provided below."],
+        [
+            "(i) Month/year of incident",
+            "(ii) Nature of Offence/Breach",
+            "(iii) Officer or a member of civilian staff",
+            "(iv) How the matter was resolved",
+        ],
+        [[_fmt(i.date, "month_yy"), i.description, i.role, i.outcome] for i in rows],
+        f"response_{force}.docx",
+    )
 
 
 def write_headerless_docx(out, force, rows, rng):
@@ -384,7 +548,10 @@ def write_headerless_docx(out, force, rows, rng):
     table = document.add_table(rows=0, cols=2)
     for inc in rows:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = _fmt(inc.date, "long") if inc.date else "2013 (Date not recorded)", inc.description
+        cells[0].text, cells[1].text = (
+            _fmt(inc.date, "long") if inc.date else "2013 (Date not recorded)",
+            inc.description,
+        )
     name = f"{force}/breaches_list.docx"
     _save_docx(document, out / name)
     return [name]
@@ -394,15 +561,21 @@ def write_docx_narrative(out, force, rows, rng):
     """A letter describing incidents in sentences; its transcription lies in transcribed/."""
     document = _docx()
     document.add_paragraph("Dear Requester,")
-    document.add_paragraph("I write in response to your request for information. The force has identified the "
-                           "following matters within the period you specified.")
+    document.add_paragraph(
+        "I write in response to your request for information. The force has identified the "
+        "following matters within the period you specified."
+    )
     for a, b in zip(rows[0::2], rows[1::2] + [None]):
-        text = (f"In {_fmt(a.date, 'month_year')} a member of the force ({a.role}) was investigated after it was "
-                f"alleged that they had {a.description[0].lower() + a.description[1:]}; the outcome was: "
-                f"{a.outcome or 'not yet known'}.")
+        text = (
+            f"In {_fmt(a.date, 'month_year')} a member of the force ({a.role}) was investigated after it was "
+            f"alleged that they had {a.description[0].lower() + a.description[1:]}; the outcome was: "
+            f"{a.outcome or 'not yet known'}."
+        )
         if b:
-            text += (f" In a separate matter, in {_fmt(b.date, 'month_year')}, a {b.role} "
-                     f"{b.description[0].lower() + b.description[1:]} ({b.outcome or 'outcome not recorded'}).")
+            text += (
+                f" In a separate matter, in {_fmt(b.date, 'month_year')}, a {b.role} "
+                f"{b.description[0].lower() + b.description[1:]} ({b.outcome or 'outcome not recorded'})."
+            )
         document.add_paragraph(text)
     document.add_paragraph("Yours sincerely,\nFreedom of Information Officer")
     name = f"{force}/response_letter.docx"
@@ -413,7 +586,9 @@ def write_docx_narrative(out, force, rows, rng):
 def write_html_page(out, force, rows, rng):
     body_rows = "\n".join(
         f"<tr><td>{_fmt(i.date, 'ordinal')}</td><td>{P.MISLEADING_LABEL if (i.breach_type == 'unauthorised_access' and rng.random() < 0.4) else _label(rng, i)}"
-        f"</td><td>{_html_escape(i.description)}</td><td>{_html_escape(i.outcome)}</td></tr>" for i in rows)
+        f"</td><td>{_html_escape(i.description)}</td><td>{_html_escape(i.outcome)}</td></tr>"
+        for i in rows
+    )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Disclosure log: data protection breaches | {force_name(force)}</title>
 <style>.cookie{{position:fixed}}</style><script>window.dataLayer=[];</script></head>
@@ -438,41 +613,77 @@ def _html_escape(text: str) -> str:
 
 
 def write_pdf_table(out, force, rows, rng):
-    from weasyprint import HTML
+    """A ruled table as forces' PDF exports have it, drawn with reportlab in the bundled
+    font (embedded): the bytes depend on reportlab's pinned version only, not on the
+    machine's fonts or system libraries (WeasyPrint's depend on HarfBuzz)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
-    body = "\n".join(f"<tr><td>{_fmt(i.date, 'long')}</td><td>{i.role}</td><td>{_html_escape(i.description)}</td>"
-                     f"<td>{_html_escape(i.outcome)}</td></tr>" for i in rows)
-    font = (Path(__file__).resolve().parents[2] / "report" / "fonts" / "DejaVuSans.ttf").as_uri()
-    # the bundled font, never the machine's sans-serif: the sample must be byte-identical everywhere
-    html = f"""<html><head><style>@font-face{{font-family:Sample;src:url("{font}")}}
-@page{{size:A4;margin:15mm}} body{{font-family:Sample;font-size:8pt}}
-table{{border-collapse:collapse;width:100%}} td,th{{border:0.5pt solid black;padding:2pt}} tr{{break-inside:avoid}}</style></head><body>
-<p>{force_name(force)} &ndash; Freedom of Information Act 2000 &ndash; Data breaches by officers and staff</p>
-<table><thead><tr><th>Date</th><th>Rank</th><th>Summary</th><th>Outcome</th></tr></thead><tbody>
-{body}
-<tr><td>Total</td><td></td><td>{len(rows)}</td><td></td></tr></tbody></table></body></html>"""
+    pdfmetrics.registerFont(
+        TTFont("Sample", Path(__file__).resolve().parents[2] / "report" / "fonts" / "DejaVuSans.ttf")
+    )
+    style = ParagraphStyle("cell", fontName="Sample", fontSize=8, leading=10)
+
+    def cell(text: str) -> Paragraph:
+        return Paragraph(_html_escape(text), style)
+
+    header = ["Date", "Rank", "Summary", "Outcome"]
+    body = [[cell(_fmt(i.date, "long")), cell(i.role), cell(i.description), cell(i.outcome)] for i in rows]
+    table = LongTable(
+        [[cell(h) for h in header], *body, [cell("Total"), "", cell(str(len(rows))), ""]],
+        colWidths=[28 * mm, 22 * mm, 85 * mm, 45 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    title = f"{force_name(force)} \u2013 Freedom of Information Act 2000 \u2013 Data breaches by officers and staff"
     name = f"{force}/FOI_response.pdf"
-    HTML(string=html).write_pdf(out / name)
+    doc = SimpleDocTemplate(
+        str(out / name),
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        invariant=True,
+        title="FOI response",
+        author=force_name(force),
+        creator="",
+        producer="",
+    )
+    doc.build([Paragraph(_html_escape(title), style), table])
     return [name]
 
 
 def _letter_lines(force: str) -> list[str]:
-    return [f"{force_name(force)}", "Freedom of Information Unit", "", "Dear Requester,", "",
-            "Thank you for your request dated 4 January 2016, in which you asked for the number of breaches",
-            "of the Data Protection Act by police officers and staff, and the outcome (for example written",
-            "warning, sacked etc.).", ""]
+    return [
+        f"{force_name(force)}",
+        "Freedom of Information Unit",
+        "",
+        "Dear Requester,",
+        "",
+        "Thank you for your request dated 4 January 2016, in which you asked for the number of breaches",
+        "of the Data Protection Act by police officers and staff, and the outcome (for example written",
+        "warning, sacked etc.).",
+        "",
+    ]
 
 
 def write_eml_pipe(out, force, rows, rng):
-    lines = _letter_lines(force) + ["Please find the information below.", "",
-                                    "Date | Role | Details | Outcome"]
+    lines = _letter_lines(force) + ["Please find the information below.", "", "Date | Role | Details | Outcome"]
     lines += [f"{_fmt(i.date, 'iso')} | {i.role} | {i.description} | {i.outcome}" for i in rows]
     lines += ["", "Yours sincerely,", "FOI Officer"]
-    message = (f"From: foi@{force}.police.example\r\nTo: requester@example.org\r\n"
-               f"Subject: FOI request 2016/{rng.randrange(100, 999)} - data protection breaches\r\n"
-               "Date: Tue, 16 Feb 2016 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
-               "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-               + "\r\n".join(lines) + "\r\n")
+    message = (
+        f"From: foi@{force}.police.example\r\nTo: requester@example.org\r\n"
+        f"Subject: FOI request 2016/{rng.randrange(100, 999)} - data protection breaches\r\n"
+        "Date: Tue, 16 Feb 2016 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + "\r\n".join(lines)
+        + "\r\n"
+    )
     name = f"{force}/RE FOI request.eml"
     (out / name).write_bytes(message.encode("utf-8"))
     return [name]
@@ -486,11 +697,15 @@ def write_txt_tab(out, force, rows, rng):
     return [name]
 
 
-MARGIN_LABELS = {"unauthorised_access": "Unauthorised access to police systems",
-                 "third_party_disclosure": "Disclosure of information to third parties",
-                 "conviction_or_caution": "Convicted/cautioned", "resignation_or_dismissal": "Resigned or dismissed",
-                 "written_or_verbal_warning": "Written/verbal warning", "no_formal_action": "No further action",
-                 "other_or_unknown": "Ongoing"}
+MARGIN_LABELS = {
+    "unauthorised_access": "Unauthorised access to police systems",
+    "third_party_disclosure": "Disclosure of information to third parties",
+    "conviction_or_caution": "Convicted/cautioned",
+    "resignation_or_dismissal": "Resigned or dismissed",
+    "written_or_verbal_warning": "Written/verbal warning",
+    "no_formal_action": "No further action",
+    "other_or_unknown": "Ongoing",
+}
 
 
 def write_counts_xlsx(out, force, rows, rng):
@@ -505,8 +720,13 @@ def write_counts_xlsx(out, force, rows, rng):
         ws.append([MARGIN_LABELS[key], sum(1 for i in rows if i.breach_type == key)])
     ws.append([])
     ws.append(["Outcome", "Number"])
-    for key in ("conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning",
-                "no_formal_action", "other_or_unknown"):
+    for key in (
+        "conviction_or_caution",
+        "resignation_or_dismissal",
+        "written_or_verbal_warning",
+        "no_formal_action",
+        "other_or_unknown",
+    ):
         ws.append([MARGIN_LABELS[key], sum(1 for i in rows if i.outcome_group == key)])
     ws.append([])
     ws.append(["Total", len(rows)])
@@ -516,43 +736,66 @@ def write_counts_xlsx(out, force, rows, rng):
 
 def write_counts_letter(out, force, rows, rng):
     lines = _letter_lines(force) + ["The force holds the following information:", ""]
-    lines += [f"{MARGIN_LABELS[k]} = {sum(1 for i in rows if i.breach_type == k)}"
-              for k in ("unauthorised_access", "third_party_disclosure")]
-    lines += [f"Loss or insecure handling of data \u2013 {sum(1 for i in rows if i.breach_type == 'other')}",
-              f"Total = {len(rows)}", "", "Officers currently being investigated = 2", "",
-              "The force does not hold the outcome of each matter in a retrievable form.", "Yours sincerely"]
+    lines += [
+        f"{MARGIN_LABELS[k]} = {sum(1 for i in rows if i.breach_type == k)}"
+        for k in ("unauthorised_access", "third_party_disclosure")
+    ]
+    lines += [
+        f"Loss or insecure handling of data \u2013 {sum(1 for i in rows if i.breach_type == 'other')}",
+        f"Total = {len(rows)}",
+        "",
+        "Officers currently being investigated = 2",
+        "",
+        "The force does not hold the outcome of each matter in a retrievable form.",
+        "Yours sincerely",
+    ]
     name = f"{force}/response_letter.txt"
     (out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [name]
 
 
-WRITERS = {"xlsx_by_year": write_xlsx_by_year, "xlsx_text_dates": write_xlsx_text_dates, "xlsx_met": write_xlsx_met,
-           "csv_utf8": write_csv_utf8, "csv_cp1252": write_csv_cp1252, "csv_labels_only": write_csv_labels_only,
-           "docx_table": write_docx_table, "docx_numbered": write_docx_numbered,
-           "headerless_docx": write_headerless_docx, "docx_narrative": write_docx_narrative,
-           "html_page": write_html_page, "pdf_table": write_pdf_table, "eml_pipe": write_eml_pipe,
-           "txt_tab": write_txt_tab, "counts_xlsx": write_counts_xlsx, "counts_letter": write_counts_letter}
+WRITERS = {
+    "xlsx_by_year": write_xlsx_by_year,
+    "xlsx_text_dates": write_xlsx_text_dates,
+    "xlsx_met": write_xlsx_met,
+    "csv_utf8": write_csv_utf8,
+    "csv_cp1252": write_csv_cp1252,
+    "csv_labels_only": write_csv_labels_only,
+    "docx_table": write_docx_table,
+    "docx_numbered": write_docx_numbered,
+    "headerless_docx": write_headerless_docx,
+    "docx_narrative": write_docx_narrative,
+    "html_page": write_html_page,
+    "pdf_table": write_pdf_table,
+    "eml_pipe": write_eml_pipe,
+    "txt_tab": write_txt_tab,
+    "counts_xlsx": write_counts_xlsx,
+    "counts_letter": write_counts_letter,
+}
 
 
 # --- letters, register, edition ---------------------------------------------------------
 
 REFUSALS = {
     "s12": "The cost of locating, retrieving and extracting this information would exceed the appropriate limit "
-           "(section 12 of the Freedom of Information Act 2000). This letter is a refusal notice.",
+    "(section 12 of the Freedom of Information Act 2000). This letter is a refusal notice.",
     "s40(2)": "The information is exempt under section 40(2) (personal information): disclosure of the "
-              "outcomes of individual cases would identify the officers concerned.",
+    "outcomes of individual cases would identify the officers concerned.",
     "s30/s31": "The force neither confirms nor denies that it holds further information. Sections 30 and 31 "
-               "(investigations; law enforcement) apply.",
+    "(investigations; law enforcement) apply.",
 }
-NIL_RETURN = ("I have decided to disclose the information we hold. However, having searched our records, no "
-              "information is held about breaches of the Data Protection Act by officers or staff in this period.")
+NIL_RETURN = (
+    "I have decided to disclose the information we hold. However, having searched our records, no "
+    "information is held about breaches of the Data Protection Act by officers or staff in this period."
+)
 
 
 def _write_letter(out: Path, force: str, body: str) -> str:
     name = f"{force}/response_letter.txt"
-    (out / name).write_text("\n".join(_letter_lines(force) + [body, "", "Yours sincerely,",
-                                                               "Freedom of Information Officer"]) + "\n",
-                            encoding="utf-8")
+    (out / name).write_text(
+        "\n".join(_letter_lines(force) + [body, "", "Yours sincerely,", "Freedom of Information Officer"]) + "\n",
+        encoding="utf-8",
+    )
     return name
 
 
@@ -614,11 +857,14 @@ def scaled(factor: int):
     saved = {name: globals()[name] for name in names}
     globals().update(
         TYPE_TARGETS={k: v * factor for k, v in TYPE_TARGETS.items()},
-        OUTCOME_TARGETS={k: v * factor for k, v in OUTCOME_TARGETS.items()}, PNC_TARGET=PNC_TARGET * factor,
+        OUTCOME_TARGETS={k: v * factor for k, v in OUTCOME_TARGETS.items()},
+        PNC_TARGET=PNC_TARGET * factor,
         DATA_FORCES=_copies({f: (n * per_body, fmt) for f, (n, fmt) in DATA_FORCES.items()}, bodies),
-        FIXED_OUTCOMES=_copies({f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()},
-                               bodies),
-        SCALE=factor)
+        FIXED_OUTCOMES=_copies(
+            {f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()}, bodies
+        ),
+        SCALE=factor,
+    )
     try:
         yield
     finally:
@@ -667,15 +913,29 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
         if fmt == "docx_narrative":
             _write_transcription(out, files[0], rows)
         status = "partial" if force in PARTIAL else "disclosed"
-        register.append(_register_row(rng, force, status, PARTIAL.get(force, ""), files,
-                                      "Counts only" if fmt.startswith("counts") else ""))
+        register.append(
+            _register_row(
+                rng, force, status, PARTIAL.get(force, ""), files, "Counts only" if fmt.startswith("counts") else ""
+            )
+        )
         for inc in rows:
-            truth_rows.append({"force_id": force, "source_file": f"responses/{files[0]}", "layout_format": fmt,
-                               "date": inc.date.isoformat() if inc.date else "", "role": inc.role,
-                               "description": inc.description, "outcome": inc.outcome,
-                               "breach_type": inc.breach_type, "pnc": inc.pnc, "outcome_group": inc.outcome_group,
-                               "counted": inc.counted, "expected_exclusion": inc.expected_exclusion,
-                               "counts_only": fmt.startswith("counts")})
+            truth_rows.append(
+                {
+                    "force_id": force,
+                    "source_file": f"responses/{files[0]}",
+                    "layout_format": fmt,
+                    "date": inc.date.isoformat() if inc.date else "",
+                    "role": inc.role,
+                    "description": inc.description,
+                    "outcome": inc.outcome,
+                    "breach_type": inc.breach_type,
+                    "pnc": inc.pnc,
+                    "outcome_group": inc.outcome_group,
+                    "counted": inc.counted,
+                    "expected_exclusion": inc.expected_exclusion,
+                    "counts_only": fmt.startswith("counts"),
+                }
+            )
     for force, (status, exemption) in OTHER_BODIES.items():
         files = []
         if status in ("refused", "nil_return"):
@@ -692,7 +952,9 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
     (out / "overrides" / "extraction.yaml").write_text(
         "# Per-file hints for layouts detection cannot handle (keys: paths relative to responses/).\n"
         "# Example:\n#   some-force/odd_layout.xlsx:\n#     sheets: [Data]\n#     header_row: 4\n"
-        "#     columns: {date: A, description: C, outcome: 'Result of investigation'}\n{}\n", encoding="utf-8")
+        "#     columns: {date: A, description: C, outcome: 'Result of investigation'}\n{}\n",
+        encoding="utf-8",
+    )
     with open(truth / "incidents.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(truth_rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -703,9 +965,16 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
 def _register_row(rng, force, status, exemption, files, notes) -> dict:
     requested = dt.date(2016, 1, 4)
     responded = "" if status == "no_response" else (requested + dt.timedelta(days=rng.randrange(15, 60))).isoformat()
-    return {"force": REGISTER_NAMES.get(force, force_name(force)), "reference": f"FOI/2016/{rng.randrange(1000, 9999)}",
-            "requested": requested.isoformat(), "responded": responded, "status": status, "exemption": exemption,
-            "files": ";".join(files), "notes": notes}
+    return {
+        "force": REGISTER_NAMES.get(force, force_name(force)),
+        "reference": f"FOI/2016/{rng.randrange(1000, 9999)}",
+        "requested": requested.isoformat(),
+        "responded": responded,
+        "status": status,
+        "exemption": exemption,
+        "files": ";".join(files),
+        "notes": notes,
+    }
 
 
 def _write_transcription(out: Path, source: str, rows: list[Incident]) -> None:

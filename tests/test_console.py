@@ -1,0 +1,160 @@
+"""What a researcher sees: the system check, the configuration, force names as people
+write them, and a quiet build whose last words on bad inputs are the problem list."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from policebreaches.forces import _key, reference_rows, resolve_force, suggest_forces
+from policebreaches.settings import check_config, parse_bool
+from policebreaches.syscheck import embedded_fonts, install_line, problems, system_packages
+
+from conftest import REPO, run_pipeline
+from editions import make_edition
+
+
+def test_readme_and_ci_install_exactly_the_checked_system_packages():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert install_line() in readme
+    assert "libharfbuzz-subset0" in system_packages()
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "envs/system-packages.txt" in ci and "make system-check" in ci
+
+
+def test_this_machine_passes_the_system_check():
+    assert problems() == []
+
+
+def test_the_report_is_set_in_the_bundled_fonts_only(built):
+    import pdfplumber
+
+    with pdfplumber.open(built / "report.pdf") as pdf:
+        fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert fonts and all(f.startswith("Report-") for f in fonts), fonts  # @font-face families of report.css
+
+
+def test_embedded_fonts_reads_font_names_of_an_uncompressed_pdf():
+    pdf = b"<< /Type /Font /BaseFont /ABCDEF+Bundled >> << /BaseFont /Report-Sans-Bold >>"
+    assert embedded_fonts(pdf) == {"Bundled", "Report-Sans-Bold"}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("true", True), ("Yes", True), ("1", True), (" no ", False), ("FALSE", False), ("0", False), (True, True)],
+)
+def test_booleans_accept_yes_and_no_words(text, value):
+    assert parse_bool(text, "allow_problems") is value
+
+
+@pytest.mark.parametrize("text", ["ture", "y", "2", "", "none"])
+def test_booleans_refuse_anything_else_by_name(text):
+    with pytest.raises(ValueError, match="allow_problems"):
+        parse_bool(text, "allow_problems")
+
+
+def test_misspelt_keys_get_the_closest_valid_key():
+    config = {"edition": 2016, "allow_problem": "true", "limits": {"max_file_mbs": 3}}
+    found = check_config(config)
+    assert found == [
+        "unknown config key 'allow_problem'; did you mean 'allow_problems'?",
+        "unknown config key 'limits.max_file_mbs'; did you mean 'max_file_mb'?",
+    ]
+    assert config["edition"] == "2016"
+
+
+@pytest.mark.parametrize("console", [[], ["--logger", "brief"]])
+def test_snakemake_stops_on_a_bad_boolean_in_one_line(console):
+    done = subprocess.run(
+        [sys.executable, "-m", "snakemake", "-n", *console, "--config", "allow_problems=ture"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    console = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "config allow_problems='ture' is not a yes/no value" in console
+    assert "additionalProperties" not in console  # not the schema's dump
+
+
+@pytest.mark.parametrize(
+    "written, force_id",
+    [
+        ("West Mids Police", "west-midlands"),
+        ("North Yorks Police", "north-yorkshire"),
+        ("Notts", "nottinghamshire"),
+        ("Leics Police", "leicestershire"),
+        ("Lincs", "lincolnshire"),
+        ("Herts Constabulary", "hertfordshire"),
+        ("Cambs", "cambridgeshire"),
+        ("Glos", "gloucestershire"),
+        ("Wilts Police", "wiltshire"),
+        ("Northants", "northamptonshire"),
+        ("Staffs", "staffordshire"),
+        ("Warks", "warwickshire"),
+        ("Beds Police", "bedfordshire"),
+        ("the Met", "metropolitan"),
+        ("PSNI", "psni"),
+        ("BTP", "british-transport"),
+        ("Hants", "hampshire"),
+        ("W Yorks Police", "west-yorkshire"),
+        ("Police Scotland", "police-scotland"),
+    ],
+)
+def test_short_forms_of_force_names(written, force_id):
+    assert resolve_force(written) == force_id
+
+
+def test_an_unknown_name_gets_suggestions_never_a_silent_guess():
+    assert resolve_force("Surey Police") is None
+    assert suggest_forces("Surey Police")[0] == "Surrey Police"
+    assert suggest_forces("Thames Vally Police") == ["Thames Valley Police"]
+    assert suggest_forces("Nowhere Parish Council") == []
+
+
+def test_no_alias_names_two_forces():
+    owner = {}
+    for row in reference_rows():
+        for name in [row["force_id"], row["name"], *filter(None, row["aliases"].split("|"))]:
+            key = _key(name.replace("-", " "))
+            assert owner.setdefault(key, row["force_id"]) == row["force_id"], (name, owner[key])
+
+
+def test_register_problem_suggests_the_force(tmp_path):
+    from policebreaches.edition import read_register
+
+    root = make_edition(tmp_path / "2017", [{"force": "Surey Police", "status": "no_response"}], {})
+    found = []
+    read_register(root, found)
+    assert "did you mean 'Surrey Police'" in found[0].fix
+
+
+def test_a_quiet_build_prints_one_line_per_stage(built_console):
+    _, console = built_console
+    lines = console.strip().splitlines()
+    assert len(lines) < 30, console
+    assert re.search(r"done  extract_responses \(\d+ jobs\)", console) and "done  render_report" in console
+    assert "Traceback" not in console and "input:" not in console
+
+
+def test_bad_inputs_end_with_the_problem_list_and_the_stale_report_is_set_aside(tmp_path):
+    raw = tmp_path / "raw"
+    make_edition(
+        raw / "2017",
+        [
+            {"force": "Surey Police", "status": "no_response"},
+            {"force": "Kent", "status": "disclosed", "files": "kent/a.csv"},
+        ],
+        {"kent/a.csv": "Date,Details,Outcome\n2013-01-01,Looked up a neighbour on PNC,NFA\n"},
+    )
+    old = tmp_path / "results" / "2017"
+    old.mkdir(parents=True)
+    (old / "report.pdf").write_bytes(b"%PDF- an old report")
+    done = run_pipeline(tmp_path / "results", "2017", raw, "--logger", "brief", check=False)
+    console = done.stdout + done.stderr
+    assert done.returncode != 0 and "Traceback" not in console
+    assert not (old / "report.pdf").exists() and (old / "report.stale.pdf").read_bytes() == b"%PDF- an old report"
+    tail = console.strip().splitlines()[-2:]
+    assert tail[0].startswith("- requests.csv line 2 ('Surey Police'): unknown force name"), console
+    assert re.match(r"\s+fix: did you mean 'Surrey Police'", tail[1]), console
