@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help report test test-slow sample-edition bless data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
+.PHONY: help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the see
 
 bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files (and the data log)
 	$(BIN)/python -m policebreaches.cli bless $(EDITION)
+	$(BIN)/python -m policebreaches.cli data-log
+
+baseline: $(STAMP) ## Commit the labels of the last build of EDITION as its baseline (reclassified.csv compares with it)
+	$(BIN)/python -m policebreaches.cli baseline $(EDITION)
 	$(BIN)/python -m policebreaches.cli data-log
 
 data-log: $(STAMP) ## Regenerate docs/data_log.md (every edition's inputs with checksums)

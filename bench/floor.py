@@ -20,25 +20,50 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         timings[name] = round(timings.get(name, 0.0) + now - clock, 3)
         clock = now
 
-    from policebreaches import stages
     from policebreaches.audit import write_audit_page
-    from policebreaches.buildinfo import stage_record_build
-    from policebreaches.edition import read_register
-    from policebreaches.extract_stage import stage_extract
+    from policebreaches.checks import inside
+    from policebreaches.classify import CODEBOOK
+    from policebreaches.forces import FORCES_CSV
+    from policebreaches.report_spec import REPORT_SPEC
+    from policebreaches.stages import (
+        check_inputs,
+        classify,
+        clean,
+        extract,
+        figures,
+        record_build,
+        render,
+        score,
+        statistics,
+    )
 
     lap("imports")
     limits = {"max_file_mb": 50, "max_unpacked_mb": 200, "max_zip_ratio": 100}
     out.mkdir(parents=True, exist_ok=True)
-    stages.stage_check_inputs(root, limits, False, out / "register.json", out / "problems.csv")
+    check_inputs.run(root, FORCES_CSV, limits, False, out / "register.json", out / "edition.json", out / "problems.csv")
     lap("check_inputs")
-    forces = sorted({r["force_id"] for r in read_register(root, [])})
+    register = json.loads((out / "register.json").read_text(encoding="utf-8"))
+    bodies = [r for r in register if r["status"] in ("disclosed", "partial")]
     kinds = ("rows", "counts", "status", "problems")
-    for force in forces:
-        stage_extract(root, force, limits, *(out / "extract" / f"{force}.{k}.csv" for k in kinds))
+    transcriptions = sorted((root / "transcribed").glob("*.csv"))
+    hints = root / "overrides" / "extraction.yaml"
+    for body in bodies:
+        files = [p for p in (inside(root / "responses", n) for n in body["files"]) if p and p.is_file()]
+        outs = (out / "extract" / f"{body['force_id']}.{k}.csv" for k in kinds)
+        extract.run(
+            out / "register.json",
+            body["force_id"],
+            root / "responses",
+            files,
+            transcriptions,
+            hints if hints.is_file() else None,
+            limits,
+            *outs,
+        )
     lap("extract_responses")
-    files = {k: [out / "extract" / f"{f}.{k}.csv" for f in forces] for k in kinds}
-    stages.stage_clean(
-        root,
+    files = {k: [out / "extract" / f"{b['force_id']}.{k}.csv" for b in bodies] for k in kinds}
+    clean.run(
+        out / "edition.json",
         files["rows"],
         files["status"],
         files["problems"],
@@ -48,49 +73,61 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "repairs.csv",
         out / "extraction_problems.csv",
     )
-    stages.stage_check_ledger(out / "ledger.csv", out / "ledger.ok")
+    clean.check_ledger(out / "ledger.csv", out / "ledger.ok")
     lap("clean_records")
-    stages.stage_classify(
-        root,
+    coding = root / "overrides" / "coding.csv"
+    classify.run(
         out / "clean.csv",
         files["counts"],
+        CODEBOOK,
+        coding if coding.is_file() else None,
+        None,
         out / "records.csv",
         out / "review.csv",
         out / "aggregates.csv",
         out / "exclusions.csv",
         out / "reclassified.csv",
-        out / "previous_labels.csv",
     )
     lap("classify_breaches")
-    stages.stage_score(out / "records.csv", [truth] if truth else [], out / "accuracy.csv", out / "confusion.csv")
+    score.run(out / "records.csv", truth, CODEBOOK, out / "accuracy.csv", out / "confusion.csv")
     lap("score_classification")
-    stages.stage_statistics(
-        root,
+    tables = {name: out / "tables" / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")}
+    statistics.run(
+        out / "edition.json",
         out / "register.json",
         out / "records.csv",
         out / "aggregates.csv",
         out / "ledger.csv",
         out / "exclusions.csv",
         out / "accuracy.csv",
+        CODEBOOK,
+        REPORT_SPEC,
+        None,
         out / "numbers.json",
         out / "statistics" / "case_studies.json",
-        out / "tables",
+        out / "statistics" / "change.json",
+        out / "tables" / "change.csv",
+        {**tables, "xlsx": out / "tables" / "report_tables.xlsx"},
     )
     lap("compute_statistics")
-    stages.stage_figures(root, out / "numbers.json", out / "register.json", out / "figures")
+    figures.run(out / "numbers.json", out / "register.json", CODEBOOK, REPORT_SPEC, out / "figures")
     lap("draw_figures")
-    stages.stage_render(
-        root,
-        out,
-        Path("report"),
+    render.run(
+        out / "edition.json",
         out / "numbers.json",
         out / "register.json",
         out / "statistics" / "case_studies.json",
+        out / "statistics" / "change.json",
         out / "accuracy.csv",
         [out / "problems.csv", out / "extraction_problems.csv"],
+        sorted((out / "figures").glob("*.svg")),
+        CODEBOOK,
+        REPORT_SPEC,
+        Path("report/report.html.j2"),
+        Path("report/report.css"),
+        sorted(Path("report/fonts").glob("*.ttf")),
         out / "report.html",
         out / "report.pdf",
-        out / "statistics" / "change.json",
     )
     lap("render_report")
     write_audit_page(
@@ -103,7 +140,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "audit" / "index.html",
     )
     lap("build_audit_page")
-    stage_record_build(root, {"edition": root.name}, out / "build_info.json")
+    record_build.run(root / "SHA256SUMS", root.name, {"edition": root.name}, out / "build_info.json")
     lap("record_build")
     return timings
 

@@ -10,7 +10,6 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .edition import sha256_file
 
 KEY_PACKAGES = [
     "snakemake",
@@ -38,12 +37,12 @@ def git_describe(repo: Path) -> str:
         return "unknown (git not available)"
 
 
-def build_info(raw_root: Path, config: dict, repo: Path) -> dict:
+def build_info(edition_id: str, manifest_sha256: str, config: dict, repo: Path) -> dict:
     return {
         "pipeline_version": __version__,
         "git_describe": git_describe(repo),
-        "edition": raw_root.name,
-        "inputs_manifest_sha256": sha256_file(raw_root / "SHA256SUMS"),
+        "edition": edition_id,
+        "inputs_manifest_sha256": manifest_sha256,
         "config": config,
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -51,11 +50,6 @@ def build_info(raw_root: Path, config: dict, repo: Path) -> dict:
     }
 
 
-def write_build_info(raw_root: Path, config: dict, repo: Path, out: Path) -> None:
-    out.write_text(
-        json.dumps(build_info(raw_root, config, repo), indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8"
-    )
-
-
-def stage_record_build(root: Path, config_json: dict, out: Path) -> None:
-    write_build_info(root, config_json, Path.cwd(), out)
+def write_build_info(edition_id: str, manifest_sha256: str, config: dict, repo: Path, out: Path) -> None:
+    record = build_info(edition_id, manifest_sha256, config, repo)
+    out.write_text(json.dumps(record, indent=1, sort_keys=True, default=str) + "\n", encoding="utf-8")

@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .classify import OUTCOME_SEVERITY
-from .forces import force_name, resolve_force
 from .redact import redact
 
 QUOTED_FIELDS = ["description_raw", "outcome_raw", "role_raw"]
 
 
-def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, limit: int = 3) -> pd.DataFrame:
+def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebook, limit: int = 3) -> pd.DataFrame:
+    """`wanted`: the edition's case studies as checked ({force_id, contains})."""
     if wanted:
         picks = []
         for want in wanted:
-            force_id = resolve_force(str(want["force"]))
             hit = records[
-                (records["force_id"] == force_id)
+                (records["force_id"] == want["force_id"])
                 & records["description_raw"].str.contains(str(want["contains"]), case=False, regex=False)
             ]
             if len(hit):
                 picks.append(hit.sort_values("record_id").iloc[0])
         return pd.DataFrame(picks)
     ranked = records.assign(
-        _severity=records["outcome_group"].map(lambda o: OUTCOME_SEVERITY.index(o) if o in OUTCOME_SEVERITY else 9),
+        _severity=records["outcome_group"].map(codebook.severity),
         _disclosure=(records["breach_type"] != "third_party_disclosure").astype(int),
         _length=-records["description_raw"].str.len(),
     )
@@ -36,7 +34,7 @@ def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, limit:
     return ranked.drop_duplicates("force_id").head(limit).drop(columns=["_severity", "_disclosure", "_length"])
 
 
-def quote_case_studies(cases: pd.DataFrame) -> tuple[list[dict], int]:
+def quote_case_studies(cases: pd.DataFrame, names: dict[str, str]) -> tuple[list[dict], int]:
     """Case studies ready to print: personal data redacted; the count of redactions."""
     out, total = [], 0
     for case in cases.to_dict("records"):
@@ -47,7 +45,7 @@ def quote_case_studies(cases: pd.DataFrame) -> tuple[list[dict], int]:
         out.append(
             {
                 "record_id": case["record_id"],
-                "force": force_name(case["force_id"]),
+                "force": names[case["force_id"]],
                 "description": quoted["description_raw"],
                 "outcome": quoted["outcome_raw"],
                 "role_raw": quoted["role_raw"],

@@ -4,9 +4,20 @@ Collects every problem so one message lists them all."""
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
-from .edition import SUPPORTED_SUFFIXES, edition_files, load_edition, read_manifest, read_register, sha256_file
+from .edition import (
+    SUPPORTED_SUFFIXES,
+    Edition,
+    edition_bodies,
+    edition_files,
+    load_edition,
+    read_manifest,
+    read_register,
+    resolve_case_studies,
+    sha256_file,
+)
 from .problems import Problem
 
 ZIP_FORMATS = {".xlsx", ".docx", ".ods"}
@@ -31,6 +42,28 @@ def check_manifest(root: Path, problems: list[Problem]) -> None:
                     name, "checksum differs from SHA256SUMS (the file changed)", "restore the original, or " + bless
                 )
             )
+
+
+def check_body_files(
+    responses_dir: Path, names: list[str], declared: list[Path], manifest: dict[str, str], limits: dict
+) -> tuple[list[dict], list[dict]]:
+    """A body's response files before any parser opens them: present among the files the
+    rule declares, checksum as SHA256SUMS pins it, and within the limits. Returns
+    (accepted: name, sha256; rejected: name, status). The input check reports why."""
+    present = {path.resolve() for path in declared}
+    accepted, rejected = [], []
+    for name in names:
+        path, problems = responses_dir / name, []
+        if path.resolve() not in present:
+            rejected.append({"name": name, "status": "missing"})
+            continue
+        digest = sha256_file(path)
+        check_file(path, f"responses/{name}", limits, problems)
+        if problems or manifest.get(f"responses/{name}") != digest:
+            rejected.append({"name": name, "status": "failed_input_checks"})
+        else:
+            accepted.append({"name": name, "sha256": digest})
+    return accepted, rejected
 
 
 def check_file(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
@@ -107,13 +140,32 @@ def _check_zip(path: Path, name: str, limits: dict, problems: list[Problem]) -> 
         )
 
 
-def check_inputs(root: Path, limits: dict) -> tuple[list[Problem], list[dict]]:
-    """All problems of an edition folder, and its register (usable where valid)."""
+def inside(root: Path, name: str) -> Path | None:
+    """root/name when it stays inside the edition folder (no absolute path, no '..', no
+    symlink leading out), else None."""
+    path = root / name
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        return None
+    return path if path.resolve().is_relative_to(root.resolve()) else None
+
+
+def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Problem], list[dict], Edition | None]:
+    """All problems of an edition folder, its register (usable where valid) and the
+    edition as checked (edition.yaml with the request's text, the manifest's checksum and
+    the case studies' forces resolved)."""
     problems: list[Problem] = []
-    load_edition(root, problems)
-    if not (root / "request.txt").is_file():
-        problems.append(Problem("request.txt", "missing", "add the FOI request as sent"))
-    register = read_register(root, problems)
+    edition = load_edition(root, problems)
+    bodies = edition_bodies(root, forces_csv, problems)
+    request = inside(root, edition.request_file) if edition else None
+    if edition and (request is None or not request.is_file()):
+        problems.append(
+            Problem(
+                f"edition.yaml request_file {edition.request_file!r}",
+                "missing, or outside the edition folder",
+                "save the FOI request as sent in the edition folder (e.g. request.txt) and name it there",
+            )
+        )
+    register = read_register(root, problems, bodies)
     check_manifest(root, problems)
     responses = root / "responses"
     named: set[str] = set()
@@ -142,4 +194,11 @@ def check_inputs(root: Path, limits: dict) -> tuple[list[Problem], list[dict]]:
                         "add it to the 'files' cell of its force in requests.csv, or remove it",
                     )
                 )
-    return problems, register
+    if edition and request is not None and request.is_file():
+        edition = replace(
+            edition,
+            request_text=request.read_text(encoding="utf-8"),
+            manifest_sha256=sha256_file(root / "SHA256SUMS") if (root / "SHA256SUMS").is_file() else "",
+            case_studies=resolve_case_studies(edition, bodies, problems),
+        )
+    return problems, register, edition

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,16 +17,7 @@ import yaml
 if TYPE_CHECKING:  # pandas is imported where records are handled, not by label-only callers
     import pandas as pd
 
-OUTCOME_SEVERITY = [
-    "conviction_or_caution",
-    "resignation_or_dismissal",
-    "written_or_verbal_warning",
-    "no_formal_action",
-    "other_or_unknown",
-]
-BREACH_TYPES = ["unauthorised_access", "third_party_disclosure", "other"]
 REDACTION = re.compile(r"\[\s*redacted\s*\]|\bredacted\b|\bx{3,}\b|\*{3,}|\u2588+")
-SEVERE_IN_DESCRIPTION = {"conviction_or_caution", "resignation_or_dismissal", "written_or_verbal_warning"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +30,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class Codebook:
+    """The one source of the categories: their order, labels and definitions, and the
+    rules that decide them. Everything that lists a category asks this object."""
+
     version: int
     groups: dict
     neutralise: tuple[re.Pattern, ...]
@@ -47,18 +40,41 @@ class Codebook:
     pnc: tuple[Rule, ...]
     outcome_group: tuple[Rule, ...]
 
+    def categories(self, field: str) -> list[str]:
+        """A field's categories in report order (outcome groups: most severe first)."""
+        return list(self.groups[field])
+
+    def label(self, field: str, category: str) -> str:
+        """How a category reads in prose ('disclosure to third parties')."""
+        return self.groups[field][category]["label"]
+
+    def short(self, field: str, category: str) -> str:
+        """A category's short label for a narrow table column ('Discl.')."""
+        return self.groups[field][category]["short"]
+
+    def residual(self, field: str) -> str:
+        """The category that takes what a counts-only margin leaves unexplained."""
+        return next(c for c, spec in self.groups[field].items() if spec.get("residual"))
+
+    def formal_sanctions(self) -> set[str]:
+        """Outcome groups that, stated in a description, decide a blank outcome."""
+        return {c for c, spec in self.groups["outcome_group"].items() if spec.get("formal_sanction")}
+
+    def severity(self, outcome_group: str) -> int:
+        """0 for the most severe outcome group; unknown values after every group."""
+        order = self.categories("outcome_group")
+        return order.index(outcome_group) if outcome_group in order else len(order)
+
 
 def _rules(entries: list[dict]) -> tuple[Rule, ...]:
     return tuple(Rule(e["id"], e["value"], re.compile(e["pattern"], re.I), e.get("source", "outcome")) for e in entries)
 
 
-def load_codebook(path: Path | None = None) -> Codebook:
-    text = (
-        path.read_text(encoding="utf-8")
-        if path
-        else resources.files("policebreaches.resources").joinpath("codebook.yaml").read_text(encoding="utf-8")
-    )
-    data = yaml.safe_load(text)
+CODEBOOK = Path(__file__).resolve().parent / "resources" / "codebook.yaml"
+
+
+def load_codebook(path: Path = CODEBOOK) -> Codebook:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Codebook(
         version=data["version"],
         groups=data["groups"],
@@ -71,6 +87,7 @@ def load_codebook(path: Path | None = None) -> Codebook:
 
 @lru_cache(maxsize=1)
 def default_codebook() -> Codebook:
+    """The package's codebook, for tools and tests; a build's stages load the one their rule declares."""
     return load_codebook()
 
 
@@ -130,13 +147,13 @@ def classify_outcome(outcome: str, description: str = "", codebook: Codebook | N
     if not text:
         described = _neutralised(normalise_text(description), codebook)
         hits = _matches(codebook, described)
-        hits = [h for h in hits if h[0].value in SEVERE_IN_DESCRIPTION]
+        hits = [h for h in hits if h[0].value in codebook.formal_sanctions()]
         if hits:
             text, source = described, "description"
     hits = _matches(codebook, text)
     if not hits:
         return {"outcome_group": "", "outcome_rule": "", "outcome_match": ""}
-    rule, matched = min(hits, key=lambda h: OUTCOME_SEVERITY.index(h[0].value))
+    rule, matched = min(hits, key=lambda h: codebook.severity(h[0].value))
     return {
         "outcome_group": rule.value,
         "outcome_rule": rule.id + ("@description" if source == "description" else ""),
@@ -168,7 +185,8 @@ def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, s
         and outcome["outcome_rule"] != "OC-05"
         or re.search(r"ongoing|pending|outstanding", text)
     ):
-        return "outcome_group", outcome["outcome_group"] or "other_or_unknown", outcome["outcome_rule"] or "OC-05"
+        residual = codebook.residual("outcome_group")
+        return "outcome_group", outcome["outcome_group"] or residual, outcome["outcome_rule"] or "OC-05"
     if re.fullmatch(r"(misuse of )?(the )?(pnc|police national computer)( misuse| checks?)?", text):
         return "pnc", "true", "PNC-01"
     breach = classify_breach(text, text, codebook)
@@ -219,12 +237,8 @@ def apply_overrides(
     from .problems import Problem
 
     codebook = codebook or default_codebook()
-    allowed = {
-        "breach_type": set(BREACH_TYPES),
-        "outcome_group": set(OUTCOME_SEVERITY),
-        "pnc": {"true", "false"},
-        "role": set(codebook.groups["role"]),
-    }
+    allowed = {field: set(codebook.categories(field)) for field in ("breach_type", "outcome_group", "role")}
+    allowed["pnc"] = {"true", "false"}
     problems = []
     records = records.copy()
     index = {rid: i for i, rid in enumerate(records["record_id"])}
@@ -272,7 +286,7 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
 
     codebook = codebook or default_codebook()
     out, problems = [], []
-    fallback = {"breach_type": "other", "outcome_group": "other_or_unknown", "pnc": "false"}
+    fallback = {field: codebook.residual(field) for field in ("breach_type", "outcome_group")} | {"pnc": "false"}
     for source, group in raw.groupby("source_file", sort=True):
         base = {k: group.iloc[0][k] for k in ("force_id", "source_file", "source_sha256")}
         margins, total, total_locator = [], None, ""

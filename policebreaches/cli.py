@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("edition")
     p.add_argument("--from", dest="previous", required=True)
     p.add_argument("--raw", default="raw")
+    p = sub.add_parser("baseline", help="commit a build's labels as raw/<edition>/baseline/labels.csv")
+    p.add_argument("edition")
+    p.add_argument("--raw", default="raw")
+    p.add_argument("--results", default="results")
     p = sub.add_parser("data-log", help="write docs/data_log.md from raw/")
     p.add_argument("--raw", default="raw")
     p.add_argument("--out", default="docs/data_log.md")
@@ -54,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
                 "('Annual rerun')"
             )
+        elif args.command == "baseline":
+            from .scaffold import write_baseline
+
+            print(f"wrote {write_baseline(Path(args.raw) / args.edition, Path(args.results) / args.edition)}")
         elif args.command == "data-log":
             from .datalog import data_log
 

@@ -4,20 +4,18 @@ entry (change.<key>.previous / change.<key>.delta), so it is traced like any num
 
 from __future__ import annotations
 
-from .forces import force_name
 
-HEADLINE = [
-    ("breaches.total", "All breaches"),
-    ("breaches.type.unauthorised_access", "Unauthorised access"),
-    ("breaches.type.third_party_disclosure", "Disclosure to third parties"),
-    ("breaches.type.other", "Other types"),
-    ("breaches.pnc", "Police National Computer"),
-    ("outcomes.conviction_or_caution", "Conviction or caution"),
-    ("outcomes.resignation_or_dismissal", "Resignation or dismissal"),
-    ("outcomes.written_or_verbal_warning", "Written or verbal warning"),
-    ("outcomes.no_formal_action", "No formal action"),
-    ("requests.response_rate", "Response rate"),
-]
+def headline(codebook) -> list[tuple[str, str]]:
+    """(key, label) of the headline numbers compared, in the codebook's order."""
+    types = [(f"breaches.type.{t}", codebook.label("breach_type", t)) for t in codebook.categories("breach_type")]
+    outcomes = [(f"outcomes.{o}", codebook.label("outcome_group", o)) for o in codebook.categories("outcome_group")]
+    return [
+        ("breaches.total", "All breaches"),
+        *((key, label.split(" (")[0].capitalize()) for key, label in types),
+        ("breaches.pnc", "Police National Computer"),
+        *((key, label.capitalize()) for key, label in outcomes if not key.endswith(codebook.residual("outcome_group"))),
+        ("requests.response_rate", "Response rate"),
+    ]
 
 
 def _delta_display(key: str, delta: float) -> str:
@@ -27,13 +25,17 @@ def _delta_display(key: str, delta: float) -> str:
     return f"{int(delta):+,}".replace("+0", "0") if delta == 0 else f"{int(delta):+,}"
 
 
-def change_entries(current: dict, previous: dict, previous_id: str) -> tuple[dict, dict, list[dict]]:
-    """(numbers.json entries, change summary for the report, rows for change.csv)."""
+def change_entries(
+    current: dict, previous: dict, previous_id: str, names: dict[str, str], codebook
+) -> tuple[dict, dict, list[dict]]:
+    """(numbers.json entries, change summary for the report, rows for change.csv);
+    `names`: force_id -> name for this edition's register."""
     entries, rows, table = {}, [], []
     force_keys = sorted(
         {k for k in current.keys() | previous.keys() if k.startswith("forces.") and k.endswith(".total")}
     )
-    for key, label in HEADLINE + [(k, force_name(k.split(".")[1])) for k in force_keys]:
+    forces = [(k, names.get(k.split(".")[1], k.split(".")[1])) for k in force_keys]
+    for key, label in headline(codebook) + forces:
         if key not in current or key not in previous:
             continue
         before, after = previous[key]["value"], current[key]["value"]
@@ -56,8 +58,8 @@ def change_entries(current: dict, previous: dict, previous_id: str) -> tuple[dic
     summary = {
         "previous": previous_id,
         "rows": rows,
-        "entered": [force_name(f) for f in top_now if f not in top_before],
-        "left": [force_name(f) for f in top_before if f not in top_now],
+        "entered": [names.get(f, f) for f in top_now if f not in top_before],
+        "left": [names.get(f, f) for f in top_before if f not in top_now],
     }
     return entries, summary, table
 

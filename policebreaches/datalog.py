@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .edition import load_edition, read_manifest, read_register
+from .edition import edition_bodies, load_edition, read_manifest, read_register
+from .forces import FORCES_CSV
 
 
 def data_log(raw: Path) -> str:
@@ -17,7 +18,7 @@ def data_log(raw: Path) -> str:
     for root in sorted(p for p in raw.iterdir() if (p / "edition.yaml").is_file()):
         problems: list = []
         edition = load_edition(root, problems)
-        register = read_register(root, problems)
+        register = read_register(root, problems, edition_bodies(root, FORCES_CSV, problems))
         manifest = read_manifest(root, problems)
         statuses: dict[str, int] = {}
         for row in register:

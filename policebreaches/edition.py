@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
-from .forces import resolve_force, suggest_forces, use_bodies
+from .forces import BODIES_FILE, Bodies
 from .problems import Problem
 
 EDITION_KEYS = {
@@ -27,7 +29,14 @@ EDITION_KEYS = {
 }
 REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
-STATUSES = {"disclosed", "partial", "refused", "no_response", "nil_return"}
+STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
+    "disclosed": "Disclosed",
+    "partial": "Partial answer",
+    "refused": "Refused",
+    "nil_return": "No information held",
+    "no_response": "No response",
+}
+STATUSES = set(STATUS_WORDS)
 DATA_STATUSES = {"disclosed", "partial"}  # only these carry figures to extract
 RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
 TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_category", "description", "outcome"]
@@ -37,7 +46,7 @@ SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html",
 @dataclass(frozen=True)
 class Edition:
     edition_id: str
-    root: Path
+    root: Path | None  # the raw folder; None once checked (stages read check/edition.json)
     title: str
     subtitle: str
     period_start: dt.date
@@ -46,7 +55,9 @@ class Edition:
     synthetic: bool
     request_file: str
     previous_edition: str | None
-    case_studies: tuple = ()  # optional [{force, contains}] naming the records to quote
+    case_studies: tuple = ()  # optional [{force, contains}] naming the records to quote (force_id once checked)
+    request_text: str = ""  # the request as sent (filled in by the input check)
+    manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
 
     @property
     def days_in_period(self) -> int:
@@ -73,7 +84,6 @@ def _as_date(value, key: str, problems: list[Problem], where: str):
 
 def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     """Read and check edition.yaml; problems are appended, not raised."""
-    use_bodies(root)  # names of the edition's own bodies (read_register reports bodies.csv problems)
     where = "edition.yaml"
     path = root / where
     if not path.is_file():
@@ -109,11 +119,18 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     )
 
 
-def read_register(root: Path, problems: list[Problem]) -> list[dict]:
-    """requests.csv rows with force_id resolved and files split; problems appended."""
+def edition_bodies(root: Path, forces_csv: Path, problems: list[Problem]) -> Bodies:
+    """The UK forces plus the edition's own bodies.csv; its problems appended."""
+    bodies, found = Bodies.load(forces_csv, root / BODIES_FILE)
+    problems += [Problem(*p) for p in found]
+    return bodies
+
+
+def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[dict]:
+    """requests.csv rows with force_id and official name resolved and files split;
+    problems appended."""
     where = "requests.csv"
     path = root / where
-    problems += [Problem(*p) for p in use_bodies(root)]
     if not path.is_file():
         problems.append(Problem(where, "missing", "create requests.csv with columns " + ",".join(REGISTER_COLUMNS)))
         return []
@@ -129,9 +146,9 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
     register = []
     for line_no, row in enumerate(rows, start=2):
         here = f"requests.csv line {line_no} ({row['force']!r})"
-        force_id = resolve_force(row["force"])
+        force_id = bodies.resolve(row["force"])
         if force_id is None:
-            suggestions = suggest_forces(row["force"])
+            suggestions = bodies.suggest(row["force"])
             did_you_mean = (
                 f"did you mean {' or '.join(repr(s) for s in suggestions)}? Otherwise " if suggestions else ""
             )
@@ -168,7 +185,16 @@ def read_register(root: Path, problems: list[Problem]) -> list[dict]:
                     "list the response files, ';'-separated, relative to responses/",
                 )
             )
-        register.append({**row, "force_id": force_id, "status": status, "files": files, "line": line_no})
+        register.append(
+            {
+                **row,
+                "force_id": force_id,
+                "name": bodies.name(force_id),
+                "status": status,
+                "files": files,
+                "line": line_no,
+            }
+        )
     return register
 
 
@@ -177,12 +203,30 @@ def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:
     if not path.is_file():
         problems.append(Problem("SHA256SUMS", "missing", f"run 'make bless EDITION={root.name}'"))
         return {}
-    manifest = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, name = line.split(None, 1)
-            manifest[name.lstrip("*").strip()] = digest
+    manifest, found = parse_manifest(path.read_text(encoding="utf-8"))
+    problems += found
     return manifest
+
+
+def parse_manifest(text: str) -> tuple[dict[str, str], list[Problem]]:
+    """`sha256sum` lines (64 hex digits, space, name) -> {name: digest}; a malformed line is a problem."""
+    manifest, problems = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        digest, _, name = line.partition(" ")
+        name = name.strip().lstrip("*")
+        if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
+            problems.append(
+                Problem(
+                    f"SHA256SUMS line {number}",
+                    f"not '<sha256> <file>': {line[:60]!r}",
+                    "restore the line, or rewrite the manifest with 'make bless'",
+                )
+            )
+            continue
+        manifest[name] = digest
+    return manifest, problems
 
 
 def edition_files(root: Path) -> list[str]:
@@ -196,3 +240,35 @@ def write_manifest(root: Path) -> Path:
     path = root / "SHA256SUMS"
     path.write_text("".join(lines), encoding="utf-8")
     return path
+
+
+def resolve_case_studies(edition: Edition, bodies: Bodies, problems: list[Problem]) -> tuple:
+    """edition.yaml's case_studies with each force resolved to its force_id."""
+    resolved = []
+    for number, case in enumerate(edition.case_studies, start=1):
+        force_id = bodies.resolve(str(case.get("force", "")))
+        if force_id is None or not str(case.get("contains", "")).strip():
+            problems.append(
+                Problem(
+                    "edition.yaml",
+                    f"case_studies item {number} ({case!r}) names no known force or no text",
+                    "write each as {force: <force name>, contains: <words of its description>}",
+                )
+            )
+            continue
+        resolved.append({"force_id": force_id, "contains": str(case["contains"])})
+    return tuple(resolved)
+
+
+def write_checked_edition(edition: Edition, path: Path) -> None:
+    """check/edition.json: the edition as the input check validated it. Later stages read
+    this file, never edition.yaml, request.txt or SHA256SUMS themselves."""
+    record = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in asdict(edition).items() if k != "root"}
+    path.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_checked_edition(path: Path) -> Edition:
+    record = json.loads(path.read_text(encoding="utf-8"))
+    dates = {k: dt.date.fromisoformat(record.pop(k)) for k in ("period_start", "period_end", "published")}
+    case_studies = tuple(record.pop("case_studies"))
+    return Edition(root=None, case_studies=case_studies, **dates, **record)

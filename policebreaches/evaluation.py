@@ -9,17 +9,7 @@ import pandas as pd
 
 from .clean import per_value
 
-FIELDS = {
-    "breach_type": ["unauthorised_access", "third_party_disclosure", "other"],
-    "outcome_group": [
-        "conviction_or_caution",
-        "resignation_or_dismissal",
-        "written_or_verbal_warning",
-        "no_formal_action",
-        "other_or_unknown",
-    ],
-    "pnc": ["True", "False"],
-}
+FIELDS = ["breach_type", "outcome_group", "pnc"]  # scored fields; their classes come from the codebook
 ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accuracy", "kappa", "matched", "unmatched"]
 
 
@@ -80,14 +70,22 @@ def cohen_kappa(true: list[str], predicted: list[str]) -> float:
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def score(records: pd.DataFrame, truth: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def classes_of(codebook) -> dict[str, list[str]]:
+    return {
+        "breach_type": codebook.categories("breach_type"),
+        "outcome_group": codebook.categories("outcome_group"),
+        "pnc": ["True", "False"],
+    }
+
+
+def score(records: pd.DataFrame, truth: pd.DataFrame | None, codebook) -> tuple[pd.DataFrame, pd.DataFrame]:
     if truth is None:
         return pd.DataFrame(columns=ACCURACY_COLUMNS), pd.DataFrame(columns=["field", "true", "predicted", "count"])
     incident_truth = truth[truth["counts_only"] != "True"]
     pairs = matched(records, incident_truth)
     unmatched = int((incident_truth["counted"] == "True").sum()) - len(pairs)
     rows, confusion = [], []
-    for field, classes in FIELDS.items():
+    for field, classes in classes_of(codebook).items():
         true = pairs[f"{field}_true"].astype(str).tolist()
         pred = [p or "(needs review)" for p in pairs[f"{field}_record"].astype(str)]
         accuracy = sum(a == b for a, b in zip(true, pred)) / len(pairs) if len(pairs) else float("nan")

@@ -347,21 +347,21 @@ FILE_STATUS_FIX = {
 
 
 def extract_force(
-    edition_root: Path,
+    files: dict[str, Path],
     force_id: str,
-    files: list[str],
     sha256: dict[str, str],
     hints: dict,
     transcriptions: dict[str, list[dict]],
 ) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
-    """Rows, aggregates, per-file status and problems for every file of one force."""
+    """Rows, aggregates, per-file status and problems for every file of one force;
+    `files`: name relative to responses/ -> path."""
     rows, aggregates, statuses, problems = [], [], [], []
-    for name in files:
+    for name, path in files.items():
         rel = f"responses/{name}"
         ctx = FileContext(force_id, rel, sha256[rel])
         hint = hints.get(name, {})
         try:
-            doc = read_document(edition_root / rel, hint) if not transcriptions.get(name) else Document()
+            doc = read_document(path, hint) if not transcriptions.get(name) else Document()
         except Exception as exc:  # a reader failing is an input problem, reported with the rest
             problems.append(
                 Problem(

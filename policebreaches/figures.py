@@ -14,9 +14,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .classify import BREACH_TYPES, OUTCOME_SEVERITY  # noqa: E402
-from .forces import force_name  # noqa: E402
-from .statistics import OUTCOME_WORDS, TYPE_WORDS, top_forces  # noqa: E402
+from .statistics import top_forces  # noqa: E402
+from .tables import names_of  # noqa: E402
 
 # Text stays text in the SVG (searchable and selectable in the PDF, and WeasyPrint draws
 # ~300 nodes instead of ~2,300 glyph outlines: 0.35 s of the render). matplotlib measures
@@ -70,18 +69,20 @@ def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, h
     return fig
 
 
-def draw_figures(numbers: dict, register: list[dict], spec: dict, folder: Path, source: str) -> None:
+def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, folder: Path, source: str) -> None:
+    """The figures report_spec.yaml declares (`spec`: its `figures`), in the codebook's order."""
     folder.mkdir(parents=True, exist_ok=True)
+    types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
     with plt.rc_context(STYLE):
-        top = top_forces(numbers, register)
+        top, names = top_forces(numbers, register), names_of(register)
         data = pd.DataFrame(
-            {"force": [force_name(f) for f in top], "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]}
+            {"force": [names[f] for f in top], "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]}
         )
         _save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, folder, "top_ten", source)
         data = pd.DataFrame(
             {
-                "type": [TYPE_WORDS[t].split(" (")[0] for t in BREACH_TYPES],
-                "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in BREACH_TYPES],
+                "type": [codebook.label("breach_type", t).split(" (")[0] for t in types],
+                "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in types],
             }
         )
         _save(
@@ -93,8 +94,8 @@ def draw_figures(numbers: dict, register: list[dict], spec: dict, folder: Path, 
         )
         data = pd.DataFrame(
             {
-                "outcome": [OUTCOME_WORDS[o] for o in OUTCOME_SEVERITY],
-                "breaches": [numbers[f"outcomes.{o}"]["value"] for o in OUTCOME_SEVERITY],
+                "outcome": [codebook.label("outcome_group", o) for o in outcomes],
+                "breaches": [numbers[f"outcomes.{o}"]["value"] for o in outcomes],
             }
         )
         _save(

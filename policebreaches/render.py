@@ -2,7 +2,7 @@
 
 Every number reaches the template through `n(key)` (numbers.json display string,
 linked to its entry in Appendix 3). Free text is auto-escaped. WeasyPrint may fetch
-only files under report/ and results/<edition>/ and data: URLs."""
+exactly the files the render rule declares (figures, fonts) and data: URLs."""
 
 from __future__ import annotations
 
@@ -14,19 +14,18 @@ from urllib.parse import unquote, urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .classify import BREACH_TYPES, OUTCOME_SEVERITY
-
 
 class FetchRefused(ValueError):
     pass
 
 
-def make_url_fetcher(allowed_roots: list[Path]):
-    """A WeasyPrint fetcher that serves data: URLs and local files under allowed_roots
-    and refuses everything else: no network, no redirects, no file:// elsewhere."""
+def make_url_fetcher(allowed_files: list[Path]):
+    """A WeasyPrint fetcher that serves data: URLs and exactly the files named (the render
+    rule's declared inputs: figures and fonts), and refuses everything else: no network,
+    no redirects, no other file."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    roots = [root.resolve() for root in allowed_roots]
+    allowed = {path.resolve() for path in allowed_files}
 
     class SafeURLFetcher(URLFetcher):
         def __init__(self):
@@ -39,9 +38,9 @@ def make_url_fetcher(allowed_roots: list[Path]):
                 return super().fetch(url, headers)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
-                if any(root == path or root in path.parents for root in roots) and path.is_file():
+                if path in allowed and path.is_file():
                     return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
-            raise FetchRefused(f"refused to fetch {url!r}: only report/ and this edition's results may be read")
+            raise FetchRefused(f"refused to fetch {url!r}: only the render rule's declared inputs may be read")
 
     return SafeURLFetcher()
 
@@ -52,7 +51,7 @@ def _mime(path: Path) -> str:
     )
 
 
-def template_environment(template_dir: Path, numbers: dict) -> Environment:
+def template_environment(template_dir: Path, numbers: dict, codebook) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
         autoescape=True,
@@ -77,7 +76,8 @@ def template_environment(template_dir: Path, numbers: dict) -> Environment:
     def derivation_forces() -> list[tuple[str, list[str]]]:
         """Per force, its total, type and outcome keys (a compact table in Appendix 3)."""
         forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
-        parts = ["total", *(f"type.{t}" for t in BREACH_TYPES), *(f"outcome.{o}" for o in OUTCOME_SEVERITY)]
+        types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
+        parts = ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
         return [(f, [f"forces.{f}.{p}" for p in parts]) for f in forces]
 
     env.globals.update(
@@ -86,18 +86,18 @@ def template_environment(template_dir: Path, numbers: dict) -> Environment:
     return env
 
 
-def render_html(template_dir: Path, context: dict, numbers: dict) -> str:
-    env = template_environment(template_dir, numbers)
-    return env.get_template("report.html.j2").render(**context)
+def render_html(template: Path, context: dict, numbers: dict, codebook) -> str:
+    env = template_environment(template.parent, numbers, codebook)
+    return env.get_template(template.name).render(**context)
 
 
-def write_pdf(html_path: Path, pdf_path: Path, allowed_roots: list[Path], published: dt.date) -> None:
+def write_pdf(html_path: Path, pdf_path: Path, allowed_files: list[Path], published: dt.date) -> None:
     """PDF with dates fixed to the edition's publication date (SOURCE_DATE_EPOCH)."""
     from weasyprint import HTML
 
     epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    fetcher = make_url_fetcher(allowed_roots)
+    fetcher = make_url_fetcher(allowed_files)
     HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
         str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )

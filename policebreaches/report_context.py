@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .classify import BREACH_TYPES, OUTCOME_SEVERITY
-from .forces import force_name
-from .report_spec import report_spec
-from .statistics import OUTCOME_WORDS, TYPE_WORDS
-from .tables import STATUS_WORDS, force_breakdown, table1, top_ten
+from .edition import STATUS_WORDS
+from .tables import force_breakdown, table1, top_ten
 
 SECTIONS = [
     ("summary", "Executive summary"),
@@ -23,25 +20,29 @@ SECTIONS = [
     ("request", "Appendix 2: The FOI request"),
     ("derivations", "Appendix 3: How each number was derived"),
 ]
-TYPE_SHORT = {"unauthorised_access": "Access", "third_party_disclosure": "Discl.", "other": "Other"}
-OUTCOME_SHORT = {
-    "conviction_or_caution": "Conv.",
-    "resignation_or_dismissal": "Res./dis.",
-    "written_or_verbal_warning": "Warn.",
-    "no_formal_action": "No action",
-    "other_or_unknown": "Unknown",
-}
 
 
-def figure_markup(figure_id: str) -> Markup:
-    spec = report_spec()["figures"][figure_id]
-    return Markup(
-        '<figure id="fig-{id}"><img src="figures/{id}.svg" alt="{alt}">'
-        "<figcaption><strong>{title}.</strong> {caption}</figcaption></figure>"
-    ).format(id=figure_id, alt=spec["alt"], title=spec["title"], caption=spec["caption"])
+def figure_markup(figures: dict):
+    """figure(id) for the template: the figure as report_spec.yaml captions it."""
+
+    def markup(figure_id: str) -> Markup:
+        spec = figures[figure_id]
+        return Markup(
+            '<figure id="fig-{id}"><img src="figures/{id}.svg" alt="{alt}">'
+            "<figcaption><strong>{title}.</strong> {caption}</figcaption></figure>"
+        ).format(id=figure_id, alt=spec["alt"], title=spec["title"], caption=spec["caption"])
+
+    return markup
 
 
-def build_context(*, edition, numbers, register, cases, accuracy, problems, request_text, fonts_url, change) -> dict:
+def category_columns(codebook, field: str) -> list[dict]:
+    return [
+        {"id": c, "short": codebook.short(field, c), "long": codebook.label(field, c)}
+        for c in codebook.categories(field)
+    ]
+
+
+def build_context(*, edition, numbers, register, cases, accuracy, problems, fonts_url, change, spec, codebook) -> dict:
     sections = list(SECTIONS)
     if change:
         sections.insert(7, ("change", f"Change since {change['previous']}"))
@@ -65,17 +66,17 @@ def build_context(*, edition, numbers, register, cases, accuracy, problems, requ
             "synthetic": edition.synthetic,
         },
         "sections": sections,
-        "spec": report_spec(),
-        "figure": figure_markup,
-        "table1": table1(numbers),
-        "top_ten": top_ten(numbers, register),
-        "breakdown": force_breakdown(numbers, register),
-        "type_columns": [{"id": t, "short": TYPE_SHORT[t], "long": TYPE_WORDS[t]} for t in BREACH_TYPES],
-        "outcome_columns": [{"id": o, "short": OUTCOME_SHORT[o], "long": OUTCOME_WORDS[o]} for o in OUTCOME_SEVERITY],
+        "spec": spec,
+        "figure": figure_markup(spec["figures"]),
+        "table1": table1(numbers, codebook),
+        "top_ten": top_ten(numbers, register, codebook),
+        "breakdown": force_breakdown(numbers, register, codebook),
+        "type_columns": category_columns(codebook, "breach_type"),
+        "outcome_columns": category_columns(codebook, "outcome_group"),
         "case_studies": cases,
         "refusals": [
-            {"force": force_name(r["force_id"]), "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
-            for r in sorted(register, key=lambda r: force_name(r["force_id"]))
+            {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
+            for r in sorted(register, key=lambda r: r["name"])
             if r["status"] not in ("disclosed",)
         ],
         "problems": problems.to_dict("records"),
@@ -84,7 +85,7 @@ def build_context(*, edition, numbers, register, cases, accuracy, problems, requ
             {"field": f.replace("_", " "), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields
         ],
-        "request_text": request_text,
+        "request_text": edition.request_text,
         "fonts_url": fonts_url,
         "change": change,
         "input_files": numbers["breaches.total"]["inputs"],

@@ -1,15 +1,14 @@
-"""The declared report content (resources/report_spec.yaml): figures and tables with captions."""
+"""The declared report content (resources/report_spec.yaml): numbers, figures and
+tables with their captions. Stages load it from the path their rule declares."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
+REPORT_SPEC = Path(__file__).resolve().parent / "resources" / "report_spec.yaml"
 
-@lru_cache(maxsize=1)
-def report_spec() -> dict:
-    return yaml.safe_load(
-        resources.files("policebreaches.resources").joinpath("report_spec.yaml").read_text(encoding="utf-8")
-    )
+
+def load_report_spec(path: Path = REPORT_SPEC) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -82,3 +82,19 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
 
 def _long(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def write_baseline(edition: Path, results: Path) -> Path:
+    """raw/<edition>/baseline/labels.csv from a build's records.csv: the labels later
+    builds are compared with (reclassified.csv). A deliberate change to the edition, so
+    the manifest is rewritten too."""
+    import pandas as pd
+
+    from .stages.classify import BASELINE_FILE, LABEL_COLUMNS
+
+    labels = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False)[["record_id", *LABEL_COLUMNS]]
+    path = edition / BASELINE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    labels.sort_values("record_id").to_csv(path, index=False, lineterminator="\n")
+    write_manifest(edition)
+    return path

@@ -8,13 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .classify import BREACH_TYPES, OUTCOME_SEVERITY
-from .edition import RESPONDED_STATUSES
-from .forces import force_name
-from .report_spec import report_spec
-
-WORDS = report_spec()["words"]  # how each codebook category reads in prose
-TYPE_WORDS, OUTCOME_WORDS = WORDS["breach_type"], WORDS["outcome_group"]
+from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
 
 
 def display_count(value: int) -> str:
@@ -76,27 +70,22 @@ class NumberBook:
         )
 
 
-CODEBOOK_VALUES = {
-    "breach_type": BREACH_TYPES,
-    "outcome_group": OUTCOME_SEVERITY,
-    "status": ["disclosed", "partial", "refused", "nil_return", "no_response"],
-}
-
-
-def for_each_values(edition) -> dict[str, list[str]]:
-    """What `for_each` can range over: the codebook's categories and the calendar years
-    of the edition's period."""
+def for_each_values(edition, codebook) -> dict[str, list[str]]:
+    """What `for_each` can range over: the codebook's categories, the register's statuses
+    and the calendar years of the edition's period."""
     years = [str(y) for y in range(edition.period_start.year, edition.period_end.year + 1)]
-    return {**CODEBOOK_VALUES, "year": years}
+    fields = ("breach_type", "outcome_group")
+    return {**{f: codebook.categories(f) for f in fields}, "status": list(STATUS_WORDS), "year": years}
 
 
-def _expand(entries: list[dict], values: dict[str, list[str]]) -> list[dict]:
+def _expand(entries: list[dict], values: dict[str, list[str]], codebook) -> list[dict]:
     """Entries with `for_each` become one entry per category, placeholders filled in."""
     out = []
     for entry in entries:
         field = entry.get("for_each")
         for category in values[field] if field else [None]:
-            fill = {"category": category, "words": WORDS.get(field, {}).get(category, category), "force": "{force}"}
+            words = codebook.label(field, category) if field in codebook.groups else category
+            fill = {"category": category, "words": words, "force": "{force}"}
             out.append({k: _fill(v, fill) for k, v in entry.items() if k != "for_each"})
     return out
 
@@ -135,11 +124,11 @@ def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
 
 
 def _counts(
-    book: NumberBook, entries: list[dict], values: dict, records, aggs, scope: tuple[str, str, str] | None = None
+    book: NumberBook, entries: list[dict], values: dict, codebook, records, aggs, scope: tuple | None = None
 ) -> None:
     """Evaluate count entries over `records` and `aggs`; with scope (force_id, prefix,
     name) they hold that one force's rows and the keys and definitions name it."""
-    for entry in _expand(entries, values):
+    for entry in _expand(entries, values, codebook):
         where, margin = entry.get("where", {}), entry.get("margin")
         key = f"{scope[1]}{entry['key']}" if scope else entry["key"]
         definition = entry["definition"].replace("{force}", scope[2]) if scope else entry["definition"]
@@ -202,17 +191,19 @@ def compute_numbers(
     register: list[dict],
     edition,
     inputs: list[dict],
+    spec: dict,
+    codebook,
     extra: dict | None = None,
 ) -> dict[str, dict]:
-    """numbers.json: the spec's counts, per-force counts and derived numbers, plus `extra`
-    (methodology numbers computed by their own stages, each with its definition)."""
-    spec = report_spec()["numbers"]
+    """numbers.json: the numbers report_spec.yaml declares (`spec`: its `numbers`) -- counts,
+    per-force counts and derived numbers -- plus `extra` (methodology numbers computed by
+    their own stages, each with its definition)."""
     book = NumberBook(inputs)
     aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
-    values = for_each_values(edition)
+    values = for_each_values(edition, codebook)
     dated = records["date_precision"].isin(["day", "month", "year"])
     records = records.assign(year=records["date_start"].str[:4].where(dated, ""))  # for `where: {year: ...}`
-    _counts(book, spec["counts"], values, records, aggs)
+    _counts(book, spec["counts"], values, codebook, records, aggs)
     records_of, aggs_of = _by_force(records), _by_force(aggs)  # one split, not one scan of all rows per force
     for row in register:
         f = row["force_id"]
@@ -220,14 +211,15 @@ def compute_numbers(
             book,
             spec["per_force"],
             values,
+            codebook,
             records_of.get(f, records.iloc[:0]),
             aggs_of.get(f, aggs.iloc[:0]),
-            (f, f"forces.{f}.", force_name(f)),
+            (f, f"forces.{f}.", row["name"]),
         )
     derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
     for entry in spec["derived"]:
         field = entry.get("for_each")
-        for category in CODEBOOK_VALUES[field] if field else [None]:
+        for category in values[field] if field else [None]:
             value, display, filter_text = derived[entry["compute"]](category)
             fill = {"category": category}
             book.entry(
@@ -244,5 +236,5 @@ def compute_numbers(
 
 def top_forces(numbers: dict, register: list[dict], n: int = 10) -> list[str]:
     """force_ids by total, largest first; ties broken by name so the order is stable."""
-    with_data = [r["force_id"] for r in register if r["status"] in ("disclosed", "partial")]
+    with_data = [r["force_id"] for r in register if r["status"] in DATA_STATUSES]
     return sorted(with_data, key=lambda f: (-numbers[f"forces.{f}.total"]["value"], f))[:n]

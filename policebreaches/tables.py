@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .classify import BREACH_TYPES, OUTCOME_SEVERITY
-from .forces import force_name
-from .statistics import OUTCOME_WORDS, TYPE_WORDS, top_forces
+from .edition import DATA_STATUSES, STATUS_WORDS
+from .statistics import top_forces
 from .ziptools import rewrite_reproducibly
 
-STATUS_WORDS = {
-    "disclosed": "Disclosed",
-    "partial": "Partial answer",
-    "refused": "Refused",
-    "nil_return": "No information held",
-    "no_response": "No response",
-}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,62 +23,77 @@ def neutralise_formula(value):
     return value
 
 
-def table1(numbers: dict) -> list[dict]:
+def names_of(register: list[dict]) -> dict[str, str]:
+    """force_id -> official name, as the input check resolved them."""
+    return {r["force_id"]: r["name"] for r in register}
+
+
+def table1(numbers: dict, codebook) -> list[dict]:
     rows = [
-        {"group": "Type", "label": TYPE_WORDS[t].split(" (")[0].capitalize(), "key": f"breaches.type.{t}"}
-        for t in BREACH_TYPES
+        {
+            "group": "Type",
+            "label": codebook.label("breach_type", t).split(" (")[0].capitalize(),
+            "key": f"breaches.type.{t}",
+        }
+        for t in codebook.categories("breach_type")
     ]
     rows += [
-        {"group": "Outcome", "label": OUTCOME_WORDS[o].capitalize(), "key": f"outcomes.{o}"} for o in OUTCOME_SEVERITY
+        {"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"}
+        for o in codebook.categories("outcome_group")
     ]
     rows.append({"group": "", "label": "Involving the Police National Computer", "key": "breaches.pnc"})
     return [{**r, "value": numbers[r["key"]]["value"], "share_key": f"{r['key']}.share"} for r in rows]
 
 
-def top_ten(numbers: dict, register: list[dict]) -> list[dict]:
+def top_ten(numbers: dict, register: list[dict], codebook) -> list[dict]:
+    names = names_of(register)
     return [
         {
             "rank": i,
             "force_id": f,
-            "force": force_name(f),
+            "force": names[f],
             "key": f"forces.{f}.total",
             "value": numbers[f"forces.{f}.total"]["value"],
-            **{o: numbers[f"forces.{f}.outcome.{o}"]["value"] for o in OUTCOME_SEVERITY},
+            **{o: numbers[f"forces.{f}.outcome.{o}"]["value"] for o in codebook.categories("outcome_group")},
         }
         for i, f in enumerate(top_forces(numbers, register), start=1)
     ]
 
 
-def force_breakdown(numbers: dict, register: list[dict]) -> list[dict]:
+def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]:
     rows = []
-    for r in sorted(register, key=lambda r: force_name(r["force_id"])):
+    types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
+    for r in sorted(register, key=lambda r: r["name"]):
         f = r["force_id"]
-        has_data = r["status"] in ("disclosed", "partial")
+        has_data = r["status"] in DATA_STATUSES
         rows.append(
             {
                 "force_id": f,
-                "force": force_name(f),
+                "force": r["name"],
                 "status": STATUS_WORDS[r["status"]],
                 "exemption": r["exemption"],
                 "has_data": has_data,
                 "value": numbers[f"forces.{f}.total"]["value"] if has_data else "",
-                **{t: numbers[f"forces.{f}.type.{t}"]["value"] if has_data else "" for t in BREACH_TYPES},
-                **{o: numbers[f"forces.{f}.outcome.{o}"]["value"] if has_data else "" for o in OUTCOME_SEVERITY},
+                **{t: numbers[f"forces.{f}.type.{t}"]["value"] if has_data else "" for t in types},
+                **{o: numbers[f"forces.{f}.outcome.{o}"]["value"] if has_data else "" for o in outcomes},
             }
         )
     return rows
 
 
-def write_tables(numbers: dict, register: list[dict], folder: Path, provenance: list[dict], readme: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+def write_tables(
+    numbers: dict, register: list[dict], codebook, outs: dict[str, Path], provenance: list[dict], readme: str
+) -> None:
+    """Each table as CSV (outs[name]) and all of them in one workbook (outs["xlsx"])."""
     frames = {
-        "table1": pd.DataFrame(table1(numbers)).drop(columns=["share_key"]),
-        "top_ten": pd.DataFrame(top_ten(numbers, register)),
-        "force_breakdown": pd.DataFrame(force_breakdown(numbers, register)),
+        "table1": pd.DataFrame(table1(numbers, codebook)).drop(columns=["share_key"]),
+        "top_ten": pd.DataFrame(top_ten(numbers, register, codebook)),
+        "force_breakdown": pd.DataFrame(force_breakdown(numbers, register, codebook)),
     }
     for name, frame in frames.items():
-        frame.map(neutralise_formula).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    write_xlsx(frames, folder / "report_tables.xlsx", provenance, readme)
+        outs[name].parent.mkdir(parents=True, exist_ok=True)
+        frame.map(neutralise_formula).to_csv(outs[name], index=False, lineterminator="\n")
+    write_xlsx(frames, outs["xlsx"], provenance, readme)
 
 
 def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dict], readme: str) -> None:

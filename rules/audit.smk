@@ -1,6 +1,6 @@
 rule record_build:
     input:
-        manifest=all_raw_files,
+        manifest=manifest_file,
     output:
         info=OUT / "build_info.json",
     log:
@@ -10,12 +10,11 @@ rule record_build:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
+        code=code("stages.record_build"),
         config=config_json,
     shell:
-        "python -m policebreaches.jobs record_build --log {log:q} --root {params.root:q}"
-        " --config-json {params.config:q} --out {output.info:q}"
+        "python -m policebreaches record-build --log {log:q} --manifest {input.manifest:q}"
+        " --edition-id {wildcards.edition} --config-json {params.config:q} --out {output.info:q}"
 
 
 rule build_audit_page:
@@ -35,8 +34,8 @@ rule build_audit_page:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
+        code=code("audit"),
     shell:
-        "python -m policebreaches.jobs audit_page --log {log:q} --numbers-path {input.numbers:q}"
-        " --records-path {input.records:q} --ledger-path {input.ledger:q} --review-path {input.review:q}"
-        " --exclusions-path {input.exclusions:q} --template {input.template:q} --out {output.page:q}"
+        "python -m policebreaches audit-page --log {log:q} --numbers {input.numbers:q} --records {input.records:q}"
+        " --ledger {input.ledger:q} --review {input.review:q} --exclusions {input.exclusions:q}"
+        " --template {input.template:q} --out {output.page:q}"

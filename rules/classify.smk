@@ -2,8 +2,9 @@ rule classify_breaches:
     input:
         records=OUT / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
-        codebook="policebreaches/resources/codebook.yaml",
-        coding=manual_coding,
+        codebook=CODEBOOK,
+        coding=optional_raw_file("overrides/coding.csv"),
+        baseline=optional_raw_file("baseline/labels.csv"),
     output:
         records=OUT / "records.csv",
         review=OUT / "review.csv",
@@ -17,20 +18,22 @@ rule classify_breaches:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
-        previous=previous_labels_file,
+        code=code("stages.classify"),
+        counts=options("counts", "counts"),
+        coding=options("coding", "coding"),
+        baseline=options("baseline", "baseline"),
     shell:
-        "python -m policebreaches.jobs classify --log {log:q} --root {params.root:q} --cleaned {input.records:q}"
-        " --count-files {input.counts:q} --records-out {output.records:q} --review-out {output.review:q}"
-        " --aggregates-out {output.aggregates:q} --exclusions-out {output.exclusions:q}"
-        " --reclassified-out {output.reclassified:q} --previous {params.previous:q}"
+        "python -m policebreaches classify --log {log:q} --cleaned {input.records:q} {params.counts}"
+        " --codebook {input.codebook:q} {params.coding} {params.baseline} --records-out {output.records:q}"
+        " --review-out {output.review:q} --aggregates-out {output.aggregates:q}"
+        " --exclusions-out {output.exclusions:q} --reclassified-out {output.reclassified:q}"
 
 
 rule score_classification:
     input:
         records=OUT / "records.csv",
         truth=truth_file_if_any,
+        codebook=CODEBOOK,
     output:
         accuracy=OUT / "accuracy.csv",
         confusion=OUT / "tables" / "confusion.csv",
@@ -41,7 +44,8 @@ rule score_classification:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
+        code=code("stages.score"),
+        truth=options("truth", "truth"),
     shell:
-        "python -m policebreaches.jobs score --log {log:q} --records-path {input.records:q}"
-        " --truth-paths {input.truth:q} --accuracy-out {output.accuracy:q} --confusion-out {output.confusion:q}"
+        "python -m policebreaches score --log {log:q} --records {input.records:q} {params.truth}"
+        " --codebook {input.codebook:q} --accuracy-out {output.accuracy:q} --confusion-out {output.confusion:q}"

@@ -1,6 +1,6 @@
 rule clean_records:
     input:
-        register=OUT / "check" / "register.json",
+        edition=OUT / "check" / "edition.json",
         rows=extraction_outputs("rows"),
         status=extraction_outputs("status"),
         problems=extraction_outputs("problems"),
@@ -16,14 +16,15 @@ rule clean_records:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
+        code=code("stages.clean"),
+        rows=options("rows", "rows"),
+        status=options("status", "status"),
+        problems=options("problems", "problems"),
         allow_problems=config["allow_problems"],
     shell:
-        "python -m policebreaches.jobs clean --log {log:q} --root {params.root:q} --rows-files {input.rows:q}"
-        " --status-files {input.status:q} --problem-files {input.problems:q} --allow-problems {params.allow_problems}"
-        " --cleaned-out {output.records:q} --ledger-out {output.ledger:q} --repairs-out {output.repairs:q}"
-        " --problems-out {output.problems:q}"
+        "python -m policebreaches clean --log {log:q} --edition {input.edition:q} {params.rows} {params.status}"
+        " {params.problems} --allow-problems {params.allow_problems} --cleaned-out {output.records:q}"
+        " --ledger-out {output.ledger:q} --repairs-out {output.repairs:q} --problems-out {output.problems:q}"
 
 
 rule check_ledger:
@@ -38,6 +39,6 @@ rule check_ledger:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
+        code=code("stages.clean"),
     shell:
-        "python -m policebreaches.jobs check_ledger --log {log:q} --ledger-path {input.ledger:q} --ok-out {output.ok:q}"
+        "python -m policebreaches check-ledger --log {log:q} --ledger {input.ledger:q} --ok-out {output.ok:q}"

@@ -1,11 +1,12 @@
-# Loaded first: config validation, each edition's register, wildcard constraints and
-# every input function the rules use (named, no lambdas in rules). Every rule works on
-# any edition through the {edition} wildcard, so a report can depend on the build of
-# its previous edition.
+# Loaded first: configuration, each edition's register as Snakemake needs it to plan
+# the jobs, wildcard constraints and every input function the rules use (named, no
+# lambdas in rules). Every rule works on any edition through the {edition} wildcard, so
+# a report can depend on the build of its previous edition. Rules name every file their
+# stage reads and writes (tests/test_declared_reads.py watches the stages' opens).
 import csv
-import hashlib
 import json
 import os
+import shlex
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +14,10 @@ from pathlib import Path
 import yaml
 from snakemake.utils import validate
 
-from policebreaches.edition import DATA_STATUSES
-from policebreaches.forces import resolve_force, use_bodies
+from policebreaches.checks import inside
+from policebreaches.edition import DATA_STATUSES, parse_manifest
+from policebreaches.fingerprint import fingerprint
+from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
 
 # misspelt keys and booleans such as 'ture' stop here, one line each, before the schema's dump
@@ -35,6 +38,9 @@ os.environ["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), os.enviro
 EDITION = config["edition"]
 RAW_DIR = Path(config["raw_dir"])
 OUT = Path(config["results_dir"]) / "{edition}"  # every output lives under results/<edition>/
+RESOURCES = Path("policebreaches/resources")
+CODEBOOK, REPORT_SPEC, FORCES = RESOURCES / "codebook.yaml", RESOURCES / "report_spec.yaml", RESOURCES / "forces.csv"
+FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 
 if not (RAW_DIR / EDITION / "requests.csv").is_file():
     raise WorkflowError(
@@ -48,15 +54,21 @@ wildcard_constraints:
     force="[a-z0-9-]+",
 
 
+def code(stage):
+    """The rule parameter that reruns a rule when its stage's code changes (and only then)."""
+    return fingerprint(f"policebreaches.{stage}")
+
+
 @lru_cache(maxsize=None)
 def register_rows(edition):
-    """(force_id, status, files) per register row whose force resolves; the check
-    rule reports rows that do not, with the whole list of problems."""
-    use_bodies(RAW_DIR / edition)  # an edition's own bodies (bodies.csv); the check rule reports its problems
-    with open(RAW_DIR / edition / "requests.csv", encoding="utf-8-sig", newline="") as fh:
+    """(force_id, status, files) per register row whose force resolves: enough to plan
+    the jobs. The check rule reports every problem of the register, with the fix."""
+    root = RAW_DIR / edition
+    bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
+    with open(root / "requests.csv", encoding="utf-8-sig", newline="") as fh:
         rows = []
         for row in csv.DictReader(fh):
-            force_id = resolve_force(row.get("force") or "")
+            force_id = bodies.resolve(row.get("force") or "")
             if force_id:
                 files = [f.strip() for f in (row.get("files") or "").split(";") if f.strip()]
                 rows.append((force_id, (row.get("status") or "").strip(), files))
@@ -73,24 +85,20 @@ def raw_folder(wildcards):
     return RAW_DIR / wildcards.edition
 
 
-def results_folder(wildcards):
-    return Path(config["results_dir"]) / wildcards.edition
-
-
 def all_raw_files(wildcards):
     return sorted(p for p in raw_folder(wildcards).rglob("*") if p.is_file())
 
 
-def results_tables_folder(wildcards):
-    return results_folder(wildcards) / "tables"
+def manifest_file(wildcards):
+    return raw_folder(wildcards) / "SHA256SUMS"
 
 
-def results_figures_folder(wildcards):
-    return results_folder(wildcards) / "figures"
+def responses_folder(wildcards):
+    return raw_folder(wildcards) / "responses"
 
 
-def template_folder(wildcards):
-    return Path("report")
+def figures_folder(wildcards):
+    return Path(config["results_dir"]) / wildcards.edition / "figures"
 
 
 def config_json(wildcards):
@@ -101,20 +109,43 @@ def limits_json(wildcards):
     return json.dumps(config["limits"], sort_keys=True)
 
 
-def register_file(wildcards):
-    return raw_folder(wildcards) / "requests.csv"
-
-
 def force_response_files(wildcards):
-    """The raw files one force's extraction reads: a change re-runs that force only."""
-    responses = raw_folder(wildcards) / "responses"
-    return [
-        responses / name
+    """The raw files one body's extraction reads (only inside the edition folder): a
+    change re-runs that body's extraction only."""
+    responses = responses_folder(wildcards)
+    named = [
+        inside(responses, name)
         for force_id, status, names in register_rows(wildcards.edition)
         if force_id == wildcards.force and status in DATA_STATUSES
         for name in names
-        if (responses / name).is_file()
     ]
+    return [path for path in named if path is not None and path.is_file()]
+
+
+def force_file_names(wildcards):
+    """--name for each file the register lists for this body (existing or not)."""
+    names = [
+        name
+        for force_id, status, names in register_rows(wildcards.edition)
+        if force_id == wildcards.force and status in DATA_STATUSES
+        for name in names
+    ]
+    return " ".join(f"--name {shlex.quote(name)}" for name in names)
+
+
+@lru_cache(maxsize=None)
+def manifest_entries(edition):
+    """SHA256SUMS as {name: sha256}; malformed lines are the input check's to report."""
+    path = RAW_DIR / edition / "SHA256SUMS"
+    return parse_manifest(path.read_text(encoding="utf-8"))[0] if path.is_file() else {}
+
+
+def force_manifest_entries(wildcards):
+    entries = manifest_entries(wildcards.edition)
+    names = [
+        f"responses/{p.relative_to(responses_folder(wildcards)).as_posix()}" for p in force_response_files(wildcards)
+    ]
+    return json.dumps({name: entries.get(name, "") for name in names}, sort_keys=True)
 
 
 def transcription_files(wildcards):
@@ -122,14 +153,13 @@ def transcription_files(wildcards):
     return sorted(folder.glob("*.csv")) if folder.is_dir() else []
 
 
-def extraction_hints(wildcards):
-    path = raw_folder(wildcards) / "overrides" / "extraction.yaml"
-    return [path] if path.is_file() else []
+def optional_raw_file(name):
+    def existing(wildcards):
+        path = raw_folder(wildcards) / name
+        return [path] if path.is_file() else []
 
-
-def manual_coding(wildcards):
-    path = raw_folder(wildcards) / "overrides" / "coding.csv"
-    return [path] if path.is_file() else []
+    existing.__name__ = "optional_" + "".join(c if c.isalnum() else "_" for c in name)
+    return existing
 
 
 def extraction_outputs(kind):
@@ -152,27 +182,6 @@ def previous_numbers(wildcards):
     """numbers.json of the previous edition, built by these same rules, when edition.yaml names one."""
     previous = previous_edition_of(wildcards.edition)
     return [str(OUT / "numbers.json").format(edition=previous)] if previous else []
-
-
-def previous_labels_file(wildcards):
-    """Labels of the last build, kept beside the outputs so a rebuild can list reclassified records."""
-    return results_folder(wildcards) / "classify" / "previous_labels.csv"
-
-
-def code_fingerprint():
-    """sha256 over the pipeline's own code, a parameter of every rule: Snakemake reruns a
-    job whose parameters changed, so editing policebreaches/ reruns the rules. A parameter
-    rather than 32 input files per job: Snakemake checksums every input of every job."""
-    digest = hashlib.sha256()
-    for path in sorted(Path("policebreaches").rglob("*.py")):  # data files are inputs of the rules that read them
-        if "sample" not in path.parts:
-            for part in (path.as_posix().encode(), path.read_bytes()):
-                digest.update(len(part).to_bytes(8, "big"))
-                digest.update(part)
-    return digest.hexdigest()
-
-
-CODE_FINGERPRINT = code_fingerprint()
 
 
 def final_outputs():
@@ -204,3 +213,14 @@ def set_aside_stale_report():
             stale = current.with_name(f"{current.stem}.stale{current.suffix}")
             current.replace(stale)
             print(f"The build failed: the previous {name} (built from older inputs) is now {stale}", file=sys.stderr)
+
+
+def options(flag, key):
+    """A params function: `--flag FILE` once per file of input `key` (none when the
+    input is an empty optional list), each file shell-quoted."""
+
+    def repeated(wildcards, input):
+        return " ".join(f"--{flag} {shlex.quote(str(path))}" for path in input[key])
+
+    repeated.__name__ = f"{flag.replace('-', '_')}_options"
+    return repeated

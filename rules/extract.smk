@@ -1,9 +1,8 @@
 rule extract_responses:
     input:
         files=force_response_files,
-        register=register_file,
         transcriptions=transcription_files,
-        hints=extraction_hints,
+        hints=optional_raw_file("overrides/extraction.yaml"),
     output:
         rows=OUT / "extract" / "{force}.rows.csv",
         counts=OUT / "extract" / "{force}.counts.csv",
@@ -16,10 +15,18 @@ rule extract_responses:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
+        code=code("stages.extract"),
+        responses=responses_folder,
+        names=force_file_names,
+        files=options("response", "files"),
+        # the body's SHA256SUMS entries, read when the build is planned: a file is parsed
+        # only if it matches them, and only a change to them (or to the files) re-runs it
+        manifest=force_manifest_entries,
         limits=limits_json,
+        transcriptions=options("transcription", "transcriptions"),
+        hints=options("hints", "hints"),
     shell:
-        "python -m policebreaches.jobs extract --log {log:q} --root {params.root:q} --force-id {wildcards.force}"
-        " --limits {params.limits:q} --rows-out {output.rows:q} --counts-out {output.counts:q}"
-        " --status-out {output.status:q} --problems-out {output.problems:q}"
+        "python -m policebreaches extract --log {log:q} --force-id {wildcards.force}"
+        " --responses-dir {params.responses:q} {params.names} {params.files} --manifest {params.manifest:q}"
+        " --limits {params.limits:q} {params.transcriptions} {params.hints} --rows-out {output.rows:q}"
+        " --counts-out {output.counts:q} --status-out {output.status:q} --problems-out {output.problems:q}"

@@ -5,6 +5,8 @@ rule draw_figures:
     input:
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
+        codebook=CODEBOOK,
+        spec=REPORT_SPEC,
     output:
         svg=report(
             expand(OUT / "figures" / "{figure}.svg", figure=FIGURES, allow_missing=True),
@@ -20,9 +22,8 @@ rule draw_figures:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
-        folder=results_figures_folder,
+        code=code("stages.figures"),
+        folder=figures_folder,
     shell:
-        "python -m policebreaches.jobs figures --log {log:q} --root {params.root:q} --numbers-path {input.numbers:q}"
-        " --register-json {input.register:q} --folder {params.folder:q}"
+        "python -m policebreaches figures --log {log:q} --numbers {input.numbers:q} --register {input.register:q}"
+        " --codebook {input.codebook:q} --spec {input.spec:q} --folder {params.folder:q}"

@@ -1,5 +1,6 @@
 rule render_report:
     input:
+        edition=OUT / "check" / "edition.json",
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
         problems=[OUT / "check" / "problems.csv", OUT / "clean" / "extraction_problems.csv"],
@@ -7,8 +8,11 @@ rule render_report:
         change=OUT / "statistics" / "change.json",
         accuracy=OUT / "accuracy.csv",
         figures=rules.draw_figures.output.svg,
+        codebook=CODEBOOK,
+        spec=REPORT_SPEC,
         template="report/report.html.j2",
         css="report/report.css",
+        fonts=FONTS,
     output:
         html=OUT / "report.html",
         pdf=report(OUT / "report.pdf", caption="../report/captions/report.rst", category="Report"),
@@ -19,12 +23,13 @@ rule render_report:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
-        results=results_folder,
-        report_dir=template_folder,
+        code=code("stages.render"),
+        problems=options("problems", "problems"),
+        figures=options("figure", "figures"),
+        fonts=options("font", "fonts"),
     shell:
-        "python -m policebreaches.jobs render --log {log:q} --root {params.root:q} --results {params.results:q}"
-        " --report-dir {params.report_dir:q} --numbers-path {input.numbers:q} --register-json {input.register:q}"
-        " --cases-path {input.cases:q} --accuracy-path {input.accuracy:q} --problems-paths {input.problems:q}"
-        " --html-out {output.html:q} --pdf-out {output.pdf:q} --change-path {input.change:q}"
+        "python -m policebreaches render --log {log:q} --edition {input.edition:q} --numbers {input.numbers:q}"
+        " --register {input.register:q} --cases {input.cases:q} --change {input.change:q}"
+        " --accuracy {input.accuracy:q} {params.problems} {params.figures} --codebook {input.codebook:q}"
+        " --spec {input.spec:q} --template {input.template:q} --css {input.css:q} {params.fonts}"
+        " --html-out {output.html:q} --pdf-out {output.pdf:q}"

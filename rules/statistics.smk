@@ -1,11 +1,14 @@
 rule compute_statistics:
     input:
+        edition=OUT / "check" / "edition.json",
         register=OUT / "check" / "register.json",
         records=OUT / "records.csv",
         aggregates=OUT / "aggregates.csv",
         ledger=OUT / "ledger.csv",
         exclusions=OUT / "clean" / "exclusions.csv",
         accuracy=OUT / "accuracy.csv",
+        codebook=CODEBOOK,
+        spec=REPORT_SPEC,
         previous=previous_numbers,
     output:
         numbers=OUT / "numbers.json",
@@ -14,7 +17,9 @@ rule compute_statistics:
         table1=report(OUT / "tables" / "table1.csv", caption="../report/captions/table1.rst", category="Tables"),
         top_ten=report(OUT / "tables" / "top_ten.csv", caption="../report/captions/top_ten.rst", category="Tables"),
         breakdown=report(
-            OUT / "tables" / "force_breakdown.csv", caption="../report/captions/force_breakdown.rst", category="Tables"
+            OUT / "tables" / "force_breakdown.csv",
+            caption="../report/captions/force_breakdown.rst",
+            category="Tables",
         ),
         xlsx=OUT / "tables" / "report_tables.xlsx",
         change_table=OUT / "tables" / "change.csv",
@@ -25,11 +30,12 @@ rule compute_statistics:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=CODE_FINGERPRINT,
-        root=raw_folder,
-        tables=results_tables_folder,
+        code=code("stages.statistics"),
+        previous=options("previous-numbers", "previous"),
     shell:
-        "python -m policebreaches.jobs statistics --log {log:q} --root {params.root:q} --register-json {input.register:q}"
-        " --records-path {input.records:q} --aggregates-path {input.aggregates:q} --ledger-path {input.ledger:q}"
-        " --exclusions-path {input.exclusions:q} --accuracy-path {input.accuracy:q} --numbers-out {output.numbers:q}"
-        " --cases-out {output.cases:q} --tables-dir {params.tables:q} --previous-numbers {input.previous:q}"
+        "python -m policebreaches statistics --log {log:q} --edition {input.edition:q} --register {input.register:q}"
+        " --records {input.records:q} --aggregates {input.aggregates:q} --ledger {input.ledger:q}"
+        " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --codebook {input.codebook:q}"
+        " --spec {input.spec:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
+        " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
+        " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"

@@ -18,7 +18,7 @@ from snakemake_interface_logger_plugins.base import LogHandlerBase
 from snakemake_interface_logger_plugins.common import LogEvent
 from snakemake_interface_logger_plugins.settings import LogHandlerSettingsBase
 
-PROBLEM_MARK = "ERROR policebreaches: "  # how a stage writes its failure into its log (policebreaches/jobs.py)
+PROBLEM_MARK = "ERROR policebreaches: "  # how a stage writes its failure into its log (policebreaches/__main__.py)
 
 
 @dataclass

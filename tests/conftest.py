@@ -52,3 +52,14 @@ def read(path: Path) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def truth() -> pd.DataFrame:
     return read(REPO / "tests" / "truth" / "2016" / "incidents.csv")
+
+
+def sandbox(tmp_path: Path) -> Path:
+    """A copy of the project without its build state (modification times kept, so the
+    shared .venv's install stamp stays current): for tests that edit tracked files."""
+    import shutil
+
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "results", ".snakemake", "__pycache__", ".pytest_cache")
+    shutil.copytree(REPO, copy, ignore=ignore)
+    return copy

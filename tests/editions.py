@@ -90,12 +90,17 @@ def extract(root: Path, force_id: str):
     """(rows, counts, statuses, problems) for one force, as the pipeline's extract stage sees them."""
     from policebreaches.edition import read_register, sha256_file
     from policebreaches.extract import extract_force
-    from policebreaches.extract_stage import extraction_hints, transcriptions
+    from policebreaches.forces import uk_forces
+    from policebreaches.stages.extract import extraction_hints, transcriptions
 
-    register = {r["force_id"]: r for r in read_register(root, [])}
-    files = register[force_id]["files"]
-    sha = {f"responses/{n}": sha256_file(root / "responses" / n) for n in files}
-    return extract_force(root, force_id, files, sha, extraction_hints(root), transcriptions(root))
+    register = {r["force_id"]: r for r in read_register(root, [], uk_forces())}
+    files = {name: root / "responses" / name for name in register[force_id]["files"]}
+    sha = {f"responses/{n}": sha256_file(path) for n, path in files.items()}
+    hints = root / "overrides" / "extraction.yaml"
+    transcribed = sorted((root / "transcribed").glob("*.csv"))
+    return extract_force(
+        files, force_id, sha, extraction_hints(hints if hints.is_file() else None), transcriptions(transcribed)
+    )
 
 
 def data_rows(rows: list[dict]) -> list[dict]:

@@ -8,6 +8,7 @@ import pytest
 
 from policebreaches.checks import check_inputs
 from policebreaches.edition import write_manifest
+from policebreaches.forces import FORCES_CSV
 
 from editions import LIMITS, docx_bytes, make_edition, xlsx_bytes
 
@@ -15,7 +16,7 @@ KENT = {"force": "Kent Police", "status": "disclosed", "files": "kent/r.xlsx"}
 
 
 def problems_of(root):
-    problems, _ = check_inputs(root, LIMITS)
+    problems, _, _ = check_inputs(root, LIMITS, FORCES_CSV)
     return [(p.file, p.what) for p in problems]
 
 
@@ -127,7 +128,7 @@ def test_changed_extra_and_missing_files_against_the_manifest(tmp_path):
 
 def test_missing_manifest_says_how_to_bless(tmp_path):
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)}, bless=False)
-    problems, _ = check_inputs(root, LIMITS)
+    problems, _, _ = check_inputs(root, LIMITS, FORCES_CSV)
     assert problems[0].file == "SHA256SUMS" and problems[0].fix == "run 'make bless EDITION=ed'"
 
 
@@ -161,7 +162,7 @@ def test_all_problems_come_in_one_message(tmp_path):
         ],
         {"surrey/x.pdf": b"not a pdf", "stray.txt": "?"},
     )
-    problems, _ = check_inputs(root, LIMITS)
+    problems, _, _ = check_inputs(root, LIMITS, FORCES_CSV)
     message = str(InputError(problems))
     assert message.startswith("4 input problem(s) stop the build:")
     for text in ["responses/kent/r.xlsx", "Gotham", "responses/surrey/x.pdf", "responses/stray.txt", "fix:"]:
@@ -180,14 +181,45 @@ def test_valid_zip_that_is_not_a_workbook_is_reported_by_the_reader(tmp_path):
     assert problems[0].what.startswith("could not be read (")
 
 
-def test_extraction_checks_containers_before_parsing(tmp_path, monkeypatch):
-    """A zip bomb never reaches a parser, even when the extract job runs first."""
-    from policebreaches.extract_stage import stage_extract
+def extract_kent(root, path, out):
+    from policebreaches.edition import read_manifest
+    from policebreaches.stages import extract
 
+    manifest = read_manifest(root, [])
+    outs = [out / f"{kind}.csv" for kind in ("rows", "counts", "status", "problems")]
+    extract.run("kent", root / "responses", ["kent/r.xlsx"], [path], manifest, LIMITS, [], None, *outs)
+    return (out / "status.csv").read_text(encoding="utf-8"), (out / "rows.csv").read_text(encoding="utf-8")
+
+
+def test_extraction_checks_containers_before_parsing(tmp_path, monkeypatch):
+    """A zip bomb never reaches a parser, even when its extract job runs."""
     root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": zip_bomb()})
     monkeypatch.setattr(
         "policebreaches.extract.read_document", lambda *a, **k: pytest.fail("the parser was called on a zip bomb")
     )
-    out = tmp_path / "out"
-    stage_extract(root, "kent", LIMITS, out / "r.csv", out / "c.csv", out / "s.csv", out / "p.csv")
-    assert "possible zip bomb" in (out / "p.csv").read_text(encoding="utf-8")
+    status, _ = extract_kent(root, root / "responses" / "kent" / "r.xlsx", tmp_path)
+    assert "responses/kent/r.xlsx,kent,failed_input_checks" in status
+
+
+def test_a_response_that_differs_from_its_checksum_is_never_opened(tmp_path, monkeypatch):
+    """allow_problems builds on, but a file edited after bless contributes no row."""
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    path = root / "responses" / "kent" / "r.xlsx"
+    status, rows = extract_kent(root, path, tmp_path / "before")
+    assert "Viewed records" in rows  # the file as blessed is read
+    path.write_bytes(path.read_bytes() + b"\0")  # edited after bless
+    monkeypatch.setattr(
+        "policebreaches.extract.read_document", lambda *a, **k: pytest.fail("a changed file was parsed")
+    )
+    (tmp_path / "after").mkdir()
+    status, rows = extract_kent(root, path, tmp_path / "after")
+    assert "failed_input_checks" in status and rows.count("\n") == 1  # header only
+
+
+def test_a_malformed_manifest_line_is_a_problem_with_its_line_number(tmp_path):
+    root = make_edition(tmp_path / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    manifest = root / "SHA256SUMS"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "not a checksum line\n", encoding="utf-8")
+    found = problems_of(root)
+    line = len(manifest.read_text(encoding="utf-8").splitlines())
+    assert (f"SHA256SUMS line {line}", "not '<sha256> <file>': 'not a checksum line'") in found

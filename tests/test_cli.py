@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from policebreaches.stages import reclassified
+from policebreaches.stages.classify import reclassified
 from policebreaches.trace import trace_key, trace_record_id
 
 from conftest import REPO, read

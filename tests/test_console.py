@@ -1,13 +1,14 @@
 """What a researcher sees: the system check, the configuration, force names as people
 write them, and a quiet build whose last words on bad inputs are the problem list."""
 
+import csv
 import re
 import subprocess
 import sys
 
 import pytest
 
-from policebreaches.forces import _key, reference_rows, resolve_force, suggest_forces
+from policebreaches.forces import FORCES_CSV, _key, uk_forces
 from policebreaches.settings import check_config, parse_bool
 from policebreaches.syscheck import embedded_fonts, install_line, problems, system_packages
 
@@ -103,19 +104,20 @@ def test_snakemake_stops_on_a_bad_boolean_in_one_line(console):
     ],
 )
 def test_short_forms_of_force_names(written, force_id):
-    assert resolve_force(written) == force_id
+    assert uk_forces().resolve(written) == force_id
 
 
 def test_an_unknown_name_gets_suggestions_never_a_silent_guess():
-    assert resolve_force("Surey Police") is None
-    assert suggest_forces("Surey Police")[0] == "Surrey Police"
-    assert suggest_forces("Thames Vally Police") == ["Thames Valley Police"]
-    assert suggest_forces("Nowhere Parish Council") == []
+    forces = uk_forces()
+    assert forces.resolve("Surey Police") is None
+    assert forces.suggest("Surey Police")[0] == "Surrey Police"
+    assert forces.suggest("Thames Vally Police") == ["Thames Valley Police"]
+    assert forces.suggest("Nowhere Parish Council") == []
 
 
 def test_no_alias_names_two_forces():
     owner = {}
-    for row in reference_rows():
+    for row in csv.DictReader(FORCES_CSV.open(encoding="utf-8")):
         for name in [row["force_id"], row["name"], *filter(None, row["aliases"].split("|"))]:
             key = _key(name.replace("-", " "))
             assert owner.setdefault(key, row["force_id"]) == row["force_id"], (name, owner[key])
@@ -126,7 +128,7 @@ def test_register_problem_suggests_the_force(tmp_path):
 
     root = make_edition(tmp_path / "2017", [{"force": "Surey Police", "status": "no_response"}], {})
     found = []
-    read_register(root, found)
+    read_register(root, found, uk_forces())
     assert "did you mean 'Surrey Police'" in found[0].fix
 
 

@@ -1,6 +1,8 @@
+import csv
+
 import pytest
 
-from policebreaches.forces import force_table, reference_rows, resolve_force
+from policebreaches.forces import FORCES_CSV, Bodies, uk_forces
 
 
 @pytest.mark.parametrize(
@@ -21,12 +23,12 @@ from policebreaches.forces import force_table, reference_rows, resolve_force
     ],
 )
 def test_aliases_resolve(written, force_id):
-    assert resolve_force(written) == force_id
+    assert uk_forces().resolve(written) == force_id
 
 
 @pytest.mark.parametrize("written", ["Gotham City Police", "", "Police"])
 def test_unknown_names_do_not_resolve(written):
-    assert resolve_force(written) is None
+    assert uk_forces().resolve(written) is None
 
 
 def test_every_territorial_force_of_england_and_wales_is_known():
@@ -34,7 +36,7 @@ def test_every_territorial_force_of_england_and_wales_is_known():
         len(
             [
                 row["force_id"]
-                for row in reference_rows()
+                for row in csv.DictReader(FORCES_CSV.open(encoding="utf-8"))
                 if row["force_id"]
                 not in {
                     "police-scotland",
@@ -54,8 +56,6 @@ def test_every_territorial_force_of_england_and_wales_is_known():
 
 
 def test_an_edition_names_its_other_bodies_in_bodies_csv(tmp_path):
-    from policebreaches.forces import use_bodies
-
     (tmp_path / "bodies.csv").write_text(
         "force_id,name,aliases\n"
         "leeds-city-council,Leeds City Council,Leeds CC|LCC\n"
@@ -63,19 +63,19 @@ def test_an_edition_names_its_other_bodies_in_bodies_csv(tmp_path):
         "kent,Kent Police,\n",
         encoding="utf-8",
     )
-    problems = use_bodies(tmp_path)
+    bodies, problems = Bodies.load(FORCES_CSV, tmp_path / "bodies.csv")
     assert [p[:2] for p in problems] == [
         ("bodies.csv line 3", "force_id 'Bad Id' is not lower-case words joined by '-'"),
         ("bodies.csv line 4", "'kent' is a UK police force already, or has no name"),
     ]
-    assert resolve_force("Leeds City Council") == resolve_force("Leeds CC") == "leeds-city-council"
-    assert force_table()["leeds-city-council"] == "Leeds City Council"
-    assert resolve_force("Somewhere Council") is None and force_table()["kent"] == "Kent Police"
+    assert bodies.resolve("Leeds City Council") == bodies.resolve("Leeds CC") == "leeds-city-council"
+    assert bodies.name("leeds-city-council") == "Leeds City Council"
+    assert bodies.resolve("Somewhere Council") is None and bodies.name("kent") == "Kent Police"
+    assert uk_forces().resolve("Leeds CC") is None  # an edition's bodies stay in its own registry
 
 
 def test_bodies_csv_with_other_columns_is_reported_not_guessed(tmp_path):
-    from policebreaches.forces import use_bodies
-
     (tmp_path / "bodies.csv").write_text("id,body\nwakefield-council,Wakefield Council\n", encoding="utf-8")
-    assert use_bodies(tmp_path) == [("bodies.csv", "columns are ['id', 'body']", "use exactly: force_id,name,aliases")]
-    assert resolve_force("Wakefield Council") is None
+    bodies, problems = Bodies.load(FORCES_CSV, tmp_path / "bodies.csv")
+    assert problems == [("bodies.csv", "columns are ['id', 'body']", "use exactly: force_id,name,aliases")]
+    assert bodies.resolve("Wakefield Council") is None

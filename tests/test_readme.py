@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, sandbox
 
 COMMAND = re.compile(r"^(make|snakemake|python|sudo)\b")
 PLACEHOLDERS = {"<id>": "2016", "<edition>": "2016"}
@@ -24,7 +24,7 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     ),
     "snakemake --profile profiles/slurm --config edition=2016": "needs a SLURM cluster (dry run: test_workflow.py)",
     "snakemake --use-conda": "needs conda (envs/pipeline.yaml is derived by 'make envs', run here)",
-    "python -m policebreaches.jobs <stage> --<parameter> ...": "a pattern, not a command",
+    "python -m policebreaches <stage> --<file option> ...": "a pattern, not a command (the rules run it)",
 }
 BUILDS = {
     "make report",
@@ -47,18 +47,6 @@ def readme_commands() -> list[str]:
                     text = text.replace(placeholder, value) if "<stage>" not in text else text
                 found.append(text)
     return list(dict.fromkeys(found))
-
-
-def sandbox(tmp_path):
-    """A copy of the project without its build state (modification times kept, so the
-    shared .venv's install stamp stays current)."""
-    copy = tmp_path / "project"
-    shutil.copytree(
-        REPO,
-        copy,
-        ignore=shutil.ignore_patterns(".git", ".venv", "results", ".snakemake", "__pycache__", ".pytest_cache"),
-    )
-    return copy
 
 
 def run(command: str, cwd) -> subprocess.CompletedProcess:

@@ -69,10 +69,14 @@ def test_case_studies_cite_record_and_raw_source(built):
 
 
 def test_free_text_is_escaped_and_personal_data_redacted(built):
+    from dataclasses import replace
+
     from policebreaches.casestudies import quote_case_studies
-    from policebreaches.edition import load_edition
+    from policebreaches.classify import default_codebook
+    from policebreaches.edition import read_checked_edition
     from policebreaches.render import render_html
     from policebreaches.report_context import build_context
+    from policebreaches.report_spec import load_report_spec
 
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     records = read(built / "records.csv")
@@ -81,20 +85,22 @@ def test_free_text_is_escaped_and_personal_data_redacted(built):
         '<script>alert(1)</script><img src="http://evil.example/x.png"> '
         "PC Smith gave 07700 900123 and jo.bloggs@mail.example, NI AB123456C, to a friend"
     )
-    cases, redactions = quote_case_studies(planted)
+    register = json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))
+    cases, redactions = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register})
     assert redactions == 4
     context = build_context(
-        edition=load_edition(REPO / "raw" / "2016", []),
+        edition=replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>"),
         numbers=numbers,
-        register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
+        register=register,
         cases=cases,
         accuracy=read(built / "accuracy.csv"),
         problems=read(built / "check" / "problems.csv"),
-        request_text="<b>request</b>",
         fonts_url="fonts",
         change=None,
+        spec=load_report_spec(),
+        codebook=default_codebook(),
     )
-    html = render_html(REPO / "report", context, numbers)
+    html = render_html(REPO / "report" / "report.html.j2", context, numbers, default_codebook())
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
     for secret in ("Smith", "07700 900123", "jo.bloggs", "AB123456C"):
@@ -108,7 +114,7 @@ def test_undefined_template_variable_fails(tmp_path):
 
     (tmp_path / "t.html.j2").write_text("{{ nothing_here }}", encoding="utf-8")
     with pytest.raises(UndefinedError):
-        template_environment(tmp_path, {}).get_template("t.html.j2").render()
+        template_environment(tmp_path, {}, None).get_template("t.html.j2").render()
 
 
 def test_url_fetcher_serves_only_allowed_files(tmp_path):
@@ -118,7 +124,8 @@ def test_url_fetcher_serves_only_allowed_files(tmp_path):
     allowed.mkdir()
     (allowed / "fig.svg").write_text("<svg/>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
-    fetch = make_url_fetcher([allowed])
+    (allowed / "other.svg").write_text("<svg/>", encoding="utf-8")  # beside a declared file, not declared
+    fetch = make_url_fetcher([allowed / "fig.svg"])
     assert fetch.fetch((allowed / "fig.svg").as_uri()).read() == b"<svg/>"
     assert fetch.fetch("data:text/plain,hello").read() == b"hello"
     for url in [
@@ -126,6 +133,7 @@ def test_url_fetcher_serves_only_allowed_files(tmp_path):
         "https://127.0.0.1/",
         (tmp_path / "secret.txt").as_uri(),
         (allowed / ".." / "secret.txt").as_uri(),
+        (allowed / "other.svg").as_uri(),
         "file:///etc/passwd",
     ]:
         with pytest.raises((FetchRefused, ValueError)):

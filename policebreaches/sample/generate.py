@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..edition import write_manifest
-from ..forces import force_name, use_bodies
+from ..forces import uk_forces
 from ..ziptools import make_reproducible
 from . import phrases as P
 
@@ -871,6 +871,14 @@ def scaled(factor: int):
         globals().update(saved)
 
 
+def force_name(force_id: str) -> str:
+    """A UK force's name, or a synthetic copy's ("<force>-<n>") as bodies.csv lists it."""
+    if force_id in uk_forces():
+        return uk_forces().name(force_id)
+    original, number = force_id.rsplit("-", 1)
+    return f"{uk_forces().name(original)}, synthetic copy {number}"
+
+
 def _write_bodies(out: Path) -> None:
     """bodies.csv naming the synthetic copies, so the pipeline knows them as it would know
     councils or NHS trusts an edition asks."""
@@ -883,7 +891,6 @@ def _write_bodies(out: Path) -> None:
         for copy in copies:
             original, number = copy.rsplit("-", 1)
             writer.writerow([copy, f"{force_name(original)}, synthetic copy {number}", ""])
-    use_bodies(out)
 
 
 def generate(out: Path, truth: Path, scale: int = 1) -> None:

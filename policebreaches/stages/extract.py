@@ -1,5 +1,6 @@
-"""The extraction job, one per force. Kept free of pandas and of the other stages'
-imports: it runs 44 times per build, so its start-up cost is paid 44 times."""
+"""Rule extract_responses, one job per body that sent figures: its response files checked
+(present, pinned by SHA256SUMS, within the limits), then read. Kept free of pandas and of
+the other stages' imports: it runs once per body, so its start-up cost is paid that often."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from .checks import check_file
-from .contracts import check_rows
-from .edition import DATA_STATUSES, TRANSCRIPTION_COLUMNS, read_register, sha256_file
-from .extract import extract_force
-from .problems import InputError, Problem
+from ..checks import check_body_files
+from ..contracts import check_rows
+from ..edition import TRANSCRIPTION_COLUMNS
+from ..extract import extract_force
+from ..problems import InputError, Problem
 
 log = logging.getLogger("policebreaches")
 ROW_COLUMNS = [
@@ -50,15 +51,15 @@ def read_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def extraction_hints(root: Path) -> dict:
-    path = root / "overrides" / "extraction.yaml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+def extraction_hints(path: Path | None) -> dict:
+    """overrides/extraction.yaml: per-file hints, keyed by path relative to responses/."""
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path else {}
 
 
-def transcriptions(root: Path) -> dict[str, list[dict]]:
+def transcriptions(paths: list[Path]) -> dict[str, list[dict]]:
+    """transcribed/*.csv rows by the response file they stand for."""
     by_file: dict[str, list[dict]] = {}
-    folder = root / "transcribed"
-    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
+    for path in sorted(paths):
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             missing = set(TRANSCRIPTION_COLUMNS) - set(reader.fieldnames or [])
@@ -77,36 +78,36 @@ def transcriptions(root: Path) -> dict[str, list[dict]]:
     return by_file
 
 
-def stage_extract(
-    root: Path, force_id: str, limits: dict, rows_out: Path, counts_out: Path, status_out: Path, problems_out: Path
+def run(
+    force_id: str,
+    responses_dir: Path,
+    names: list[str],
+    response_files: list[Path],
+    manifest: dict[str, str],
+    limits: dict,
+    transcription_files: list[Path],
+    hints: Path | None,
+    rows_out: Path,
+    counts_out: Path,
+    status_out: Path,
+    problems_out: Path,
 ) -> None:
-    """Extract one force's responses. Each file passes the container checks (size,
-    zip bomb, encryption) before any parser opens it."""
-    register = {r["force_id"]: r for r in read_register(root, [])}
-    row = register.get(force_id, {"status": "", "files": []})
-    problems: list[Problem] = []
-    files, rejected = [], []
-    for name in row["files"] if row["status"] in DATA_STATUSES else []:
-        before = len(problems)
-        path = root / "responses" / name
-        if path.is_file():
-            check_file(path, f"responses/{name}", limits, problems)
-        if path.is_file() and len(problems) == before:
-            files.append(name)
-        else:  # never parsed; listed in the ledger as needing attention
-            rejected.append(
-                {
-                    "source_file": f"responses/{name}",
-                    "force_id": force_id,
-                    "status": "failed_input_checks" if path.is_file() else "missing",
-                }
-            )
-    sha = {f"responses/{name}": sha256_file(root / "responses" / name) for name in files}
-    rows, counts, statuses, found = extract_force(
-        root, force_id, files, sha, extraction_hints(root), transcriptions(root)
+    """Extract one body's responses. `names`: the files the register lists for it
+    (relative to responses/); `response_files`: those that exist, as the rule declares them;
+    `manifest`: their SHA256SUMS entries as Snakemake read them when planning the build.
+    A file is opened by a parser only after it passed its checks (present, pinned by
+    SHA256SUMS, within the size and container limits); the others are listed in the
+    ledger's status, and the input check reports why."""
+    accepted, rejected = check_body_files(responses_dir, names, response_files, manifest, limits)
+    files = {item["name"]: responses_dir / item["name"] for item in accepted}
+    sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
+    rows, counts, statuses, problems = extract_force(
+        files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files)
     )
-    problems += found
-    statuses += rejected
+    statuses += [
+        {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
+        for item in rejected
+    ]
     log.info(
         "%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems)
     )

@@ -1,0 +1,261 @@
+"""`python -m policebreaches <stage> ...` (or the installed `policebreaches` command):
+one subcommand per Snakemake rule, each option a file the rule declares. Every stage
+writes its own log (--log); a failure there is one message, its traceback in the log.
+
+    python -m policebreaches --help
+    python -m policebreaches classify --help
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .problems import InputError
+
+log = logging.getLogger("policebreaches")
+FILE = click.Path(path_type=Path)
+FILES = click.Path(path_type=Path)
+
+
+@click.group()
+def main() -> None:
+    """The pipeline's stages, as the rules in rules/*.smk run them."""
+
+
+def stage(function):
+    """A subcommand that logs to --log and fails with exit code 1 without a traceback on
+    the console: input problems are the researcher's to fix (the list is in the log and
+    shown by Snakemake); anything else is ours (the traceback is in the log)."""
+
+    @click.option("--log", "log_path", type=FILE, required=True, help="This stage's log file.")
+    @functools.wraps(function)
+    def wrapper(log_path: Path, **options):
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=log_path,
+            filemode="w",
+            level=logging.INFO,
+            format="%(levelname)s %(name)s: %(message)s",
+            force=True,
+        )
+        log.info("stage %s, options %s", function.__name__, {k: str(v) for k, v in options.items()})
+        try:
+            function(**options)
+        except InputError as exc:
+            log.error("%s", exc)
+            sys.exit(1)
+        except Exception as exc:
+            log.error(
+                "stage %s failed: %s: %s (traceback below)", function.__name__, type(exc).__name__, exc, exc_info=True
+            )
+            sys.exit(1)
+
+    return main.command(name=function.__name__.replace("_", "-"))(wrapper)
+
+
+def optional(paths: tuple[Path, ...]) -> Path | None:
+    """An optional input: Snakemake passes an empty list when the file does not exist."""
+    return paths[0] if paths else None
+
+
+@stage
+@click.option("--edition-dir", type=FILE, required=True, help="raw/<edition>/: every file in it is an input.")
+@click.option("--forces", type=FILE, required=True, help="The UK police forces (resources/forces.csv).")
+@click.option("--limits", required=True, help="JSON: max_file_mb, max_unpacked_mb, max_zip_ratio.")
+@click.option("--allow-problems", type=bool, default=False, help="Write the register despite problems.")
+@click.option("--register-out", type=FILE, required=True)
+@click.option("--edition-out", type=FILE, required=True)
+@click.option("--problems-out", type=FILE, required=True)
+def check_inputs(edition_dir, forces, limits, allow_problems, register_out, edition_out, problems_out):
+    """Check the edition folder: manifest, register, files, limits."""
+    from .stages import check_inputs as stage_module
+
+    stage_module.run(edition_dir, forces, json.loads(limits), allow_problems, register_out, edition_out, problems_out)
+
+
+@stage
+@click.option("--force-id", required=True)
+@click.option("--responses-dir", type=FILE, required=True, help="raw/<edition>/responses (names the files only).")
+@click.option("--name", "names", multiple=True, help="A file the register lists for this body.")
+@click.option("--response", "responses", type=FILES, multiple=True, help="A response file of this body that exists.")
+@click.option("--manifest", required=True, help="JSON: SHA256SUMS entries of this body's files.")
+@click.option("--limits", required=True, help="JSON: max_file_mb, max_unpacked_mb, max_zip_ratio.")
+@click.option("--transcription", "transcriptions", type=FILES, multiple=True, help="transcribed/*.csv")
+@click.option("--hints", type=FILES, multiple=True, help="overrides/extraction.yaml, if the edition has one.")
+@click.option("--rows-out", type=FILE, required=True)
+@click.option("--counts-out", type=FILE, required=True)
+@click.option("--status-out", type=FILE, required=True)
+@click.option("--problems-out", type=FILE, required=True)
+def extract(force_id, responses_dir, names, responses, manifest, limits, transcriptions, hints, **outs):
+    """Check one body's response files, then extract rows and counts from those that pass."""
+    from .stages import extract as stage_module
+
+    stage_module.run(
+        force_id,
+        responses_dir,
+        list(names),
+        list(responses),
+        json.loads(manifest),
+        json.loads(limits),
+        list(transcriptions),
+        optional(hints),
+        **outs,
+    )
+
+
+@stage
+@click.option("--edition", type=FILE, required=True, help="check/edition.json")
+@click.option("--rows", "rows_files", type=FILES, multiple=True)
+@click.option("--status", "status_files", type=FILES, multiple=True)
+@click.option("--problems", "problem_files", type=FILES, multiple=True)
+@click.option("--allow-problems", type=bool, default=False)
+@click.option("--cleaned-out", type=FILE, required=True)
+@click.option("--ledger-out", type=FILE, required=True)
+@click.option("--repairs-out", type=FILE, required=True)
+@click.option("--problems-out", type=FILE, required=True)
+def clean(edition, rows_files, status_files, problem_files, allow_problems, **outs):
+    """Normalise dates and roles, mark exclusions, balance the ledger."""
+    from .stages import clean as stage_module
+
+    stage_module.run(edition, list(rows_files), list(status_files), list(problem_files), allow_problems, **outs)
+
+
+@stage
+@click.option("--ledger", type=FILE, required=True)
+@click.option("--ok-out", type=FILE, required=True)
+def check_ledger(ledger, ok_out):
+    """Fail when any file's rows in != rows out."""
+    from .stages import clean as stage_module
+
+    stage_module.check_ledger(ledger, ok_out)
+
+
+@stage
+@click.option("--cleaned", type=FILE, required=True, help="clean/records.csv")
+@click.option("--counts", "count_files", type=FILES, multiple=True, help="extract/<force>.counts.csv")
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--coding", type=FILES, multiple=True, help="overrides/coding.csv, if the edition has one.")
+@click.option("--baseline", type=FILES, multiple=True, help="baseline/labels.csv, if the edition has one.")
+@click.option("--records-out", type=FILE, required=True)
+@click.option("--review-out", type=FILE, required=True)
+@click.option("--aggregates-out", type=FILE, required=True)
+@click.option("--exclusions-out", type=FILE, required=True)
+@click.option("--reclassified-out", type=FILE, required=True)
+def classify(cleaned, count_files, codebook, coding, baseline, **outs):
+    """Label every kept record by the codebook; apply manual codings."""
+    from .stages import classify as stage_module
+
+    stage_module.run(cleaned, list(count_files), codebook, optional(coding), optional(baseline), **outs)
+
+
+@stage
+@click.option("--records", type=FILE, required=True)
+@click.option("--truth", type=FILES, multiple=True, help="True labels, where the edition has them.")
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--accuracy-out", type=FILE, required=True)
+@click.option("--confusion-out", type=FILE, required=True)
+def score(records, truth, codebook, accuracy_out, confusion_out):
+    """Score the labels against true labels."""
+    from .stages import score as stage_module
+
+    stage_module.run(records, optional(truth), codebook, accuracy_out, confusion_out)
+
+
+@stage
+@click.option("--edition", type=FILE, required=True, help="check/edition.json")
+@click.option("--register", type=FILE, required=True, help="check/register.json")
+@click.option("--records", type=FILE, required=True)
+@click.option("--aggregates", type=FILE, required=True)
+@click.option("--ledger", type=FILE, required=True)
+@click.option("--exclusions", type=FILE, required=True)
+@click.option("--accuracy", type=FILE, required=True)
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--spec", type=FILE, required=True, help="resources/report_spec.yaml")
+@click.option("--previous-numbers", type=FILES, multiple=True, help="The previous edition's numbers.json.")
+@click.option("--numbers-out", type=FILE, required=True)
+@click.option("--cases-out", type=FILE, required=True)
+@click.option("--change-out", type=FILE, required=True)
+@click.option("--change-table-out", type=FILE, required=True)
+@click.option("--table1-out", type=FILE, required=True)
+@click.option("--top-ten-out", type=FILE, required=True)
+@click.option("--breakdown-out", type=FILE, required=True)
+@click.option("--xlsx-out", type=FILE, required=True)
+def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, **paths):
+    """numbers.json, case studies, change since the previous edition, tables."""
+    from .stages import statistics as stage_module
+
+    tables = {"table1": table1_out, "top_ten": top_ten_out, "force_breakdown": breakdown_out, "xlsx": xlsx_out}
+    stage_module.run(previous_numbers=optional(previous_numbers), table_outs=tables, **paths)
+
+
+@stage
+@click.option("--numbers", type=FILE, required=True)
+@click.option("--register", type=FILE, required=True)
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--spec", type=FILE, required=True)
+@click.option("--folder", type=FILE, required=True, help="Where <figure>.svg/.png/.csv are written.")
+def figures(numbers, register, codebook, spec, folder):
+    """The report's figures (SVG, PNG, data as CSV)."""
+    from .stages import figures as stage_module
+
+    stage_module.run(numbers, register, codebook, spec, folder)
+
+
+@stage
+@click.option("--edition", type=FILE, required=True)
+@click.option("--numbers", type=FILE, required=True)
+@click.option("--register", type=FILE, required=True)
+@click.option("--cases", type=FILE, required=True)
+@click.option("--change", type=FILE, required=True)
+@click.option("--accuracy", type=FILE, required=True)
+@click.option("--problems", type=FILES, multiple=True, required=True)
+@click.option("--figure", "figures", type=FILES, multiple=True, required=True)
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--spec", type=FILE, required=True)
+@click.option("--template", type=FILE, required=True)
+@click.option("--css", type=FILE, required=True)
+@click.option("--font", "fonts", type=FILES, multiple=True, required=True)
+@click.option("--html-out", type=FILE, required=True)
+@click.option("--pdf-out", type=FILE, required=True)
+def render(problems, figures, fonts, **paths):
+    """report.html and report.pdf."""
+    from .stages import render as stage_module
+
+    stage_module.run(problems=list(problems), figures=list(figures), fonts=list(fonts), **paths)
+
+
+@stage
+@click.option("--manifest", type=FILE, required=True, help="raw/<edition>/SHA256SUMS")
+@click.option("--edition-id", required=True)
+@click.option("--config-json", required=True)
+@click.option("--out", type=FILE, required=True)
+def record_build(manifest, edition_id, config_json, out):
+    """build_info.json: versions and configuration of this build."""
+    from .stages import record_build as stage_module
+
+    stage_module.run(manifest, edition_id, json.loads(config_json), out)
+
+
+@stage
+@click.option("--numbers", type=FILE, required=True)
+@click.option("--records", type=FILE, required=True)
+@click.option("--ledger", type=FILE, required=True)
+@click.option("--review", type=FILE, required=True)
+@click.option("--exclusions", type=FILE, required=True)
+@click.option("--template", type=FILE, required=True)
+@click.option("--out", type=FILE, required=True)
+def audit_page(numbers, records, ledger, review, exclusions, template, out):
+    """The static audit page (audit/index.html)."""
+    from .audit import write_audit_page
+
+    write_audit_page(numbers, records, ledger, review, exclusions, template, out)
+
+
+if __name__ == "__main__":
+    main()

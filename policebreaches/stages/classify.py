@@ -1,0 +1,74 @@
+"""Rule classify_breaches: the codebook's labels on every kept record, manual codings
+applied last, counts-only margins resolved, and the records whose labels differ from the
+edition's declared baseline (baseline/labels.csv) listed in reclassified.csv."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from ..classify import apply_overrides, classify_records, load_codebook, resolve_aggregates
+from ..contracts import check_table
+from ..problems import raise_if_any
+from .io import read_csv, write_csv
+
+log = logging.getLogger("policebreaches")
+LABEL_COLUMNS = ["breach_type", "pnc", "outcome_group", "role"]
+BASELINE_FILE = "baseline/labels.csv"  # in raw/<edition>/: record_id and LABEL_COLUMNS, written by 'make baseline'
+
+
+def run(
+    cleaned: Path,
+    count_files: list[Path],
+    codebook: Path,
+    coding: Path | None,
+    baseline: Path | None,
+    records_out: Path,
+    review_out: Path,
+    aggregates_out: Path,
+    exclusions_out: Path,
+    reclassified_out: Path,
+) -> None:
+    book = load_codebook(codebook)
+    records = read_csv(cleaned)
+    kept = records[records["exclusion"] == ""]
+    write_csv(records[records["exclusion"] != ""], exclusions_out)
+    labelled = classify_records(kept, book)
+    problems = []
+    if coding:
+        codings = read_csv(coding)
+        labelled, problems = apply_overrides(labelled, codings, book)
+        log.info("applied %d manual codings from %s", len(codings), coding)
+    raw = pd.concat([read_csv(f) for f in count_files], ignore_index=True)
+    aggregates, agg_problems = resolve_aggregates(raw, book)
+    raise_if_any(problems + agg_problems, "classification")
+    labelled["codebook_version"] = str(book.version)
+    write_csv(check_table("records.csv", labelled), records_out)
+    write_csv(labelled[labelled["needs_review"] != ""], review_out)
+    write_csv(check_table("aggregates.csv", aggregates), aggregates_out)
+    current = labelled[["record_id", *LABEL_COLUMNS]].astype(str)
+    write_csv(reclassified(read_csv(baseline) if baseline else None, current), reclassified_out)
+
+
+def reclassified(baseline: pd.DataFrame | None, current: pd.DataFrame) -> pd.DataFrame:
+    """Records whose labels differ from the baseline (after a codebook edit)."""
+    columns = ["record_id", "field", "before", "after"]
+    if baseline is None:
+        return pd.DataFrame(columns=columns)
+    merged = baseline.merge(current, on="record_id", how="outer", suffixes=("_before", "_after")).fillna("(absent)")
+    changes = [
+        pd.DataFrame(
+            {
+                "record_id": changed["record_id"],
+                "field": field,
+                "before": changed[f"{field}_before"],
+                "after": changed[f"{field}_after"],
+            },
+            columns=columns,
+        )
+        for field in LABEL_COLUMNS
+        for changed in [merged[merged[f"{field}_before"] != merged[f"{field}_after"]]]
+    ]
+    return pd.concat(changes, ignore_index=True).sort_values(["record_id", "field"])

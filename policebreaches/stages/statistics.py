@@ -1,0 +1,162 @@
+"""Rule compute_statistics: numbers.json (every number the report may print, as
+report_spec.yaml declares them), the case studies, the change since the previous
+edition, and the report's tables as CSV and xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..casestudies import quote_case_studies, select_case_studies
+from ..classify import load_codebook
+from ..compare import change_entries
+from ..edition import read_checked_edition, sha256_file
+from ..report_spec import load_report_spec
+from ..statistics import compute_numbers
+from ..tables import names_of, write_tables
+from .io import numbers_json, read_csv, read_json, write_csv, write_json
+
+CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta"]
+
+
+def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redactions, edition, codebook) -> dict:
+    """Numbers the methodology and cover print, as (value, display, definition)."""
+    reasons = exclusions["exclusion"].str.replace(r":.*", "", regex=True) if len(exclusions) else pd.Series(dtype=str)
+    read = int(
+        ledger["records_kept"].astype(int).sum()
+        + ledger["excluded_outside_period"].astype(int).sum()
+        + ledger["excluded_duplicate"].astype(int).sum()
+    )
+    totals = aggregates[aggregates["dimension"] == "total"]["count"].astype(int).sum() if len(aggregates) else 0
+    manual = int(
+        records["breach_type_rule"].str.startswith("MANUAL").sum()
+        + records["outcome_rule"].str.startswith("MANUAL").sum()
+    )
+    extra = {
+        "records.read": (read, f"{read:,}", "Incident rows read from the responses (data rows, before exclusions)."),
+        "records.kept": (len(records), f"{len(records):,}", "Incident records kept after cleaning."),
+        "records.excluded.outside_period": (
+            int((reasons == "outside_period").sum()),
+            f"{int((reasons == 'outside_period').sum()):,}",
+            "Incident rows dated wholly outside the period.",
+        ),
+        "records.excluded.duplicate": (
+            int((reasons == "duplicate_of").sum()),
+            f"{int((reasons == 'duplicate_of').sum()):,}",
+            "Incident rows listing again an incident the same force listed in another table.",
+        ),
+        "aggregates.total": (
+            int(totals),
+            f"{int(totals):,}",
+            "Breaches given as counts only (the totals of counts-only answers).",
+        ),
+        "classification.manual_codings": (manual, f"{manual:,}", "Labels set by hand in overrides/coding.csv."),
+        "classification.codebook_version": (
+            int(codebook.version),
+            str(codebook.version),
+            "Version of the codebook that classified the records.",
+        ),
+        "redactions.count": (redactions, f"{redactions:,}", "Items of personal data removed from quoted text."),
+        "edition.published": (
+            edition.published.isoformat(),
+            f"{edition.published.day} {edition.published:%B %Y}",
+            "Publication date of the edition (edition.yaml).",
+        ),
+    }
+    years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
+    for year, count in sorted(years.items()):
+        extra[f"records.year.{year}"] = (int(count), f"{int(count):,}", f"Incident records dated in {year}.")
+    for row in accuracy.to_dict("records"):
+        base = f"accuracy.{row['field']}.{row['class']}"
+        for measure in ("precision", "recall"):
+            if row[measure] != "":
+                value = float(row[measure])
+                extra[f"{base}.{measure}"] = (
+                    value,
+                    f"{value * 100:.1f}%",
+                    f"{measure.capitalize()} of {row['field']} = {row['class']} against the true labels.",
+                )
+        extra[f"{base}.support"] = (
+            int(row["support"]),
+            f"{int(row['support']):,}",
+            f"True {row['field']} = {row['class']} records matched.",
+        )
+        extra[f"accuracy.{row['field']}.overall"] = (
+            float(row["accuracy"]),
+            f"{float(row['accuracy']) * 100:.1f}%",
+            f"Share of matched records whose {row['field']} is right.",
+        )
+        extra[f"accuracy.{row['field']}.kappa"] = (
+            float(row["kappa"]),
+            f"{float(row['kappa']):.3f}",
+            f"Cohen's kappa for {row['field']}.",
+        )
+    return extra
+
+
+def run(
+    edition: Path,
+    register: Path,
+    records: Path,
+    aggregates: Path,
+    ledger: Path,
+    exclusions: Path,
+    accuracy: Path,
+    codebook: Path,
+    spec: Path,
+    previous_numbers: Path | None,
+    numbers_out: Path,
+    cases_out: Path,
+    change_out: Path,
+    change_table_out: Path,
+    table_outs: dict[str, Path],
+) -> None:
+    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path."""
+    checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
+    bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
+    names = names_of(bodies)
+    cases, redactions = quote_case_studies(select_case_studies(kept, list(checked.case_studies), book), names)
+    extra = methodology_numbers(
+        read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
+    )
+    extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
+    kept["pnc"] = kept["pnc"] == "True"
+    margins["count"] = margins["count"].astype(int)
+    inputs = [{"file": f"raw/{checked.edition_id}/SHA256SUMS", "sha256": checked.manifest_sha256}]
+    inputs += [{"file": p.name, "sha256": sha256_file(p)} for p in (records, aggregates)]
+    numbers = compute_numbers(kept, margins, bodies, checked, inputs, report_spec["numbers"], book, extra=extra)
+    summary, change_rows = None, []
+    if previous_numbers:
+        entries, summary, change_rows = change_entries(
+            numbers, read_json(previous_numbers), checked.previous_edition, names, book
+        )
+        previous = {"file": f"{checked.previous_edition}/numbers.json", "sha256": sha256_file(previous_numbers)}
+        numbers = compute_numbers(
+            kept,
+            margins,
+            bodies,
+            checked,
+            [*inputs, previous],
+            report_spec["numbers"],
+            book,
+            extra={**extra, **entries},
+        )
+    numbers_out.write_text(numbers_json(numbers), encoding="utf-8")
+    write_json(summary, change_out)
+    write_json(cases, cases_out)
+    write_csv(pd.DataFrame(change_rows, columns=CHANGE_COLUMNS), change_table_out)
+    provenance = [
+        {"item": "edition", "value": checked.edition_id},
+        {"item": "pipeline version", "value": __version__},
+        *({"item": i["file"], "value": i["sha256"]} for i in inputs),
+    ]
+    synthetic = " SYNTHETIC SAMPLE: invented data." if checked.synthetic else ""
+    readme = TABLES_README.format(title=checked.title, synthetic=synthetic)
+    write_tables(numbers, bodies, book, table_outs, provenance, readme)
+
+
+TABLES_README = """{title}: report tables.{synthetic}
+Values only (no formulas). Every value is a number from numbers.json; its definition is in the report's Appendix 3.
+Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""  # noqa: E501
