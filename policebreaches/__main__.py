@@ -168,6 +168,18 @@ def score(records, truth, codebook, accuracy_out, confusion_out):
 
 
 @stage
+@click.option("--incidents", type=FILE, required=True, help="tests/corpus/incidents.csv")
+@click.option("--outcomes", type=FILE, required=True, help="tests/corpus/outcomes.csv")
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--out", type=FILE, required=True)
+def score_corpus(incidents, outcomes, codebook, out):
+    """Score the codebook on the labelled corpus of real FOI wording."""
+    from .stages import score_corpus as stage_module
+
+    stage_module.run(incidents, outcomes, codebook, out)
+
+
+@stage
 @click.option("--edition", type=FILE, required=True, help="check/edition.json")
 @click.option("--register", type=FILE, required=True, help="check/register.json")
 @click.option("--records", type=FILE, required=True)
@@ -175,6 +187,7 @@ def score(records, truth, codebook, accuracy_out, confusion_out):
 @click.option("--ledger", type=FILE, required=True)
 @click.option("--exclusions", type=FILE, required=True)
 @click.option("--accuracy", type=FILE, required=True)
+@click.option("--corpus-accuracy", type=FILE, required=True, help="corpus_accuracy.csv (score-corpus)")
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True, help="resources/report_spec.yaml")
 @click.option("--previous-numbers", type=FILES, multiple=True, help="The previous edition's numbers.json.")

@@ -81,6 +81,11 @@ def build_context(*, edition, numbers, register, cases, accuracy, problems, font
         ],
         "problems": problems.to_dict("records"),
         "accuracy": accuracy_rows,
+        "corpus_fields": [
+            {"key": "corpus.test.breach_type", "label": "Breach type"},
+            {"key": "corpus.test.outcome_group", "label": "Outcome group"},
+            {"key": "corpus.test.pnc", "label": "Police National Computer involved"},
+        ],
         "accuracy_fields": [
             {"field": f.replace("_", " "), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields

@@ -29,6 +29,26 @@ rule classify_breaches:
         " --exclusions-out {output.exclusions:q} --reclassified-out {output.reclassified:q}"
 
 
+rule score_corpus:
+    input:
+        incidents=Path(config["corpus_dir"]) / "incidents.csv",
+        outcomes=Path(config["corpus_dir"]) / "outcomes.csv",
+        codebook=CODEBOOK,
+    output:
+        scores=OUT / "corpus_accuracy.csv",
+    log:
+        OUT / "logs" / "score_corpus.log",
+    benchmark:
+        OUT / "benchmarks" / "score_corpus.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    params:
+        code=code("stages.score_corpus"),
+    shell:
+        "python -m policebreaches score-corpus --log {log:q} --incidents {input.incidents:q}"
+        " --outcomes {input.outcomes:q} --codebook {input.codebook:q} --out {output.scores:q}"
+
+
 rule score_classification:
     input:
         records=OUT / "records.csv",

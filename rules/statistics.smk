@@ -7,6 +7,7 @@ rule compute_statistics:
         ledger=OUT / "ledger.csv",
         exclusions=OUT / "clean" / "exclusions.csv",
         accuracy=OUT / "accuracy.csv",
+        corpus_accuracy=OUT / "corpus_accuracy.csv",
         codebook=CODEBOOK,
         spec=REPORT_SPEC,
         previous=previous_numbers,
@@ -35,7 +36,8 @@ rule compute_statistics:
     shell:
         "python -m policebreaches statistics --log {log:q} --edition {input.edition:q} --register {input.register:q}"
         " --records {input.records:q} --aggregates {input.aggregates:q} --ledger {input.ledger:q}"
-        " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --codebook {input.codebook:q}"
+        " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --corpus-accuracy {input.corpus_accuracy:q}"
+        " --codebook {input.codebook:q}"
         " --spec {input.spec:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
         " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
         " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"

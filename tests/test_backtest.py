@@ -134,6 +134,7 @@ def test_numbers_are_the_ones_the_spec_declares(numbers, built):
         "records.",
         "aggregates.",
         "accuracy.",
+        "corpus.",
         "classification.",
         "redactions.",
         "edition.",

@@ -35,7 +35,12 @@ from policebreaches.classify import (
         # the recipient before the mistake: misdirected outside the force is a disclosure (issue 15)
         ("Letter sent to the wrong firm of solicitors", "", "third_party_disclosure", "BT-D02"),
         ("Case papers posted to the suspect's old address in error", "", "third_party_disclosure", "BT-D02"),
-        ("Text message about the case sent to a member of the public by mistake", "", "third_party_disclosure", "BT-D02"),
+        (
+            "Text message about the case sent to a member of the public by mistake",
+            "",
+            "third_party_disclosure",
+            "BT-D02",
+        ),
         ("Intelligence report emailed to the wrong internal department", "", "other", "BT-O01"),
         # integrity and availability breaches are "other", with their own rule
         ("Wrong date of birth entered on the system for a witness", "", "other", "BT-O03"),

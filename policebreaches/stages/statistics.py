@@ -4,6 +4,7 @@ edition, and the report's tables as CSV and xlsx."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -96,6 +97,30 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
     return extra
 
 
+def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
+    """corpus.test.*: the codebook on the frozen test split of real FOI wording."""
+    test = scores[scores["split"] == "test"]
+    extra = {"corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share.")}
+    for row in test.itertuples():
+        value = float(row.value)
+        if row.measure in ("n", "support"):
+            display, what = f"{int(value):,}", "number of labelled texts"
+        elif row.measure == "kappa":
+            display, what = f"{value:.2f}", "Cohen's kappa (agreement beyond chance; review counts as a class)"
+        elif math.isnan(value):
+            display, what = "n/a", f"{row.measure} (no text decided as this class)"
+        else:
+            display, what = f"{value * 100:.1f}%", row.measure.replace("_", " ")
+        overall = row.category == "all"
+        scope = row.field if overall else f"{row.field} = {row.category}"
+        key = f"corpus.test.{row.field}" + ("" if overall else f".{row.category}") + f".{row.measure}"
+        definition = (
+            f"Codebook version {codebook.version} on the frozen test split of the FOI wording corpus ({scope}): {what}."
+        )
+        extra[key] = (None if math.isnan(value) else value, display, definition)
+    return extra
+
+
 def run(
     edition: Path,
     register: Path,
@@ -104,6 +129,7 @@ def run(
     ledger: Path,
     exclusions: Path,
     accuracy: Path,
+    corpus_accuracy: Path,
     codebook: Path,
     spec: Path,
     previous_numbers: Path | None,
@@ -121,6 +147,7 @@ def run(
     extra = methodology_numbers(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
+    extra |= corpus_numbers(read_csv(corpus_accuracy), book)
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)

@@ -1,0 +1,68 @@
+"""The codebook scored on the labelled corpus of real FOI wording (tests/corpus/): how
+many descriptions it decides right, sends to review, or decides wrong, with the review
+share's confidence interval, per-class precision and recall, and Cohen's kappa. The
+report prints the frozen test split's measures; the rules were written on the dev split."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .classify import Codebook, classify_breach, classify_outcome
+from .evaluation import cohen_kappa
+
+REVIEW = "(needs review)"
+COLUMNS = ["split", "field", "category", "measure", "value"]
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of the share k/n (sound at 0 and at small n)."""
+    if not n:
+        return 0.0, 0.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def predictions(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook) -> dict[str, tuple[list, list]]:
+    """field -> (true labels, codebook decisions; REVIEW where no rule decided)."""
+    breach = [classify_breach(d, c, codebook) for d, c in zip(incidents["description"], incidents["force_category"])]
+    return {
+        "breach_type": (list(incidents["breach_type"]), [b["breach_type"] or REVIEW for b in breach]),
+        "pnc": (list(incidents["pnc"].str.lower()), [str(b["pnc"]).lower() for b in breach]),
+        "outcome_group": (
+            list(outcomes["outcome_group"]),
+            [classify_outcome(o, codebook=codebook)["outcome_group"] or REVIEW for o in outcomes["outcome"]],
+        ),
+    }
+
+
+def field_measures(true: list[str], predicted: list[str], classes: list[str]) -> list[tuple[str, str, float]]:
+    """(class, measure, value): n, right, review, wrong shares, review CI, kappa, per-class P/R."""
+    n = len(true)
+    right = sum(t == p for t, p in zip(true, predicted))
+    review = predicted.count(REVIEW)
+    low, high = wilson(review, n)
+    rows = [("all", "n", n), ("all", "right", right / n), ("all", "review", review / n)]
+    rows += [("all", "wrong", (n - right - review) / n), ("all", "review_ci_low", low), ("all", "review_ci_high", high)]
+    rows.append(("all", "kappa", cohen_kappa(true, predicted)))
+    for c in classes:
+        decided_c = predicted.count(c)
+        true_c = true.count(c)
+        hits = sum(t == c and p == c for t, p in zip(true, predicted))
+        rows += [(c, "support", true_c), (c, "precision", hits / decided_c if decided_c else float("nan"))]
+        rows.append((c, "recall", hits / true_c if true_c else float("nan")))
+    return rows
+
+
+def score_corpus(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """One row per (split, field, category, measure) for the dev and test splits."""
+    classes = {f: codebook.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
+    rows = []
+    for split in ("dev", "test"):
+        chosen = predictions(incidents[incidents["split"] == split], outcomes[outcomes["split"] == split], codebook)
+        for field, (true, predicted) in chosen.items():
+            rows += [(split, field, c, m, v) for c, m, v in field_measures(true, predicted, classes[field])]
+    return pd.DataFrame(rows, columns=COLUMNS)

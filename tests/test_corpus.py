@@ -1,0 +1,75 @@
+"""The codebook on the labelled corpus of real FOI wording (tests/corpus/): the corpus is
+what its README says, its test split stays as frozen in git before any rule was written,
+and the scores are the ones the rules earn (targets: breach type >= 95% right, <= 5% to
+review, <= 1% wrong; outcome >= 98% right, <= 1% wrong; PNC >= 99% right)."""
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from policebreaches.classify import default_codebook
+from policebreaches.corpus import score_corpus, wilson
+
+CORPUS = REPO / "tests" / "corpus"
+# sha256 of each file's test rows as committed in 15a91ce, before any rule was tuned
+FROZEN_TEST = {
+    "incidents": "bcbd6fde1338e280f07949b82706bff1adc4b3b70910a99d0f4622d47ec6bb34",
+    "outcomes": "37cdd398dcc50a07899b74ac4b8863de64c4e9bcb15c86b7c60987ffdfe6316e",
+}
+
+
+def load(name: str) -> pd.DataFrame:
+    return pd.read_csv(CORPUS / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def scores() -> pd.DataFrame:
+    table = score_corpus(load("incidents"), load("outcomes"), default_codebook())
+    return table[table["category"] == "all"].set_index(["split", "field", "measure"])["value"]
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_TEST))
+def test_the_test_split_is_unchanged_since_it_was_frozen(name):
+    rows = load(name)
+    digest = hashlib.sha256(rows[rows["split"] == "test"].to_csv(index=False).encode()).hexdigest()
+    assert digest == FROZEN_TEST[name]
+
+
+def test_corpus_size_labels_and_independence_from_the_sample():
+    incidents, outcomes, codebook = load("incidents"), load("outcomes"), default_codebook()
+    assert len(incidents) >= 400 and len(outcomes) >= 200
+    assert set(incidents["breach_type"]) == set(codebook.categories("breach_type"))
+    assert set(outcomes["outcome_group"]) == set(codebook.categories("outcome_group"))
+    assert set(incidents["split"]) == set(outcomes["split"]) == {"dev", "test"}
+    sample = pd.read_csv(REPO / "tests" / "truth" / "2016" / "incidents.csv", dtype=str, keep_default_na=False)
+    heldout = pd.read_csv(REPO / "tests" / "data" / "heldout_wordings.csv", dtype=str, keep_default_na=False)
+    written = {d.strip().lower() for d in incidents["description"] if d.strip()}
+    assert not written & {d.strip().lower() for d in [*sample["description"], *heldout["description"]]}
+
+
+def test_wilson_interval_matches_known_values():
+    assert [round(x, 4) for x in wilson(5, 10)] == [0.2366, 0.7634]
+    assert [round(x, 4) for x in wilson(0, 10)] == [0.0, 0.2775]
+
+
+def test_rules_meet_the_targets_on_the_dev_split_they_were_written_on(scores):
+    assert scores["dev", "breach_type", "right"] >= 0.95 and scores["dev", "breach_type", "wrong"] <= 0.01
+    assert scores["dev", "outcome_group", "right"] >= 0.98 and scores["dev", "outcome_group", "wrong"] <= 0.01
+    assert scores["dev", "pnc", "right"] >= 0.99
+
+
+def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
+    """A floor, not the target: the frozen test split as measured when these rules were
+    committed (docs/classification_accuracy.md). A rule change that loses ground fails."""
+    assert scores["test", "breach_type", "right"] >= 0.79 and scores["test", "breach_type", "wrong"] <= 0.09
+    assert scores["test", "outcome_group", "right"] >= 0.88 and scores["test", "outcome_group", "wrong"] <= 0.01
+    assert scores["test", "pnc", "right"] >= 0.99
+
+
+@pytest.mark.xfail(strict=True, reason="targets not met on unseen wording yet: see docs/classification_accuracy.md")
+def test_unseen_wording_meets_the_targets(scores):
+    assert scores["test", "breach_type", "right"] >= 0.95
+    assert scores["test", "breach_type", "review"] <= 0.05 and scores["test", "breach_type", "wrong"] <= 0.01
+    assert scores["test", "outcome_group", "right"] >= 0.98 and scores["test", "outcome_group", "wrong"] <= 0.01
