@@ -100,7 +100,9 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
 def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
     """corpus.test.*: the codebook on the frozen test split of real FOI wording."""
     test = scores[scores["split"] == "test"]
-    extra = {"corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share.")}
+    extra = {
+        "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share.")
+    }
     for row in test.itertuples():
         value = float(row.value)
         if row.measure in ("n", "support"):
