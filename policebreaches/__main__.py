@@ -140,6 +140,9 @@ def check_ledger(ledger, ok_out):
 @click.option("--cleaned", type=FILE, required=True, help="clean/records.csv")
 @click.option("--counts", "count_files", type=FILES, multiple=True, help="extract/<force>.counts.csv")
 @click.option("--codebook", type=FILE, required=True)
+@click.option(
+    "--corpus", type=FILES, multiple=True, required=True, help="Corpus incidents (dev rows train the second opinion)."
+)
 @click.option("--coding", type=FILES, multiple=True, help="overrides/coding.csv, if the edition has one.")
 @click.option("--baseline", type=FILES, multiple=True, help="baseline/labels.csv, if the edition has one.")
 @click.option("--records-out", type=FILE, required=True)
@@ -147,11 +150,11 @@ def check_ledger(ledger, ok_out):
 @click.option("--aggregates-out", type=FILE, required=True)
 @click.option("--exclusions-out", type=FILE, required=True)
 @click.option("--reclassified-out", type=FILE, required=True)
-def classify(cleaned, count_files, codebook, coding, baseline, **outs):
+def classify(cleaned, count_files, codebook, corpus, coding, baseline, **outs):
     """Label every kept record by the codebook; apply manual codings."""
     from .stages import classify as stage_module
 
-    stage_module.run(cleaned, list(count_files), codebook, optional(coding), optional(baseline), **outs)
+    stage_module.run(cleaned, list(count_files), codebook, list(corpus), optional(coding), optional(baseline), **outs)
 
 
 @stage

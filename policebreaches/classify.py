@@ -39,6 +39,7 @@ class Codebook:
     breach_type: tuple[Rule, ...]
     pnc: tuple[Rule, ...]
     outcome_group: tuple[Rule, ...]
+    second_opinion_threshold: float = 1.0  # above 1: no doubts raised
 
     def categories(self, field: str) -> list[str]:
         """A field's categories in report order (outcome groups: most severe first)."""
@@ -82,6 +83,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         breach_type=_rules(data["rules"]["breach_type"]),
         pnc=_rules(data["rules"]["pnc"]),
         outcome_group=_rules(data["rules"]["outcome_group"]),
+        second_opinion_threshold=float((data.get("second_opinion") or {}).get("threshold", 1.1)),
     )
 
 

@@ -71,6 +71,11 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "outcome_rule": (r"|OC-\d\d(@description)?|MANUAL:.+", "codebook rule id"),
         "role": (CATEGORY, "codebook category"),
         "needs_review": (r"|breach_type|outcome_group|breach_type;outcome_group", "fields no rule decided"),
+        "second_opinion": (f"({CATEGORY})?", "breach type the statistical second opinion prefers"),
+        "doubt": (
+            r"|second opinion: [a-z_]+ \(\d\.\d\d\)",
+            "the second opinion disagrees with confidence (label kept)",
+        ),
         "exclusion": (r"", "always blank: excluded records are in clean/exclusions.csv"),
     },
     "aggregates.csv": {

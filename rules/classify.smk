@@ -3,6 +3,7 @@ rule classify_breaches:
         records=OUT / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
         codebook=CODEBOOK,
+        corpus=corpus_incident_files,
         coding=optional_raw_file("overrides/coding.csv"),
         baseline=optional_raw_file("baseline/labels.csv"),
     output:
@@ -20,11 +21,13 @@ rule classify_breaches:
     params:
         code=code("stages.classify"),
         counts=options("counts", "counts"),
+        corpus=options("corpus", "corpus"),
         coding=options("coding", "coding"),
         baseline=options("baseline", "baseline"),
     shell:
         "python -m policebreaches classify --log {log:q} --cleaned {input.records:q} {params.counts}"
-        " --codebook {input.codebook:q} {params.coding} {params.baseline} --records-out {output.records:q}"
+        " --codebook {input.codebook:q} {params.corpus} {params.coding} {params.baseline}"
+        " --records-out {output.records:q}"
         " --review-out {output.review:q} --aggregates-out {output.aggregates:q}"
         " --exclusions-out {output.exclusions:q} --reclassified-out {output.reclassified:q}"
 

@@ -173,6 +173,11 @@ def extraction_outputs(kind):
     return outputs
 
 
+def corpus_incident_files(wildcards):
+    """The corpus's incident files (incidents.csv, and further dev batches incidents_*.csv)."""
+    return sorted(Path(config["corpus_dir"]).glob("incidents*.csv"))
+
+
 def truth_file_if_any(wildcards):
     path = Path(config["truth_dir"]) / wildcards.edition / "incidents.csv"
     return [path] if path.is_file() else []

@@ -12,6 +12,7 @@ import pandas as pd
 from ..classify import apply_overrides, classify_records, load_codebook, resolve_aggregates
 from ..contracts import check_table
 from ..problems import raise_if_any
+from ..second_opinion import train
 from .io import read_csv, write_csv
 
 log = logging.getLogger("policebreaches")
@@ -23,6 +24,7 @@ def run(
     cleaned: Path,
     count_files: list[Path],
     codebook: Path,
+    corpus: list[Path],
     coding: Path | None,
     baseline: Path | None,
     records_out: Path,
@@ -35,7 +37,9 @@ def run(
     records = read_csv(cleaned)
     kept = records[records["exclusion"] == ""]
     write_csv(records[records["exclusion"] != ""], exclusions_out)
-    labelled = classify_records(kept, book)
+    labelled = with_second_opinion(
+        classify_records(kept, book), train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold)
+    )
     problems = []
     if coding:
         codings = read_csv(coding)
@@ -46,10 +50,28 @@ def run(
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)
     write_csv(check_table("records.csv", labelled), records_out)
-    write_csv(labelled[labelled["needs_review"] != ""], review_out)
+    write_csv(labelled[(labelled["needs_review"] != "") | (labelled["doubt"] != "")], review_out)
     write_csv(check_table("aggregates.csv", aggregates), aggregates_out)
     current = labelled[["record_id", *LABEL_COLUMNS]].astype(str)
     write_csv(reclassified(read_csv(baseline) if baseline else None, current), reclassified_out)
+
+
+def with_second_opinion(records: pd.DataFrame, opinion) -> pd.DataFrame:
+    """second_opinion, its confidence and the doubt it raises, beside the codebook's label
+    (which stays the published one). Each distinct text is read once."""
+    texts = records[["description_raw", "category_raw"]].drop_duplicates()
+    opinions = dict(
+        zip(
+            zip(texts["description_raw"], texts["category_raw"]),
+            opinion.opinions(list(texts["description_raw"]), list(texts["category_raw"])),
+        )
+    )
+    found = [opinions[key] for key in zip(records["description_raw"], records["category_raw"])]
+    return records.assign(
+        second_opinion=[label for label, _ in found],
+        second_opinion_confidence=[f"{confidence:.2f}" for _, confidence in found],
+        doubt=[opinion.doubt(decided, o) for decided, o in zip(records["breach_type"], found)],
+    )
 
 
 def reclassified(baseline: pd.DataFrame | None, current: pd.DataFrame) -> pd.DataFrame:

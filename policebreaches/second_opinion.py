@@ -1,0 +1,57 @@
+"""A second opinion that only raises doubts: a statistical text classifier (TF-IDF word
+and character n-grams, logistic regression; scikit-learn) trained on the development split of the
+labelled corpus, deterministically. Where it disagrees with the codebook's breach type
+with high confidence, the record is sent to the review queue with both opinions. The
+codebook still decides every published label; the model never does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .classify import normalise_text
+
+
+@dataclass(frozen=True)
+class SecondOpinion:
+    labels: tuple[str, ...]
+    model: object  # a fitted sklearn Pipeline
+    threshold: float
+
+    def opinions(self, descriptions: list[str], categories: list[str]) -> list[tuple[str, float]]:
+        """(label the model prefers, its probability) per text."""
+        if not descriptions:
+            return []
+        probabilities = self.model.predict_proba([text(d, c) for d, c in zip(descriptions, categories)])
+        best = probabilities.argmax(axis=1)
+        return [(self.model.classes_[i], float(p[i])) for i, p in zip(best, probabilities)]
+
+    def doubt(self, decided: str, opinion: tuple[str, float]) -> str:
+        """The doubt to record ('' for none): the model disagrees with the codebook's label
+        (or the codebook decided nothing) with at least `threshold` confidence."""
+        label, confidence = opinion
+        if label == decided or confidence < self.threshold:
+            return ""
+        return f"second opinion: {label} ({confidence:.2f})"
+
+
+def text(description: str, category: str) -> str:
+    """What the model reads: the description, and the force's label marked as such."""
+    label = normalise_text(category)
+    return normalise_text(description) + (f" label_{'_'.join(label.split())}" if label else "")
+
+
+def train(corpus: pd.DataFrame, threshold: float) -> SecondOpinion:
+    """Fit on the corpus's dev rows only (the test split measures it). Deterministic:
+    the lbfgs solver with a fixed random_state and no shuffling."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    dev = corpus[corpus["split"] == "dev"]
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)  # spellings, stems
+    model = make_pipeline(make_union(words, characters), LogisticRegression(C=10.0, max_iter=3000, random_state=0))
+    model.fit([text(d, c) for d, c in zip(dev["description"], dev["force_category"])], dev["breach_type"])
+    return SecondOpinion(tuple(model.classes_), model, threshold)

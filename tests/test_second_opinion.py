@@ -1,0 +1,34 @@
+"""The second opinion raises doubts and never decides: it is deterministic, trained on the
+corpus's dev rows only, and a record it doubts keeps the codebook's label."""
+
+import pandas as pd
+
+from conftest import REPO, read
+from policebreaches.second_opinion import train
+
+CORPUS = pd.read_csv(REPO / "tests" / "corpus" / "incidents.csv", dtype=str, keep_default_na=False)
+
+
+def test_training_is_deterministic_and_uses_dev_rows_only():
+    texts = ["Looked up her neighbour on PNC", "Told a journalist about a live case", "Lost a warrant card"]
+    first, second = train(CORPUS, 0.7), train(CORPUS, 0.7)
+    assert first.opinions(texts, ["", "", ""]) == second.opinions(texts, ["", "", ""])
+    poisoned = CORPUS.copy()
+    poisoned.loc[poisoned["split"] == "test", "breach_type"] = "other"  # test labels must not matter
+    assert train(poisoned, 0.7).opinions(texts, ["", "", ""]) == first.opinions(texts, ["", "", ""])
+
+
+def test_a_doubt_needs_disagreement_and_confidence():
+    opinion = train(CORPUS, 0.7)
+    assert opinion.doubt("other", ("other", 0.99)) == ""
+    assert opinion.doubt("other", ("unauthorised_access", 0.69)) == ""
+    assert opinion.doubt("other", ("unauthorised_access", 0.91)) == "second opinion: unauthorised_access (0.91)"
+    assert opinion.doubt("", ("other", 0.8)) == "second opinion: other (0.80)"
+
+
+def test_doubted_records_keep_the_codebook_label_and_are_queued_for_review(built):
+    records, review = read(built / "records.csv"), read(built / "review.csv")
+    doubted = records[records["doubt"] != ""]
+    assert len(doubted) and set(doubted["record_id"]) <= set(review["record_id"])
+    assert (doubted["breach_type"] != doubted["second_opinion"]).all()  # the codebook's label stands
+    assert doubted["breach_type_rule"].str.startswith("BT-").all()
