@@ -3,8 +3,9 @@ corpus's dev rows only, and a record it doubts keeps the codebook's label."""
 
 import pandas as pd
 
-from conftest import REPO, read
 from policebreaches.second_opinion import train
+
+from conftest import REPO, read
 
 CORPUS = pd.read_csv(REPO / "tests" / "corpus" / "incidents.csv", dtype=str, keep_default_na=False)
 
