@@ -35,7 +35,7 @@ class Codebook:
 
     version: int
     groups: dict
-    neutralise: tuple[re.Pattern, ...]
+    neutralise: dict[str, tuple[tuple[re.Pattern, str], ...]]  # 'description'|'outcome' -> (pattern, replacement)
     breach_type: tuple[Rule, ...]
     pnc: tuple[Rule, ...]
     outcome_group: tuple[Rule, ...]
@@ -79,7 +79,14 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
     return Codebook(
         version=data["version"],
         groups=data["groups"],
-        neutralise=tuple(re.compile(n["pattern"], re.I) for n in data["neutralise"]),
+        neutralise={
+            field: tuple(
+                (re.compile(n["pattern"], re.I), f" {n.get('replace', '~')} ")
+                for n in data["neutralise"]
+                if n["applies_to"] == field
+            )
+            for field in ("description", "outcome")
+        },
         breach_type=_rules(data["rules"]["breach_type"]),
         pnc=_rules(data["rules"]["pnc"]),
         outcome_group=_rules(data["rules"]["outcome_group"]),
@@ -102,9 +109,11 @@ def normalise_text(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split()).strip(" .")
 
 
-def _neutralised(text: str, codebook: Codebook) -> str:
-    for pattern in codebook.neutralise:
-        text = pattern.sub(" ~ ", text)
+def _neutralised(text: str, codebook: Codebook, field: str = "description") -> str:
+    """`text` with the phrases that say the opposite of their words replaced (codebook
+    `neutralise`, those that apply to descriptions or to outcomes)."""
+    for pattern, replacement in codebook.neutralise[field]:
+        text = pattern.sub(replacement, text)
     return text
 
 
@@ -129,7 +138,8 @@ def classify_breach(description: str, category: str, codebook: Codebook | None =
     codebook = codebook or default_codebook()
     texts = {"description": _neutralised(normalise_text(description), codebook), "category": normalise_text(category)}
     rule, matched = _first(codebook.breach_type, texts)
-    pnc_rule, pnc_matched = _first(codebook.pnc, {"description": texts["description"], "category": texts["category"]})
+    # the PNC named in a refuted allegation was still used: PNC rules read the text as written
+    pnc_rule, pnc_matched = _first(codebook.pnc, {"description": normalise_text(description), "category": texts["category"]})
     return {
         "breach_type": rule.value if rule else "",
         "breach_type_rule": rule.id if rule else "",
@@ -144,10 +154,10 @@ def classify_outcome(outcome: str, description: str = "", codebook: Codebook | N
     """Most severe group whose rule matches the outcome text; a blank outcome may be
     decided by a severe outcome stated in the description ('... and was dismissed')."""
     codebook = codebook or default_codebook()
-    text = _neutralised(normalise_text(outcome), codebook)
+    text = _neutralised(normalise_text(outcome), codebook, "outcome")
     source = "outcome"
     if not text:
-        described = _neutralised(normalise_text(description), codebook)
+        described = _neutralised(normalise_text(description), codebook, "outcome")
         hits = _matches(codebook, described)
         hits = [h for h in hits if h[0].value in codebook.formal_sanctions()]
         if hits:
@@ -215,7 +225,7 @@ def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) ->
         if breach_key not in breaches:
             breaches[breach_key] = classify_breach(description, category, codebook)
         if outcome not in blank:
-            blank[outcome] = not _neutralised(normalise_text(outcome), codebook)
+            blank[outcome] = not _neutralised(normalise_text(outcome), codebook, "outcome")
         outcome_key = (outcome, description if blank[outcome] else "")  # only a blank outcome reads the description
         if outcome_key not in outcomes:
             outcomes[outcome_key] = classify_outcome(*outcome_key, codebook)

@@ -22,6 +22,14 @@ FROZEN_TEST = {
 
 
 def load(name: str) -> pd.DataFrame:
+    """A corpus file; incidents and outcomes include the second dev batch (incidents_dev2.csv ...)."""
+    if name in FROZEN_TEST:
+        extra = sorted(CORPUS.glob(f"{name}_dev*.csv"))
+        return pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in [CORPUS / f"{name}.csv", *extra]])
+    return pd.read_csv(CORPUS / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+def load_file(name: str) -> pd.DataFrame:
     return pd.read_csv(CORPUS / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
@@ -33,7 +41,7 @@ def scores() -> pd.DataFrame:
 
 @pytest.mark.parametrize("name", sorted(FROZEN_TEST))
 def test_the_test_split_is_unchanged_since_it_was_frozen(name):
-    rows = load(name)
+    rows = load_file(name)
     digest = hashlib.sha256(rows[rows["split"] == "test"].to_csv(index=False).encode()).hexdigest()
     assert digest == FROZEN_TEST[name]
 
@@ -64,8 +72,8 @@ def test_rules_meet_the_targets_on_the_dev_split_they_were_written_on(scores):
 def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
     """A floor, not the target: the frozen test split as measured when these rules were
     committed (docs/classification_accuracy.md). A rule change that loses ground fails."""
-    assert scores["test", "breach_type", "right"] >= 0.79 and scores["test", "breach_type", "wrong"] <= 0.09
-    assert scores["test", "outcome_group", "right"] >= 0.88 and scores["test", "outcome_group", "wrong"] <= 0.01
+    assert scores["test", "breach_type", "right"] >= 0.89 and scores["test", "breach_type", "wrong"] <= 0.07
+    assert scores["test", "outcome_group", "right"] >= 0.95 and scores["test", "outcome_group", "wrong"] <= 0.01
     assert scores["test", "pnc", "right"] >= 0.99
 
 
