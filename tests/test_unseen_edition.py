@@ -4,10 +4,12 @@ by hand from the files below."""
 
 import datetime as dt
 import json
+import subprocess
+import sys
 
 import pytest
 
-from conftest import read, run_pipeline
+from conftest import REPO, read, run_pipeline
 from editions import docx_bytes, make_edition, xlsx_bytes
 
 
@@ -128,3 +130,41 @@ def test_problem_file_is_listed_not_lost(unseen):
     assert ledger.loc["responses/cumbria/broken.xlsx", "attention"] == "failed_input_checks"
     html = (built / "report.html").read_text(encoding="utf-8")
     assert "responses/cumbria/broken.xlsx" in html and "allow_problems" in html
+
+
+def test_one_changed_response_reruns_only_its_own_extraction(unseen):
+    """After one body's file changes, the dry run re-checks the edition and re-extracts
+    that body only (on the test's own copy of the edition: no test writes into raw/)."""
+    _, results = unseen
+    raw = results.parent.parent / "raw"
+    path = raw / "2017" / "responses" / "kent" / "FOI 16-0123.xlsx"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\0")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "snakemake",
+                "--dry-run",
+                "--quiet",
+                "rules",
+                "--config",
+                "edition=2017",
+                f"raw_dir={raw}",
+                f"results_dir={results.parent}",
+                "allow_problems=true",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        counts = {
+            line.split()[0]: int(line.split()[1])
+            for line in done.stdout.splitlines()
+            if len(line.split()) == 2 and line.split()[1].isdigit()
+        }
+        assert counts["extract_responses"] == 1 and counts["check_inputs"] == 1, done.stdout
+    finally:
+        path.write_bytes(original)
