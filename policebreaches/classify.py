@@ -139,7 +139,9 @@ def classify_breach(description: str, category: str, codebook: Codebook | None =
     texts = {"description": _neutralised(normalise_text(description), codebook), "category": normalise_text(category)}
     rule, matched = _first(codebook.breach_type, texts)
     # the PNC named in a refuted allegation was still used: PNC rules read the text as written
-    pnc_rule, pnc_matched = _first(codebook.pnc, {"description": normalise_text(description), "category": texts["category"]})
+    pnc_rule, pnc_matched = _first(
+        codebook.pnc, {"description": normalise_text(description), "category": texts["category"]}
+    )
     return {
         "breach_type": rule.value if rule else "",
         "breach_type_rule": rule.id if rule else "",
