@@ -98,6 +98,13 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# the columns of the extraction's outputs, in file order (the stages that read them import these)
+ROW_COLUMNS = list(CONTRACTS["extract/<force>.rows.csv"])
+COUNT_COLUMNS = list(CONTRACTS["extract/<force>.counts.csv"])
+STATUS_COLUMNS = ["source_file", "force_id", "status"]
+PROBLEM_COLUMNS = ["file", "what", "fix"]
+
+
 class ContractError(AssertionError):
     pass
 

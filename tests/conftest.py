@@ -1,8 +1,9 @@
 """Shared fixtures: one real build of the sample edition, reused by the backtest,
-report and trace tests."""
+report and trace tests, and recorded by an audit hook for test_declared_reads.py."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +12,18 @@ import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+OPENED = "opened-files"  # beside results/<edition> of the shared build
 
 
 def run_pipeline(
-    results_dir: Path, edition: str = "2016", raw_dir: Path | None = None, *extra: str, check: bool = True
+    results_dir: Path,
+    edition: str = "2016",
+    raw_dir: Path | None = None,
+    *extra: str,
+    check: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
+    """Snakemake's `all` for one edition; `env` adds environment variables (the jobs inherit them)."""
     config = [f"edition={edition}", f"results_dir={results_dir}"]
     if raw_dir:
         config.append(f"raw_dir={raw_dir}")
@@ -24,6 +32,7 @@ def run_pipeline(
         cwd=REPO,
         capture_output=True,
         text=True,
+        env={**os.environ, **(env or {})},
     )
     if check and done.returncode:
         raise AssertionError(f"snakemake failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
@@ -33,10 +42,23 @@ def run_pipeline(
 @pytest.fixture(scope="session")
 def built_console(tmp_path_factory) -> tuple[Path, str]:
     """results/<edition> of a clean build of raw/2016, and what `make report`'s console
-    (Snakemake with --logger brief) printed while building it."""
+    (Snakemake with --logger brief) printed while building it. Every Python process of the
+    build records the files it opens beside the results (see `opened_files`)."""
     results = tmp_path_factory.mktemp("results")
-    done = run_pipeline(results, "2016", None, "--logger", "brief")
+    (results / OPENED).mkdir()
+    audit = {
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "audit"), os.environ.get("PYTHONPATH")])),
+        "POLICEBREACHES_AUDIT_DIR": str(results / OPENED),
+    }
+    done = run_pipeline(results, "2016", None, "--logger", "brief", env=audit)
     return results / "2016", done.stdout + done.stderr
+
+
+@pytest.fixture(scope="session")
+def opened_files(built_console) -> Path:
+    """One <pid>.jsonl per Python process of the shared build (Snakemake's own and each job's):
+    every file it opened, recorded by tests/audit/sitecustomize.py."""
+    return built_console[0].parent / OPENED
 
 
 @pytest.fixture(scope="session")

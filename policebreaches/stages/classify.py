@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..classify import apply_overrides, classify_records, load_codebook, resolve_aggregates
-from ..contracts import check_table
+from ..contracts import COUNT_COLUMNS, check_table
 from ..problems import raise_if_any
 from ..second_opinion import train
 from .io import read_csv, write_csv
@@ -45,7 +45,8 @@ def run(
         codings = read_csv(coding)
         labelled, problems = apply_overrides(labelled, codings, book)
         log.info("applied %d manual codings from %s", len(codings), coding)
-    raw = pd.concat([read_csv(f) for f in count_files], ignore_index=True)
+    raw = pd.concat([read_csv(f) for f in count_files], ignore_index=True) if count_files else None
+    raw = raw if raw is not None else pd.DataFrame(columns=COUNT_COLUMNS)
     aggregates, agg_problems = resolve_aggregates(raw, book)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)

@@ -9,10 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..clean import build_ledger, clean_records
-from ..contracts import check_table
+from ..contracts import ROW_COLUMNS, check_table
 from ..edition import read_checked_edition
 from ..problems import InputError
-from .extract import ROW_COLUMNS
 from .io import read_csv, read_problems, write_csv, write_problems
 
 log = logging.getLogger("policebreaches")

@@ -11,30 +11,12 @@ from pathlib import Path
 import yaml
 
 from ..checks import check_body_files
-from ..contracts import check_rows
+from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
 from ..edition import TRANSCRIPTION_COLUMNS
 from ..extract import extract_force
 from ..problems import InputError, Problem
 
 log = logging.getLogger("policebreaches")
-ROW_COLUMNS = [
-    "record_id",
-    "force_id",
-    "source_file",
-    "source_sha256",
-    "source_locator",
-    "layout",
-    "row_kind",
-    "date_raw",
-    "role_raw",
-    "category_raw",
-    "description_raw",
-    "outcome_raw",
-    "cells",
-]
-COUNT_COLUMNS = ["force_id", "source_file", "source_sha256", "source_locator", "layout", "label", "count", "is_total"]
-STATUS_COLUMNS = ["source_file", "force_id", "status"]
-PROBLEM_COLUMNS = ["file", "what", "fix"]
 
 
 def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
