@@ -12,11 +12,11 @@ CORPUS = pd.read_csv(REPO / "tests" / "corpus" / "incidents.csv", dtype=str, kee
 
 def test_training_is_deterministic_and_uses_dev_rows_only():
     texts = ["Looked up her neighbour on PNC", "Told a journalist about a live case", "Lost a warrant card"]
-    first, second = train(CORPUS, 0.7), train(CORPUS, 0.7)
-    assert first.opinions(texts, ["", "", ""]) == second.opinions(texts, ["", "", ""])
     poisoned = CORPUS.copy()
     poisoned.loc[poisoned["split"] == "test", "breach_type"] = "other"  # test labels must not matter
-    assert train(poisoned, 0.7).opinions(texts, ["", "", ""]) == first.opinions(texts, ["", "", ""])
+    opinions = train(CORPUS, 0.7).opinions(texts, ["", "", ""])
+    assert train(poisoned, 0.7).opinions(texts, ["", "", ""]) == opinions  # and two trainings agree
+    assert [label for label, _ in opinions] == ["unauthorised_access", "third_party_disclosure", "other"]
 
 
 def test_a_doubt_needs_disagreement_and_confidence():

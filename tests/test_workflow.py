@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 
@@ -10,11 +12,13 @@ def snakemake(*args, cwd=REPO):
     return subprocess.run([sys.executable, "-m", "snakemake", *args], cwd=cwd, capture_output=True, text=True)
 
 
+@pytest.mark.slow  # make lint runs it too (CI)
 def test_lint_reports_nothing():
     done = snakemake("--lint")
     assert "Congratulations, your workflow is in a good condition!" in done.stdout + done.stderr, done.stdout
 
 
+@pytest.mark.slow
 def test_slurm_profile_dry_run():
     done = snakemake("--profile", "profiles/slurm", "--dry-run", "--forceall")
     assert done.returncode == 0, done.stderr
@@ -26,6 +30,7 @@ def test_default_profile_dry_run():
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_snakemake_report_has_captions(built, tmp_path):
     report = tmp_path / "workflow-report.html"
     done = snakemake("--config", f"results_dir={built.parent}", "--report", str(report))
