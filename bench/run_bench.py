@@ -118,7 +118,7 @@ def pdf_pages(edition: str) -> int:
 
 def measure(scale: int, runs: int) -> dict:
     edition = make_edition(scale)
-    samples: dict[str, list] = {k: [] for k in ("cold", "noop", "one_change", "rss", "floor", "cold_no_worker")}
+    samples: dict[str, list] = {k: [] for k in ("cold", "noop", "one_change", "rss", "floor")}
     stages: list[dict] = []
     for _ in range(runs):
         shutil.rmtree(WORK / "results" / edition, ignore_errors=True)
@@ -130,8 +130,6 @@ def measure(scale: int, runs: int) -> dict:
         change_one_response(edition)
         samples["one_change"].append(timed(snakemake(edition))[0])
         samples["floor"].append(floor(edition))
-        shutil.rmtree(WORK / "results" / edition, ignore_errors=True)  # every job in its own process, for comparison
-        samples["cold_no_worker"].append(timed(snakemake(edition, "warm_worker=false"))[0])
     result = {k: statistics.median(v) for k, v in samples.items()}
     result["stages"] = {rule: statistics.median(s.get(rule, 0.0) for s in stages) for rule in stages[0]}
     result["pages"] = pdf_pages(edition)
@@ -162,14 +160,14 @@ def write_results(results: dict[int, dict], path: Path) -> None:
         "seconds; peak RSS is the largest single process.",
         "",
         "| scale | records | runs | cold build | floor (one process) | cold / floor | no-op | one changed response "
-        "| change / cold | peak RSS | PDF pages | cold, no warm worker |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| change / cold | peak RSS | PDF pages |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale, r in results.items():
         lines.append(
             f"| x{scale} | {r['incidents']:,} | {r['runs']} | {r['cold']:.1f} s | {r['floor']:.1f} s | "
             f"{r['cold'] / r['floor']:.2f} | {r['noop']:.1f} s | {r['one_change']:.1f} s | "
-            f"{r['one_change'] / r['cold']:.0%} | {r['rss']} MB | {r['pages']} | {r['cold_no_worker']:.1f} s |"
+            f"{r['one_change'] / r['cold']:.0%} | {r['rss']} MB | {r['pages']} |"
         )
     lines += [
         "",

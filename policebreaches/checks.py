@@ -172,8 +172,16 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
     for row in register:
         for name in row["files"]:
             named.add(name)
-            path = responses / name
-            if not path.is_file():
+            path = inside(responses, name)
+            if path is None:
+                problems.append(
+                    Problem(
+                        f"requests.csv line {row['line']} ({row['force']})",
+                        f"names {name!r}, which is outside the edition's responses/ folder (never read)",
+                        "save the file under responses/ and name it relative to that folder",
+                    )
+                )
+            elif not path.is_file():
                 problems.append(
                     Problem(
                         f"responses/{name}",

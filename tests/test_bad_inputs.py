@@ -223,3 +223,24 @@ def test_a_malformed_manifest_line_is_a_problem_with_its_line_number(tmp_path):
     found = problems_of(root)
     line = len(manifest.read_text(encoding="utf-8").splitlines())
     assert (f"SHA256SUMS line {line}", "not '<sha256> <file>': 'not a checksum line'") in found
+
+
+@pytest.mark.parametrize("request_file", ["/etc/passwd", "../../outside.txt", "../2015/request.txt"])
+def test_a_request_file_outside_the_edition_is_a_problem_never_read(tmp_path, request_file):
+    (tmp_path / "outside.txt").write_text("root:x:0:0:secret\n", encoding="utf-8")
+    root = make_edition(tmp_path / "raw" / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    yaml_text = (root / "edition.yaml").read_text(encoding="utf-8").replace("request.txt", request_file)
+    (root / "edition.yaml").write_text(yaml_text, encoding="utf-8")
+    write_manifest(root)
+    problems, _, edition = check_inputs(root, LIMITS, FORCES_CSV)
+    assert any("request_file" in p.file and "outside the edition folder" in p.what for p in problems)
+    assert edition is None or "root:x" not in edition.request_text
+
+
+@pytest.mark.parametrize("name", ["../../outside/secret.csv", "/etc/passwd"])
+def test_a_register_file_outside_responses_is_a_problem_never_read(tmp_path, name):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.csv").write_text("Date,Details\n2013-01-01,secret row\n", encoding="utf-8")
+    root = make_edition(tmp_path / "raw" / "ed", [{"force": "Kent", "status": "disclosed", "files": name}], {})
+    problems, _, _ = check_inputs(root, LIMITS, FORCES_CSV)
+    assert any("outside the edition's responses/ folder" in p.what for p in problems), problems
