@@ -232,7 +232,10 @@ def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) ->
         if outcome_key not in outcomes:
             outcomes[outcome_key] = classify_outcome(*outcome_key, codebook)
         labels.append({**breaches[breach_key], **outcomes[outcome_key]})
-    out = pd.concat([records.reset_index(drop=True), pd.DataFrame(labels, index=range(len(records)))], axis=1)
+    label_columns = [f"{field}{part}" for field in ("breach_type", "pnc") for part in ("", "_rule", "_match")]
+    label_columns += ["outcome_group", "outcome_rule", "outcome_match"]  # also when there is no record at all
+    frame = pd.DataFrame(labels, index=range(len(records)), columns=label_columns)
+    out = pd.concat([records.reset_index(drop=True), frame], axis=1)
     undecided = {f: out[f].fillna("") == "" for f in ("breach_type", "outcome_group")}
     out["needs_review"] = [
         ";".join(f for f, missing in zip(undecided, flags) if missing) for flags in zip(*undecided.values())

@@ -153,4 +153,16 @@ def build_ledger(rows: pd.DataFrame, records: pd.DataFrame, file_status: pd.Data
         entry["balanced"] = accounted == entry["rows_read"]
         entry["attention"] = "" if status in ("extracted", "transcribed") else status
         out.append(entry)
-    return pd.DataFrame(out)
+    columns = [
+        "source_file",
+        "force_id",
+        "file_status",
+        "rows_read",
+        "records_kept",
+        "excluded_outside_period",
+        "excluded_duplicate",
+        *(f"nondata_{kind}" for kind in NONDATA_KINDS),
+        "balanced",
+        "attention",
+    ]
+    return pd.DataFrame(out, columns=columns)  # an edition nobody has answered yet has no rows, same columns

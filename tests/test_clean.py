@@ -137,3 +137,14 @@ def test_contract_violation_reports_the_earliest_row_across_columns():
     frame = pd.DataFrame([good, {**good, "count": "seven", "force_id": "Kent Police"}])
     with pytest.raises(ContractError, match=r"column 'force_id' row 3 has 'Kent Police'"):  # contract order in a row
         check_table("aggregates.csv", frame)
+
+
+def test_an_edition_nobody_has_answered_yet_has_an_empty_ledger_with_its_columns():
+    from policebreaches.clean import build_ledger
+    from policebreaches.contracts import ROW_COLUMNS, check_table
+
+    empty = pd.DataFrame(columns=ROW_COLUMNS)
+    ledger = build_ledger(
+        empty, empty.assign(exclusion=""), pd.DataFrame(columns=["source_file", "force_id", "status"])
+    )
+    assert ledger.empty and check_table("ledger.csv", ledger) is ledger

@@ -104,7 +104,7 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
         "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share.")
     }
     for row in test.itertuples():
-        value = float(row.value)
+        value = float(row.value) if row.value != "" else math.nan  # a class no text was decided as
         if row.measure in ("n", "support"):
             display, what = f"{int(value):,}", "number of labelled texts"
         elif row.measure == "kappa":
