@@ -10,6 +10,10 @@ import sys
 import pytest
 
 from conftest import REPO, read, run_pipeline
+
+# two more builds of their own (strict, then allow_problems): CI runs them with make test-slow;
+# the layouts they use are unit-tested on real files in test_layouts.py and test_bad_inputs.py
+pytestmark = pytest.mark.slow
 from editions import docx_bytes, make_edition, xlsx_bytes
 
 
