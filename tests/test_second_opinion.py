@@ -33,3 +33,19 @@ def test_doubted_records_keep_the_codebook_label_and_are_queued_for_review(built
     assert len(doubted) and set(doubted["record_id"]) <= set(review["record_id"])
     assert (doubted["breach_type"] != doubted["second_opinion"]).all()  # the codebook's label stands
     assert doubted["breach_type_rule"].str.startswith("BT-").all()
+
+
+def test_a_manual_coding_settles_a_doubt():
+    from policebreaches.stages.classify import with_second_opinion
+
+    records = pd.DataFrame(
+        {
+            "description_raw": ["Told her brother about the case", "Told her brother about the case"],
+            "category_raw": ["", ""],
+            "breach_type": ["other", "other"],
+            "breach_type_rule": ["BT-O02", "MANUAL:coder1"],
+        }
+    )
+    opinion = train(CORPUS, 0.5)
+    doubts = with_second_opinion(records, opinion)["doubt"].tolist()
+    assert doubts[0].startswith("second opinion: third_party_disclosure") and doubts[1] == ""

@@ -37,16 +37,16 @@ def run(
     records = read_csv(cleaned)
     kept = records[records["exclusion"] == ""]
     write_csv(records[records["exclusion"] != ""], exclusions_out)
-    labelled = with_second_opinion(
-        classify_records(kept, book), train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold)
-    )
+    labelled = classify_records(kept, book)
     problems = []
     if coding:
         codings = read_csv(coding)
         labelled, problems = apply_overrides(labelled, codings, book)
         log.info("applied %d manual codings from %s", len(codings), coding)
-    raw = pd.concat([read_csv(f) for f in count_files], ignore_index=True) if count_files else None
-    raw = raw if raw is not None else pd.DataFrame(columns=COUNT_COLUMNS)
+    opinion = train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold)
+    labelled = with_second_opinion(labelled, opinion)  # after the manual codings: a coder's decision settles a doubt
+    counts = [read_csv(f) for f in count_files]
+    raw = pd.concat(counts, ignore_index=True) if counts else pd.DataFrame(columns=COUNT_COLUMNS)
     aggregates, agg_problems = resolve_aggregates(raw, book)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)
@@ -71,7 +71,10 @@ def with_second_opinion(records: pd.DataFrame, opinion) -> pd.DataFrame:
     return records.assign(
         second_opinion=[label for label, _ in found],
         second_opinion_confidence=[f"{confidence:.2f}" for _, confidence in found],
-        doubt=[opinion.doubt(decided, o) for decided, o in zip(records["breach_type"], found)],
+        doubt=[
+            "" if rule.startswith("MANUAL") else opinion.doubt(decided, o)
+            for decided, rule, o in zip(records["breach_type"], records["breach_type_rule"], found)
+        ],
     )
 
 
