@@ -19,8 +19,7 @@ import click
 from .problems import InputError
 
 log = logging.getLogger("policebreaches")
-FILE = click.Path(path_type=Path)
-FILES = click.Path(path_type=Path)
+FILE = click.Path(path_type=Path)  # a path; `multiple=True` options take it once per file
 
 
 @click.group()
@@ -83,11 +82,11 @@ def check_inputs(edition_dir, forces, limits, allow_problems, register_out, edit
 @click.option("--force-id", required=True)
 @click.option("--responses-dir", type=FILE, required=True, help="raw/<edition>/responses (names the files only).")
 @click.option("--name", "names", multiple=True, help="A file the register lists for this body.")
-@click.option("--response", "responses", type=FILES, multiple=True, help="A response file of this body that exists.")
+@click.option("--response", "responses", type=FILE, multiple=True, help="A response file of this body that exists.")
 @click.option("--manifest", required=True, help="JSON: SHA256SUMS entries of this body's files.")
 @click.option("--limits", required=True, help="JSON: max_file_mb, max_unpacked_mb, max_zip_ratio.")
-@click.option("--transcription", "transcriptions", type=FILES, multiple=True, help="transcribed/*.csv")
-@click.option("--hints", type=FILES, multiple=True, help="overrides/extraction.yaml, if the edition has one.")
+@click.option("--transcription", "transcriptions", type=FILE, multiple=True, help="transcribed/*.csv")
+@click.option("--hints", type=FILE, multiple=True, help="overrides/extraction.yaml, if the edition has one.")
 @click.option("--rows-out", type=FILE, required=True)
 @click.option("--counts-out", type=FILE, required=True)
 @click.option("--status-out", type=FILE, required=True)
@@ -111,9 +110,9 @@ def extract(force_id, responses_dir, names, responses, manifest, limits, transcr
 
 @stage
 @click.option("--edition", type=FILE, required=True, help="check/edition.json")
-@click.option("--rows", "rows_files", type=FILES, multiple=True)
-@click.option("--status", "status_files", type=FILES, multiple=True)
-@click.option("--problems", "problem_files", type=FILES, multiple=True)
+@click.option("--rows", "rows_files", type=FILE, multiple=True)
+@click.option("--status", "status_files", type=FILE, multiple=True)
+@click.option("--problems", "problem_files", type=FILE, multiple=True)
 @click.option("--allow-problems", type=bool, default=False)
 @click.option("--cleaned-out", type=FILE, required=True)
 @click.option("--ledger-out", type=FILE, required=True)
@@ -138,13 +137,13 @@ def check_ledger(ledger, ok_out):
 
 @stage
 @click.option("--cleaned", type=FILE, required=True, help="clean/records.csv")
-@click.option("--counts", "count_files", type=FILES, multiple=True, help="extract/<force>.counts.csv")
+@click.option("--counts", "count_files", type=FILE, multiple=True, help="extract/<force>.counts.csv")
 @click.option("--codebook", type=FILE, required=True)
 @click.option(
-    "--corpus", type=FILES, multiple=True, required=True, help="Corpus incidents (dev rows train the second opinion)."
+    "--corpus", type=FILE, multiple=True, required=True, help="Corpus incidents (dev rows train the second opinion)."
 )
-@click.option("--coding", type=FILES, multiple=True, help="overrides/coding.csv, if the edition has one.")
-@click.option("--baseline", type=FILES, multiple=True, help="baseline/labels.csv, if the edition has one.")
+@click.option("--coding", type=FILE, multiple=True, help="overrides/coding.csv, if the edition has one.")
+@click.option("--baseline", type=FILE, multiple=True, help="baseline/labels.csv, if the edition has one.")
 @click.option("--records-out", type=FILE, required=True)
 @click.option("--review-out", type=FILE, required=True)
 @click.option("--aggregates-out", type=FILE, required=True)
@@ -159,7 +158,7 @@ def classify(cleaned, count_files, codebook, corpus, coding, baseline, **outs):
 
 @stage
 @click.option("--records", type=FILE, required=True)
-@click.option("--truth", type=FILES, multiple=True, help="True labels, where the edition has them.")
+@click.option("--truth", type=FILE, multiple=True, help="True labels, where the edition has them.")
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--accuracy-out", type=FILE, required=True)
 @click.option("--confusion-out", type=FILE, required=True)
@@ -193,7 +192,7 @@ def score_corpus(incidents, outcomes, codebook, out):
 @click.option("--corpus-accuracy", type=FILE, required=True, help="corpus_accuracy.csv (score-corpus)")
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True, help="resources/report_spec.yaml")
-@click.option("--previous-numbers", type=FILES, multiple=True, help="The previous edition's numbers.json.")
+@click.option("--previous-numbers", type=FILE, multiple=True, help="The previous edition's numbers.json.")
 @click.option("--numbers-out", type=FILE, required=True)
 @click.option("--cases-out", type=FILE, required=True)
 @click.option("--change-out", type=FILE, required=True)
@@ -230,13 +229,13 @@ def figures(numbers, register, codebook, spec, folder):
 @click.option("--cases", type=FILE, required=True)
 @click.option("--change", type=FILE, required=True)
 @click.option("--accuracy", type=FILE, required=True)
-@click.option("--problems", type=FILES, multiple=True, required=True)
-@click.option("--figure", "figures", type=FILES, multiple=True, required=True)
+@click.option("--problems", type=FILE, multiple=True, required=True)
+@click.option("--figure", "figures", type=FILE, multiple=True, required=True)
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True)
 @click.option("--template", type=FILE, required=True)
 @click.option("--css", type=FILE, required=True)
-@click.option("--font", "fonts", type=FILES, multiple=True, required=True)
+@click.option("--font", "fonts", type=FILE, multiple=True, required=True)
 @click.option("--html-out", type=FILE, required=True)
 @click.option("--pdf-out", type=FILE, required=True)
 def render(problems, figures, fonts, **paths):
