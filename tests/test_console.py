@@ -166,3 +166,14 @@ def test_bad_inputs_end_with_the_problem_list_and_the_stale_report_is_set_aside(
     tail = console.strip().splitlines()[-2:]
     assert tail[0].startswith("- requests.csv line 2 ('Surey Police'): unknown force name"), console
     assert re.match(r"\s+fix: did you mean 'Surrey Police'", tail[1]), console
+
+
+def test_the_system_check_names_a_missing_subsetter_and_the_install_line(monkeypatch, capsys):
+    import weasyprint.text.ffi
+
+    from policebreaches import syscheck
+
+    monkeypatch.setattr(weasyprint.text.ffi, "harfbuzz_subset", None)  # as without libharfbuzz-subset0
+    assert any("subsetter" in p for p in syscheck.problems())
+    assert syscheck.main() == 1
+    assert install_line() in capsys.readouterr().err

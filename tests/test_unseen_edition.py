@@ -11,10 +11,11 @@ import pytest
 
 from conftest import REPO, read, run_pipeline
 
+from editions import docx_bytes, make_edition, xlsx_bytes
+
 # two more builds of their own (strict, then allow_problems): CI runs them with make test-slow;
 # the layouts they use are unit-tested on real files in test_layouts.py and test_bad_inputs.py
 pytestmark = pytest.mark.slow
-from editions import docx_bytes, make_edition, xlsx_bytes
 
 
 @pytest.fixture(scope="module")
