@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from conftest import REPO, read, run_pipeline
-
 from editions import docx_bytes, make_edition, xlsx_bytes
 
 # two more builds of their own (strict, then allow_problems): CI runs them with make test-slow;
