@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, float]:
     timings: dict[str, float] = {}
@@ -23,6 +25,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     from policebreaches.audit import write_audit_page
     from policebreaches.checks import inside
     from policebreaches.classify import CODEBOOK
+    from policebreaches.edition import read_manifest
     from policebreaches.forces import FORCES_CSV
     from policebreaches.report_spec import REPORT_SPEC
     from policebreaches.stages import (
@@ -34,6 +37,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         record_build,
         render,
         score,
+        score_corpus,
         statistics,
     )
 
@@ -47,17 +51,19 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     kinds = ("rows", "counts", "status", "problems")
     transcriptions = sorted((root / "transcribed").glob("*.csv"))
     hints = root / "overrides" / "extraction.yaml"
+    manifest = read_manifest(root, [])
     for body in bodies:
         files = [p for p in (inside(root / "responses", n) for n in body["files"]) if p and p.is_file()]
         outs = (out / "extract" / f"{body['force_id']}.{k}.csv" for k in kinds)
         extract.run(
-            out / "register.json",
             body["force_id"],
             root / "responses",
+            body["files"],
             files,
+            manifest,
+            limits,
             transcriptions,
             hints if hints.is_file() else None,
-            limits,
             *outs,
         )
     lap("extract_responses")
@@ -76,10 +82,12 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     clean.check_ledger(out / "ledger.csv", out / "ledger.ok")
     lap("clean_records")
     coding = root / "overrides" / "coding.csv"
+    corpus = sorted((REPO / "tests" / "corpus").glob("incidents*.csv"))
     classify.run(
         out / "clean.csv",
         files["counts"],
         CODEBOOK,
+        corpus,
         coding if coding.is_file() else None,
         None,
         out / "records.csv",
@@ -91,6 +99,9 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     lap("classify_breaches")
     score.run(out / "records.csv", truth, CODEBOOK, out / "accuracy.csv", out / "confusion.csv")
     lap("score_classification")
+    corpus_dir = REPO / "tests" / "corpus"
+    score_corpus.run(corpus_dir / "incidents.csv", corpus_dir / "outcomes.csv", CODEBOOK, out / "corpus_accuracy.csv")
+    lap("score_corpus")
     tables = {name: out / "tables" / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")}
     statistics.run(
         out / "edition.json",
@@ -100,6 +111,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "ledger.csv",
         out / "exclusions.csv",
         out / "accuracy.csv",
+        out / "corpus_accuracy.csv",
         CODEBOOK,
         REPORT_SPEC,
         None,

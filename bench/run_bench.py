@@ -64,8 +64,7 @@ def make_edition(scale: int) -> str:
             subprocess.run(
                 [
                     sys.executable,
-                    "-m",
-                    "policebreaches.sample.generate",
+                    str(REPO / "scripts" / "make_sample_edition.py"),
                     str(WORK / "raw" / edition),
                     str(WORK / "truth" / edition),
                     str(scale),

@@ -7,7 +7,7 @@ SCALE > 1 writes a larger, uncalibrated edition for benchmarks (bench/run_bench.
 import sys
 from pathlib import Path
 
-from policebreaches.sample.generate import generate
+from sample_edition.generate import generate  # scripts/sample_edition/ (this script's folder is on sys.path)
 
 if __name__ == "__main__":
     if len(sys.argv) not in (3, 4):

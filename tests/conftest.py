@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))  # the sample generator (scripts/sample_edition/), a tool, not the package
 OPENED = "opened-files"  # beside results/<edition> of the shared build
 
 

@@ -1,8 +1,7 @@
 """The committed sample edition is what the seeded generator writes, byte for byte."""
 
 import pytest
-
-from policebreaches.sample.generate import generate
+from sample_edition.generate import generate
 
 from conftest import REPO
 
@@ -45,9 +44,10 @@ def test_contracts_doc_is_up_to_date():
 
 @pytest.mark.slow
 def test_scaled_editions_have_more_bodies_and_more_records_per_body(tmp_path):
+    from sample_edition.generate import body_split
+
     from policebreaches.checks import check_inputs
     from policebreaches.forces import FORCES_CSV
-    from policebreaches.sample.generate import body_split
 
     assert [body_split(f) for f in (1, 4, 10, 100)] == [(1, 1), (2, 2), (2, 5), (10, 10)]
     generate(tmp_path / "raw", tmp_path / "truth", 4)

@@ -1,4 +1,4 @@
-"""Write the synthetic sample edition: `python -m policebreaches.sample.generate OUT TRUTH`.
+"""Write the synthetic sample edition: `python scripts/make_sample_edition.py OUT TRUTH [SCALE]`.
 
 Seeded and byte-reproducible (zip timestamps, document properties and PDF dates are
 fixed). Calibrated to the figures published in July 2016: a correct pipeline run on
@@ -6,20 +6,19 @@ the output reproduces them exactly. True labels go to TRUTH (under tests/), neve
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import math
 import os
 import random
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..edition import write_manifest
-from ..forces import uk_forces
-from ..ziptools import make_reproducible
+from policebreaches.edition import write_manifest
+from policebreaches.forces import uk_forces
+from policebreaches.ziptools import make_reproducible
+
 from . import phrases as P
 
 SEED = 20160714
@@ -34,7 +33,6 @@ OUTCOME_TARGETS = {
 }
 PNC_TARGET = 25
 DISMISSALS = 150  # of the 297 resignations or dismissals
-SCALE = 1  # benchmark editions multiply every count (see scaled())
 
 # force_id: (incidents, format). Top ten as published, then the rest (sum 2,315).
 DATA_FORCES = {
@@ -147,20 +145,50 @@ class Incident:
     expected_exclusion: str = ""
 
 
-def _pick_outcomes(rng: random.Random) -> dict[str, list[str]]:
-    """Outcome sub-groups per force honouring FIXED_OUTCOMES and the global targets."""
-    pool = dict(OUTCOME_TARGETS)
+@dataclass(frozen=True)
+class Plan:
+    """How many incidents of each kind the edition holds, and where: the calibrated sample
+    (scale 1) or a benchmark edition (every count times the scale; see `plan`)."""
+
+    type_targets: dict
+    outcome_targets: dict
+    pnc_target: int
+    data_forces: dict  # force_id -> (incidents, response format)
+    fixed_outcomes: dict
+    scale: int = 1
+
+
+def plan(scale: int = 1) -> Plan:
+    """The calibrated plan, or for benchmarks (x10, x100) every count times `scale`: more
+    bodies (synthetic copies of each force's response shape, listed in bodies.csv) and more
+    records per body. Only scale 1 is calibrated."""
+    bodies, per_body = body_split(scale)
+    return Plan(
+        type_targets={k: v * scale for k, v in TYPE_TARGETS.items()},
+        outcome_targets={k: v * scale for k, v in OUTCOME_TARGETS.items()},
+        pnc_target=PNC_TARGET * scale,
+        data_forces=_copies({f: (n * per_body, fmt) for f, (n, fmt) in DATA_FORCES.items()}, bodies),
+        fixed_outcomes=_copies(
+            {f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()}, bodies
+        ),
+        scale=scale,
+    )
+
+
+def _pick_outcomes(rng: random.Random, plan: Plan) -> dict[str, list[str]]:
+    """Outcome sub-groups per force honouring the plan's fixed outcomes and targets."""
+    pool = dict(plan.outcome_targets)
     resignations = pool.pop("resignation_or_dismissal")
-    dismissals = DISMISSALS * SCALE
+    dismissals = DISMISSALS * plan.scale
     subs = {"resignation": resignations - dismissals, "dismissal": dismissals, **pool}
     for case in PRESS_CASES.values():
         subs[case["sub"]] -= 1
-    plan: dict[str, list[str]] = {}
+    chosen_by_force: dict[str, list[str]] = {}
     # incident-listing forces first, forces that sent only counts (Lincolnshire and its copies) last
-    incident_forces = [f for f, (_, fmt) in DATA_FORCES.items() if fmt != "counts_xlsx"]
-    counts_forces = [f for f, (_, fmt) in DATA_FORCES.items() if fmt == "counts_xlsx"]
-    for force, fixed in FIXED_OUTCOMES.items():
-        n = DATA_FORCES[force][0] - (1 if force in PRESS_CASES else 0)
+    incident_forces = [f for f, (_, fmt) in plan.data_forces.items() if fmt != "counts_xlsx"]
+    counts_forces = [f for f, (_, fmt) in plan.data_forces.items() if fmt == "counts_xlsx"]
+    for force, fixed in plan.fixed_outcomes.items():
+        n = plan.data_forces[force][0] - (1 if force in PRESS_CASES else 0)
         chosen = []
         for sub, k in fixed.items():
             k -= 1 if PRESS_CASES.get(force, {}).get("sub") == sub else 0
@@ -171,16 +199,16 @@ def _pick_outcomes(rng: random.Random) -> dict[str, list[str]]:
             sub = rng.choices(free, weights=[subs[s] for s in free])[0]
             chosen.append(sub)
             subs[sub] -= 1
-        plan[force] = chosen
+        chosen_by_force[force] = chosen
     rest = [s for s, k in subs.items() for _ in range(k)]
     rng.shuffle(rest)
     for force in incident_forces + counts_forces:
-        if force in plan:
+        if force in chosen_by_force:
             continue
-        n = DATA_FORCES[force][0] - (1 if force in PRESS_CASES else 0)
-        plan[force], rest = rest[:n], rest[n:]
+        n = plan.data_forces[force][0] - (1 if force in PRESS_CASES else 0)
+        chosen_by_force[force], rest = rest[:n], rest[n:]
     assert not rest, "outcome pool not used up"
-    return plan
+    return chosen_by_force
 
 
 def _group(sub: str) -> str:
@@ -217,17 +245,17 @@ def _describe(rng: random.Random, breach_type: str, pnc: bool) -> str:
     return text
 
 
-def build_incidents(rng: random.Random) -> list[Incident]:
+def build_incidents(rng: random.Random, plan: Plan) -> list[Incident]:
     """Every counted incident with its true labels (aggregate forces included)."""
-    outcomes = _pick_outcomes(rng)
-    n_incidents = sum(n for n, _ in DATA_FORCES.values())
-    assert n_incidents == sum(TYPE_TARGETS.values())
-    types = {k: v - sum(1 for c in PRESS_CASES.values() if c["breach_type"] == k) for k, v in TYPE_TARGETS.items()}
+    outcomes = _pick_outcomes(rng, plan)
+    n_incidents = sum(n for n, _ in plan.data_forces.values())
+    assert n_incidents == sum(plan.type_targets.values())
+    types = {k: v - sum(1 for c in PRESS_CASES.values() if c["breach_type"] == k) for k, v in plan.type_targets.items()}
     type_pool = [t for t, k in types.items() for _ in range(k)]
     rng.shuffle(type_pool)
     incidents = []
-    pnc_left = PNC_TARGET
-    for force, (n, fmt) in DATA_FORCES.items():
+    pnc_left = plan.pnc_target
+    for force, (n, fmt) in plan.data_forces.items():
         for i, sub in enumerate(outcomes[force]):
             breach_type = type_pool.pop()
             pnc = (
@@ -277,7 +305,7 @@ def build_incidents(rng: random.Random) -> list[Incident]:
             not inc.pnc
             and inc.breach_type == "unauthorised_access"
             and inc.force_id not in PRESS_CASES
-            and DATA_FORCES[inc.force_id][1] not in ("counts_xlsx", "counts_letter", "csv_labels_only")
+            and plan.data_forces[inc.force_id][1] not in ("counts_xlsx", "counts_letter", "csv_labels_only")
         ):
             incidents[index] = replace(inc, pnc=True, description=_describe(rng, inc.breach_type, True))
             pnc_left -= 1
@@ -819,7 +847,7 @@ Yours faithfully,
 Research team (synthetic sample request)
 """
 
-EDITION_YAML = """# SYNTHETIC SAMPLE EDITION: written by policebreaches.sample.generate (seed {seed}).
+EDITION_YAML = """# SYNTHETIC SAMPLE EDITION: written by scripts/sample_edition/generate.py (seed {seed}).
 # The original FOI responses are not redistributable; these files imitate their shapes.
 title: "Safe in Police Hands?"
 subtitle: "How police forces handle the personal data they hold (synthetic sample edition)"
@@ -847,30 +875,6 @@ def _copies(table: dict, bodies: int) -> dict:
     return {**table, **{f"{f}-{k}": v for k in range(2, bodies + 1) for f, v in table.items()}}
 
 
-@contextlib.contextmanager
-def scaled(factor: int):
-    """Every count of the plan times `factor`, for benchmark editions (x10, x100): more
-    bodies (synthetic copies of each force's response shape, listed in bodies.csv) and
-    more records per body. Only factor 1 is calibrated."""
-    bodies, per_body = body_split(factor)
-    names = ["TYPE_TARGETS", "OUTCOME_TARGETS", "PNC_TARGET", "DATA_FORCES", "FIXED_OUTCOMES", "SCALE"]
-    saved = {name: globals()[name] for name in names}
-    globals().update(
-        TYPE_TARGETS={k: v * factor for k, v in TYPE_TARGETS.items()},
-        OUTCOME_TARGETS={k: v * factor for k, v in OUTCOME_TARGETS.items()},
-        PNC_TARGET=PNC_TARGET * factor,
-        DATA_FORCES=_copies({f: (n * per_body, fmt) for f, (n, fmt) in DATA_FORCES.items()}, bodies),
-        FIXED_OUTCOMES=_copies(
-            {f: {k: v * per_body for k, v in fixed.items()} for f, fixed in FIXED_OUTCOMES.items()}, bodies
-        ),
-        SCALE=factor,
-    )
-    try:
-        yield
-    finally:
-        globals().update(saved)
-
-
 def force_name(force_id: str) -> str:
     """A UK force's name, or a synthetic copy's ("<force>-<n>") as bodies.csv lists it."""
     if force_id in uk_forces():
@@ -879,10 +883,10 @@ def force_name(force_id: str) -> str:
     return f"{uk_forces().name(original)}, synthetic copy {number}"
 
 
-def _write_bodies(out: Path) -> None:
+def _write_bodies(out: Path, plan: Plan) -> None:
     """bodies.csv naming the synthetic copies, so the pipeline knows them as it would know
     councils or NHS trusts an edition asks."""
-    copies = [f for f in DATA_FORCES if f not in ORIGINAL_FORCES]
+    copies = [f for f in plan.data_forces if f not in ORIGINAL_FORCES]
     if not copies:
         return
     with open(out / "bodies.csv", "w", encoding="utf-8", newline="") as fh:
@@ -894,19 +898,18 @@ def _write_bodies(out: Path) -> None:
 
 
 def generate(out: Path, truth: Path, scale: int = 1) -> None:
-    """Write raw edition files to `out` and the true labels to `truth`."""
-    if scale != 1:
-        with scaled(scale):
-            return generate(out, truth)
+    """Write raw edition files to `out` and the true labels to `truth` (scale > 1: a larger,
+    uncalibrated edition for benchmarks)."""
+    chosen = plan(scale)
     rng = random.Random(SEED)
-    incidents = build_incidents(rng)
+    incidents = build_incidents(rng, chosen)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1456790400")  # fixed PDF dates (WeasyPrint)
     responses = out / "responses"
     for folder in (responses, out / "transcribed", out / "overrides", truth):
         folder.mkdir(parents=True, exist_ok=True)
-    _write_bodies(out)
+    _write_bodies(out, chosen)
     register, truth_rows = [], []
-    for force, (n, fmt) in DATA_FORCES.items():
+    for force, (n, fmt) in chosen.data_forces.items():
         (responses / force).mkdir(exist_ok=True)
         rows = [i for i in incidents if i.force_id == force]
         rng.shuffle(rows)
@@ -991,7 +994,3 @@ def _write_transcription(out: Path, source: str, rows: list[Incident]) -> None:
         writer.writerow(["source_file", "source_page", "date", "role", "force_category", "description", "outcome"])
         for inc in rows:
             writer.writerow([source, "1", _fmt(inc.date, "month_year"), inc.role, "", inc.description, inc.outcome])
-
-
-if __name__ == "__main__":
-    generate(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)
