@@ -33,7 +33,9 @@ RECORD_FIELDS = [
 
 
 def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    from .stages.io import read_csv  # values as they were before the CSV was made spreadsheet-safe
+
+    return read_csv(path)
 
 
 def audit_data(
@@ -62,8 +64,9 @@ def audit_data(
 
 
 def embed_json(data) -> str:
-    """JSON safe inside <script>: no '</' can close the element early."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe inside <script>: no '<' at all, so neither '</script>' nor '<!--' (which
+    puts a script element into its 'escaped' state and swallows the page) can appear."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def write_audit_page(

@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from .cells import safe_frame  # noqa: E402
 from .statistics import top_forces  # noqa: E402
 from .tables import names_of  # noqa: E402
 
@@ -43,7 +44,7 @@ def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str) -> None
     (folder / f"{name}.svg").write_text(svg.getvalue().replace(MATPLOTLIB_FONT, REPORT_FONT), encoding="utf-8")
     fig.savefig(folder / f"{name}.png", dpi=150, metadata={"Software": None})
     plt.close(fig)
-    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    safe_frame(data).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
 
 
 def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, horizontal: bool = True):

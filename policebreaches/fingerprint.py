@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -20,7 +21,8 @@ def module_path(module: str) -> Path | None:
     return None
 
 
-def imported_modules(module: str) -> set[str]:
+@lru_cache(maxsize=None)
+def imported_modules(module: str) -> frozenset[str]:
     """policebreaches.* modules `module` imports (absolute or relative), anywhere in its code;
     for the command line (ENTRY) only at module level: each subcommand imports its own
     stage inside its function."""
@@ -40,7 +42,7 @@ def imported_modules(module: str) -> set[str]:
                 )
             found.add(base)
             found |= {f"{base}.{alias.name}" for alias in node.names}  # `from . import x` may name a module
-    return {name for name in found if name.startswith("policebreaches") and module_path(name)}
+    return frozenset(name for name in found if name.startswith("policebreaches") and module_path(name))
 
 
 def closure(module: str) -> list[str]:
@@ -57,6 +59,7 @@ def closure(module: str) -> list[str]:
     return sorted(seen)
 
 
+@lru_cache(maxsize=None)
 def fingerprint(module: str) -> str:
     digest = hashlib.sha256()
     for name in closure(module):

@@ -41,7 +41,8 @@ def cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).replace("\r\n", "\n").strip()
+    # a lone carriage return is a line break too (and would split a CSV row that carries it)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _table(locator: str, rows: list[list], first_row: int = 1, prefix: str = "row") -> Table:

@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .cells import safe_cell, safe_frame
 from .edition import DATA_STATUSES, STATUS_WORDS
 from .statistics import top_forces
 from .ziptools import rewrite_reproducibly
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A text cell starting = + - @ would run as a formula in Excel: prefix a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def names_of(register: list[dict]) -> dict[str, str]:
@@ -92,7 +84,7 @@ def write_tables(
     }
     for name, frame in frames.items():
         outs[name].parent.mkdir(parents=True, exist_ok=True)
-        frame.map(neutralise_formula).to_csv(outs[name], index=False, lineterminator="\n")
+        safe_frame(frame).to_csv(outs[name], index=False, lineterminator="\n")
     write_xlsx(frames, outs["xlsx"], provenance, readme)
 
 
@@ -106,13 +98,13 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dic
     ws = wb.active
     ws.title = "README"
     for line in readme.splitlines():
-        ws.append([neutralise_formula(line)])
+        ws.append([safe_cell(line)])
     ws.column_dimensions["A"].width = 110
     for name, frame in frames.items():
         sheet = wb.create_sheet(name[:31])
         sheet.append(list(frame.columns))
         for row in frame.itertuples(index=False):
-            sheet.append([neutralise_formula(v) for v in row])
+            sheet.append([safe_cell(v) for v in row])
         for cell in sheet[1]:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="1F3A5F")
@@ -124,7 +116,7 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dic
     prov = wb.create_sheet("provenance")
     prov.append(["item", "value"])
     for item in provenance:
-        prov.append([neutralise_formula(item["item"]), neutralise_formula(item["value"])])
+        prov.append([safe_cell(item["item"]), safe_cell(item["value"])])
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     wb.properties.creator = "policebreaches"
     buffer = io.BytesIO()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from .edition import sha256_file
+from .stages.io import read_csv  # restores spreadsheet-safe cells
 
 
 def _file_state(raw_root: Path, source_file: str, expected: str) -> str:
@@ -52,7 +51,7 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
         f"filter: {entry['filter']}",
         f"records behind it: {entry['n_records']}",
     ]
-    records = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False).set_index("record_id", drop=False)
+    records = read_csv(results / "records.csv").set_index("record_id", drop=False)
     ids = entry["record_ids"][:limit] if limit else entry["record_ids"]
     for rid in ids:
         lines += trace_record(records.loc[rid].to_dict(), raw_root)
@@ -64,13 +63,13 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
 
 
 def trace_record_id(record_id: str, results: Path, raw_root: Path) -> str:
-    records = pd.read_csv(results / "records.csv", dtype=str, keep_default_na=False)
+    records = read_csv(results / "records.csv")
     hit = records[records["record_id"] == record_id]
     if len(hit):
         numbers = json.loads((results / "numbers.json").read_text(encoding="utf-8"))
         used_in = [k for k, e in numbers.items() if record_id in e["record_ids"] and not k.startswith("forces.")]
         return "\n".join(trace_record(hit.iloc[0].to_dict(), raw_root) + ["  counted in: " + ", ".join(used_in)])
-    excluded = pd.read_csv(results / "clean" / "exclusions.csv", dtype=str, keep_default_na=False)
+    excluded = read_csv(results / "clean" / "exclusions.csv")
     hit = excluded[excluded["record_id"] == record_id]
     if len(hit):
         r = hit.iloc[0]

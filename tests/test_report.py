@@ -141,11 +141,11 @@ def test_url_fetcher_serves_only_allowed_files(tmp_path):
 
 
 def test_csv_and_xlsx_neutralise_formula_text():
-    from policebreaches.tables import neutralise_formula
+    from policebreaches.cells import safe_cell
 
-    assert neutralise_formula('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
-    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)" and neutralise_formula("plain") == "plain"
-    assert neutralise_formula(-3) == -3
+    assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("plain") == "plain"
+    assert safe_cell(-3) == -3 and safe_cell("-3") == "-3" and safe_cell("+44.5") == "+44.5"
 
 
 def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cells import safe_cell
 from ..checks import check_body_files
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
 from ..edition import TRANSCRIPTION_COLUMNS
@@ -25,7 +26,7 @@ def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
 
 
 def read_rows(path: Path) -> list[dict]:

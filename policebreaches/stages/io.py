@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cells import read_frame, safe_frame
 from ..problems import Problem
 
 if TYPE_CHECKING:
@@ -18,14 +19,15 @@ if TYPE_CHECKING:
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
     """One CSV dialect for every output, so bytes depend on content only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    safe_frame(frame).to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
 
 def read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every value as text; `columns` reads only those (records.csv is large at scale)."""
+    """Every value as text, as it was before write_csv made it spreadsheet-safe; `columns`
+    reads only those (records.csv is large at scale)."""
     import pandas as pd
 
-    return pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns)
+    return read_frame(pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns))
 
 
 def read_json(path: Path):
