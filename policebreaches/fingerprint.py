@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -21,7 +21,7 @@ def module_path(module: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def imported_modules(module: str) -> frozenset[str]:
     """policebreaches.* modules `module` imports (absolute or relative), anywhere in its code;
     for the command line (ENTRY) only at module level: each subcommand imports its own
@@ -59,7 +59,7 @@ def closure(module: str) -> list[str]:
     return sorted(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def fingerprint(module: str) -> str:
     digest = hashlib.sha256()
     for name in closure(module):
