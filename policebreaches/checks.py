@@ -3,6 +3,7 @@ Collects every problem so one message lists them all."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from .edition import (
     load_edition,
     read_manifest,
     read_register,
+    regular_files,
     resolve_case_studies,
     sha256_file,
 )
@@ -23,6 +25,22 @@ from .problems import Problem
 ZIP_FORMATS = {".xlsx", ".docx", ".ods"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # xls, and Office files when encrypted
 MAGIC = {".pdf": b"%PDF", ".xls": OLE_MAGIC}
+
+
+def check_no_links(root: Path, problems: list[Problem]) -> None:
+    """A symbolic link in an edition points at files the manifest cannot pin (they can change
+    behind it, or lie outside the folder): every link is a problem, and none is followed."""
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink():
+                problems.append(
+                    Problem(
+                        path.relative_to(root).as_posix(),
+                        "a symbolic link (its target is not pinned by SHA256SUMS, and may lie outside the edition)",
+                        "replace the link with a copy of the file or folder, then run 'make bless'",
+                    )
+                )
 
 
 def check_manifest(root: Path, problems: list[Problem]) -> None:
@@ -166,6 +184,7 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    check_no_links(root, problems)
     check_manifest(root, problems)
     responses = root / "responses"
     named: set[str] = set()
@@ -192,9 +211,9 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             else:
                 check_file(path, f"responses/{name}", limits, problems)
     if responses.is_dir():
-        for path in sorted(responses.rglob("*")):
+        for path in regular_files(responses):  # links are reported by check_no_links, never followed
             rel = path.relative_to(responses).as_posix()
-            if path.is_file() and rel not in named:
+            if rel not in named:
                 problems.append(
                     Problem(
                         f"responses/{rel}",

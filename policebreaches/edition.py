@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -229,9 +230,18 @@ def parse_manifest(text: str) -> tuple[dict[str, str], list[Problem]]:
     return manifest, problems
 
 
+def regular_files(root: Path) -> list[Path]:
+    """Every regular file under `root`, sorted; symbolic links are neither listed nor
+    followed (the input check reports them)."""
+    found = []
+    for folder, _, files in os.walk(root, followlinks=False):
+        found += [Path(folder) / name for name in files if not (Path(folder) / name).is_symlink()]
+    return sorted(found)
+
+
 def edition_files(root: Path) -> list[str]:
     """Every file under the edition folder but the manifest, relative, sorted."""
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != "SHA256SUMS")
+    return [p.relative_to(root).as_posix() for p in regular_files(root) if p.name != "SHA256SUMS"]
 
 
 def write_manifest(root: Path) -> Path:

@@ -15,7 +15,7 @@ import yaml
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import DATA_STATUSES, parse_manifest
+from policebreaches.edition import DATA_STATUSES, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
@@ -86,7 +86,7 @@ def raw_folder(wildcards):
 
 
 def all_raw_files(wildcards):
-    return sorted(p for p in raw_folder(wildcards).rglob("*") if p.is_file())
+    return regular_files(raw_folder(wildcards))  # symbolic links: neither inputs nor followed
 
 
 def manifest_file(wildcards):

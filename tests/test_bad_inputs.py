@@ -244,3 +244,19 @@ def test_a_register_file_outside_responses_is_a_problem_never_read(tmp_path, nam
     root = make_edition(tmp_path / "raw" / "ed", [{"force": "Kent", "status": "disclosed", "files": name}], {})
     problems, _, _ = check_inputs(root, LIMITS, FORCES_CSV)
     assert any("outside the edition's responses/ folder" in p.what for p in problems), problems
+
+
+@pytest.mark.parametrize("target_inside", [True, False])
+def test_a_symlinked_folder_or_file_is_a_problem_and_never_followed(tmp_path, target_inside):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "extra.csv").write_text("Date,Details\n2013-01-01,a row from elsewhere\n", encoding="utf-8")
+    root = make_edition(tmp_path / "raw" / "ed", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)})
+    target = root / "responses" / "kent" if target_inside else outside
+    (root / "responses" / "linked").symlink_to(target, target_is_directory=True)
+    (root / "request_link.txt").symlink_to(root / "request.txt")
+    write_manifest(root)
+    found = problems_of(root)
+    assert any(f == "responses/linked" and "symbolic link" in w for f, w in found)
+    assert any(f == "request_link.txt" and "symbolic link" in w for f, w in found)
+    assert not any("extra.csv" in f for f, _ in found)  # the linked folder is never walked into
