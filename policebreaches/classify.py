@@ -49,6 +49,10 @@ class Codebook:
         """How a category reads in prose ('disclosure to third parties')."""
         return self.groups[field][category]["label"]
 
+    def plain_label(self, field: str, category: str) -> str:
+        """The label without its parenthesis ('other', not 'other (loss, insecurity, ...)')."""
+        return self.label(field, category).split(" (")[0]
+
     def short(self, field: str, category: str) -> str:
         """A category's short label for a narrow table column ('Discl.')."""
         return self.groups[field][category]["short"]

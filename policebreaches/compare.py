@@ -7,11 +7,11 @@ from __future__ import annotations
 
 def headline(codebook) -> list[tuple[str, str]]:
     """(key, label) of the headline numbers compared, in the codebook's order."""
-    types = [(f"breaches.type.{t}", codebook.label("breach_type", t)) for t in codebook.categories("breach_type")]
+    types = [(f"breaches.type.{t}", codebook.plain_label("breach_type", t)) for t in codebook.categories("breach_type")]
     outcomes = [(f"outcomes.{o}", codebook.label("outcome_group", o)) for o in codebook.categories("outcome_group")]
     return [
         ("breaches.total", "All breaches"),
-        *((key, label.split(" (")[0].capitalize()) for key, label in types),
+        *((key, label.capitalize()) for key, label in types),
         ("breaches.pnc", "Police National Computer"),
         *((key, label.capitalize()) for key, label in outcomes if not key.endswith(codebook.residual("outcome_group"))),
         ("requests.response_rate", "Response rate"),

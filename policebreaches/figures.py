@@ -82,7 +82,7 @@ def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, fold
         _save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, folder, "top_ten", source)
         data = pd.DataFrame(
             {
-                "type": [codebook.label("breach_type", t).split(" (")[0] for t in types],
+                "type": [codebook.plain_label("breach_type", t) for t in types],
                 "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in types],
             }
         )

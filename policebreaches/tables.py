@@ -24,7 +24,7 @@ def table1(numbers: dict, codebook) -> list[dict]:
     rows = [
         {
             "group": "Type",
-            "label": codebook.label("breach_type", t).split(" (")[0].capitalize(),
+            "label": codebook.plain_label("breach_type", t).capitalize(),
             "key": f"breaches.type.{t}",
         }
         for t in codebook.categories("breach_type")

@@ -109,28 +109,27 @@ def limits_json(wildcards):
     return json.dumps(config["limits"], sort_keys=True)
 
 
-def force_response_files(wildcards):
-    """The raw files one body's extraction reads (only inside the edition folder): a
-    change re-runs that body's extraction only."""
-    responses = responses_folder(wildcards)
-    named = [
-        inside(responses, name)
-        for force_id, status, names in register_rows(wildcards.edition)
+def body_file_names(wildcards):
+    """The files the register lists for this body (relative to responses/), existing or not."""
+    rows = register_rows(wildcards.edition)
+    return [
+        name
+        for force_id, status, names in rows
         if force_id == wildcards.force and status in DATA_STATUSES
         for name in names
     ]
+
+
+def force_response_files(wildcards):
+    """The raw files one body's extraction reads (only inside the edition folder): a
+    change re-runs that body's extraction only."""
+    named = (inside(responses_folder(wildcards), name) for name in body_file_names(wildcards))
     return [path for path in named if path is not None and path.is_file()]
 
 
 def force_file_names(wildcards):
     """--name for each file the register lists for this body (existing or not)."""
-    names = [
-        name
-        for force_id, status, names in register_rows(wildcards.edition)
-        if force_id == wildcards.force and status in DATA_STATUSES
-        for name in names
-    ]
-    return " ".join(f"--name {shlex.quote(name)}" for name in names)
+    return " ".join(f"--name {shlex.quote(name)}" for name in body_file_names(wildcards))
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from ..classify import apply_overrides, classify_records, load_codebook, resolve
 from ..contracts import COUNT_COLUMNS, check_table
 from ..problems import raise_if_any
 from ..second_opinion import train
-from .io import read_csv, write_csv
+from .io import read_csv, read_csvs, write_csv
 
 log = logging.getLogger("policebreaches")
 LABEL_COLUMNS = ["breach_type", "pnc", "outcome_group", "role"]
@@ -45,9 +45,7 @@ def run(
         log.info("applied %d manual codings from %s", len(codings), coding)
     opinion = train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold)
     labelled = with_second_opinion(labelled, opinion)  # after the manual codings: a coder's decision settles a doubt
-    counts = [read_csv(f) for f in count_files]
-    raw = pd.concat(counts, ignore_index=True) if counts else pd.DataFrame(columns=COUNT_COLUMNS)
-    aggregates, agg_problems = resolve_aggregates(raw, book)
+    aggregates, agg_problems = resolve_aggregates(read_csvs(count_files, COUNT_COLUMNS), book)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)
     write_csv(check_table("records.csv", labelled), records_out)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..clean import build_ledger, clean_records
-from ..contracts import ROW_COLUMNS, check_table
+from ..contracts import ROW_COLUMNS, STATUS_COLUMNS, check_table
 from ..edition import read_checked_edition
 from ..problems import InputError
-from .io import read_csv, read_problems, write_csv, write_problems
+from .io import read_csv, read_csvs, read_problems, write_csv, write_problems
 
 log = logging.getLogger("policebreaches")
 
@@ -33,13 +33,7 @@ def run(
     if problems and not allow_problems:
         raise InputError(problems, "extraction")
     checked = read_checked_edition(edition)
-    rows = pd.concat([read_csv(f) for f in rows_files], ignore_index=True) if rows_files else None
-    rows = rows if rows is not None else pd.DataFrame(columns=ROW_COLUMNS)
-    status = (
-        pd.concat([read_csv(f) for f in status_files], ignore_index=True)
-        if status_files
-        else pd.DataFrame(columns=["source_file", "force_id", "status"])
-    )
+    rows, status = read_csvs(rows_files, ROW_COLUMNS), read_csvs(status_files, STATUS_COLUMNS)
     records, repairs = clean_records(rows, checked.period_start, checked.period_end)
     ledger = build_ledger(rows, records, status)
     write_csv(check_table("clean/records.csv", records), cleaned_out)

@@ -29,11 +29,6 @@ def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
         writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
 
 
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def extraction_hints(path: Path | None) -> dict:
     """overrides/extraction.yaml: per-file hints, keyed by path relative to responses/."""
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path else {}

@@ -30,6 +30,14 @@ def read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     return read_frame(pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns))
 
 
+def read_csvs(paths: list[Path], columns: list[str]) -> pd.DataFrame:
+    """Several CSVs of one kind as one table; no file at all gives an empty table with `columns`."""
+    import pandas as pd
+
+    frames = [read_csv(path) for path in paths]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
 def read_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
