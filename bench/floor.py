@@ -42,7 +42,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     )
 
     lap("imports")
-    limits = {"max_file_mb": 50, "max_unpacked_mb": 200, "max_zip_ratio": 100}
+    limits = {"max_file_mb": 50, "max_unpacked_mb": 200, "max_zip_ratio": 100, "max_rows": 250000}
     out.mkdir(parents=True, exist_ok=True)
     check_inputs.run(root, FORCES_CSV, limits, False, out / "register.json", out / "edition.json", out / "problems.csv")
     lap("check_inputs")

@@ -4,12 +4,11 @@ Collects every problem so one message lists them all."""
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+from .containers import check_content
 from .edition import (
-    SUPPORTED_SUFFIXES,
     Edition,
     edition_bodies,
     edition_files,
@@ -21,10 +20,6 @@ from .edition import (
     sha256_file,
 )
 from .problems import Problem
-
-ZIP_FORMATS = {".xlsx", ".docx", ".ods"}
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # xls, and Office files when encrypted
-MAGIC = {".pdf": b"%PDF", ".xls": OLE_MAGIC}
 
 
 def check_no_links(root: Path, problems: list[Problem]) -> None:
@@ -85,77 +80,12 @@ def check_body_files(
 
 
 def check_file(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
-    """Size, format and container checks that need no parser (zip bombs included)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        problems.append(
-            Problem(name, f"unsupported format '{suffix}'", f"convert it to one of {sorted(SUPPORTED_SUFFIXES)}")
-        )
-        return
-    size = path.stat().st_size
-    if size == 0:
-        problems.append(Problem(name, "empty file (0 bytes)", "replace it with the response as received"))
-        return
-    if size > limits["max_file_mb"] * 1024 * 1024:
-        problems.append(
-            Problem(
-                name,
-                f"{size / 1e6:.1f} MB is over max_file_mb={limits['max_file_mb']}",
-                "check the file; raise max_file_mb in config.yaml if it is genuine",
-            )
-        )
-        return
-    head = path.read_bytes()[:8]
-    if suffix in ZIP_FORMATS:
-        if head.startswith(OLE_MAGIC):
-            problems.append(
-                Problem(
-                    name,
-                    "password-protected (encrypted Office file)",
-                    "ask the force for an unprotected copy, or save it without a password",
-                )
-            )
-            return
-        _check_zip(path, name, limits, problems)
-    elif suffix in MAGIC and not head.startswith(MAGIC[suffix]):
-        problems.append(
-            Problem(
-                name,
-                f"does not look like a {suffix} file (mis-named or corrupt)",
-                "rename it to its real format, or obtain an intact copy",
-            )
-        )
-
-
-def _check_zip(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            bad = archive.testzip() if len(infos) < 2000 else None
-    except zipfile.BadZipFile:
-        problems.append(
-            Problem(
-                name,
-                f"not a valid {path.suffix} (zip container is corrupt or truncated)",
-                "obtain an intact copy from the force, or re-save it",
-            )
-        )
-        return
-    if bad:
-        problems.append(Problem(name, f"corrupt member '{bad}' in the zip container", "obtain an intact copy"))
-        return
-    packed = max(1, sum(i.compress_size for i in infos))
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > limits["max_unpacked_mb"] * 1024 * 1024 or unpacked / packed > limits["max_zip_ratio"]:
-        problems.append(
-            Problem(
-                name,
-                f"unpacks to {unpacked / 1e6:.1f} MB (ratio {unpacked / packed:.0f}:1), "
-                f"over the limits (max_unpacked_mb={limits['max_unpacked_mb']}, "
-                f"max_zip_ratio={limits['max_zip_ratio']}): possible zip bomb",
-                "do not open it; ask the force to resend, or raise the limits if it is genuine",
-            )
-        )
+    """Size, format and container checks that need no parser (zip bombs included). An
+    oversized file is judged by its size alone, never read into memory."""
+    if path.stat().st_size > limits["max_file_mb"] * 1024 * 1024:
+        problems += check_content(b"", path.suffix.lower(), name, limits, size=path.stat().st_size)
+    else:
+        problems += check_content(path.read_bytes(), path.suffix.lower(), name, limits)
 
 
 def inside(root: Path, name: str) -> Path | None:

@@ -21,12 +21,15 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "force_id": (FORCE, "force from the register"),
         "source_file": (r"responses/.+", "path relative to the edition folder"),
         "source_sha256": (SHA256, "checksum of the source file"),
-        "source_locator": (NONEMPTY, "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L"),
+        "source_locator": (
+            NONEMPTY,
+            "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L; an e-mail attachment's prefixed part=N",
+        ),
         "layout": (
-            r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored",
+            r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored|unread",
             "named layout that read the row",
         ),
-        "row_kind": (r"data|header|title|blank|total|note|count|unrecognised", "what the row is"),
+        "row_kind": (r"data|header|title|blank|total|note|count|unrecognised|unread", "what the row is"),
         "date_raw": (ANY, "cell as read"),
         "role_raw": (ANY, "cell as read"),
         "category_raw": (ANY, "cell as read"),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .dates import parse_incident_date
 from .problems import Problem
-from .readers import Document, Table, read_document
+from .readers import Document, Table, TooLarge, read_document
 
 FIELDS = ("date", "role", "category", "description", "outcome")
 HEADER_SEARCH_ROWS = 30
@@ -276,8 +276,8 @@ def extract_document(
             "transcribed",
         )
     for warning in doc.warnings:
-        problems.append(Problem(ctx.source_file, warning, "re-save the file in its application so values are cached"))
-    rows: list[dict] = []
+        problems.append(Problem(ctx.source_file, warning, WARNING_FIX[next(k for k in WARNING_FIX if k in warning)]))
+    rows: list[dict] = [_row(ctx, loc, "unread", "unread", [why]) for loc, why in doc.unread]
     aggregates: list[dict] = []
     in_tables = set()
     for table in doc.tables:
@@ -336,6 +336,13 @@ def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str
     return "needs_transcription" if doc.lines else "no_content"
 
 
+WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase it contains
+    "no cached value": "re-save the file in its application so values are cached",
+    "attachment": "save the attachment as a response file of its own (named in requests.csv), "
+    "or list it in overrides/extraction.yaml as layout: ignore if it holds no figures",
+    "": "check the file opens and holds the response",
+}
+
 FILE_STATUS_FIX = {
     "needs_transcription": "transcribe its incidents into transcribed/<name>.csv (columns source_file, source_page, "
     "date, role, force_category, description, outcome), or mark it layout: ignore in "
@@ -346,12 +353,25 @@ FILE_STATUS_FIX = {
 }
 
 
+def _read_failure(exc: Exception) -> tuple[str, str]:
+    """(what, fix) for a file its reader could not finish."""
+    if isinstance(exc, TooLarge):
+        return f"{exc}: not read", "check the file; raise max_rows in config.yaml if it is genuine"
+    if isinstance(exc, MemoryError):
+        return "ran out of memory while reading it", "give the build more memory, or split the file"
+    return (
+        f"could not be read ({type(exc).__name__}: {exc})",
+        "obtain an intact copy, or convert it to another supported format",
+    )
+
+
 def extract_force(
     files: dict[str, Path],
     force_id: str,
     sha256: dict[str, str],
     hints: dict,
     transcriptions: dict[str, list[dict]],
+    limits: dict | None = None,
 ) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
     """Rows, aggregates, per-file status and problems for every file of one force;
     `files`: name relative to responses/ -> path."""
@@ -361,15 +381,9 @@ def extract_force(
         ctx = FileContext(force_id, rel, sha256[rel])
         hint = hints.get(name, {})
         try:
-            doc = read_document(path, hint) if not transcriptions.get(name) else Document()
+            doc = read_document(path, hint, limits) if not transcriptions.get(name) else Document()
         except Exception as exc:  # a reader failing is an input problem, reported with the rest
-            problems.append(
-                Problem(
-                    rel,
-                    f"could not be read ({type(exc).__name__}: {exc})",
-                    "obtain an intact copy, or convert it to another supported format",
-                )
-            )
+            problems.append(Problem(rel, *_read_failure(exc)))
             statuses.append({"source_file": rel, "force_id": force_id, "status": "unreadable"})
             continue
         file_rows, file_aggs, status = extract_document(doc, ctx, hint, transcriptions.get(name, []), problems)

@@ -1,8 +1,10 @@
 """Read any supported response file into plain tables and text lines.
 
-Each format has one reader; all return a `Document`: tables of cell text (with a
-locator per row) and the free text lines (with a locator each). Nothing here decides
-what a row means; extract.py does that, whatever the format."""
+Each format has one reader, taking the file's bytes; all return a `Document`: tables of
+cell text (with a locator per row), the free text lines (with a locator each), and every
+part that was not read with its reason. An e-mail's attachments are read as documents of
+their own, their locators prefixed with the MIME part (`part=2 sheet=Data row=14`).
+Nothing here decides what a row means; extract.py does that, whatever the format."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import datetime as dt
 import email
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from email import policy
 from html.parser import HTMLParser
@@ -29,6 +32,28 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     lines: list[tuple[str, str]] = field(default_factory=list)  # (locator, text)
     warnings: list[str] = field(default_factory=list)  # e.g. formula without cached value
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (locator, why it was not read)
+
+    def add(self, part: Document, prefix: str) -> None:
+        """Take in `part` (an attachment), every locator prefixed with `prefix`."""
+        for table in part.tables:
+            self.tables.append(
+                Table(
+                    f"{prefix} {table.locator}".strip(), table.rows, [f"{prefix} {loc}" for loc in table.row_locators]
+                )
+            )
+        self.lines += [(f"{prefix} {loc}", text) for loc, text in part.lines]
+        self.warnings += [f"{prefix} {w}" for w in part.warnings]
+        self.unread += [(f"{prefix} {loc}", why) for loc, why in part.unread]
+
+
+class TooLarge(ValueError):
+    """A file over a row limit: reported with the file's name, never parsed to the end."""
+
+
+def _check_rows(count: int, limits: dict, where: str) -> None:
+    if count > limits.get("max_rows", float("inf")):
+        raise TooLarge(f"{where}has more than max_rows={limits['max_rows']} rows")
 
 
 def cell_text(value) -> str:
@@ -54,39 +79,70 @@ def _table(locator: str, rows: list[list], first_row: int = 1, prefix: str = "ro
 # --- spreadsheets -------------------------------------------------------------------
 
 
-def read_xlsx(path: Path, sheets: list[str] | None = None, **_) -> Document:
-    import openpyxl  # openpyxl, not calamine: merged ranges and formula text are needed
+def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
+    """python-calamine reads the values (compiled, one pass, memory a few bytes a cell);
+    merged ranges repeat their value into every cell they cover. Formulas are looked at
+    only when the workbook has any, to report those without a cached value."""
+    from python_calamine import CalamineWorkbook
 
     doc = Document()
-    values = openpyxl.load_workbook(path, data_only=True)
-    formulas = openpyxl.load_workbook(path, data_only=False)
-    for ws in values.worksheets:
-        if sheets and ws.title not in sheets:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    for name in book.sheet_names:
+        if sheets and name not in sheets:
             continue
-        grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        for merged in ws.merged_cells.ranges:  # repeat a merged value into every cell it covers
-            top = ws.cell(merged.min_row, merged.min_col).value
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    grid[r - 1][c - 1] = top
-        fws = formulas[ws.title]
-        for r, row in enumerate(grid, start=1):
-            for c, value in enumerate(row, start=1):
-                raw = fws.cell(r, c).value
-                if value is None and isinstance(raw, str) and raw.startswith("="):
-                    doc.warnings.append(f"sheet={ws.title} row={r} col={c}: formula {raw} has no cached value")
-        doc.tables.append(_table(f"sheet={ws.title}", grid))
+        sheet = book.get_sheet_by_name(name)
+        _check_rows(sheet.total_height, limits or {}, f"sheet={name} ")
+        grid = sheet.to_python(skip_empty_area=False)
+        for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+            top = grid[r0][c0]
+            for r in range(r0, r1 + 1):
+                grid[r][c0 : c1 + 1] = [top] * (c1 - c0 + 1)
+        doc.tables.append(_table(f"sheet={name}", grid))
+    if _has_formulas(data):
+        doc.warnings += _uncached_formulas(data, doc)
     return doc
 
 
-def read_xls(path: Path, sheets: list[str] | None = None, **_) -> Document:
+def _has_formulas(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with archive.open(info) as member:
+                    tail = b""
+                    while chunk := member.read(1 << 20):
+                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                            return True
+                        tail = chunk[-3:]
+    return False
+
+
+def _uncached_formulas(data: bytes, doc: Document) -> list[str]:
+    """A formula whose cell holds no value was never calculated (files written by scripts)."""
+    import openpyxl
+
+    warnings = []
+    tables = {t.locator: t for t in doc.tables}
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    for ws in book.worksheets:
+        table = tables.get(f"sheet={ws.title}")
+        for r, row in enumerate(ws.iter_rows(values_only=True), start=1) if table else ():
+            for c, raw in enumerate(row, start=1):
+                value = table.rows[r - 1][c - 1] if r <= len(table.rows) and c <= len(table.rows[r - 1]) else ""
+                if isinstance(raw, str) and raw.startswith("=") and value == "":
+                    warnings.append(f"sheet={ws.title} row={r} col={c}: formula {raw} has no cached value")
+    book.close()
+    return warnings
+
+
+def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import xlrd
 
     doc = Document()
-    book = xlrd.open_workbook(path)
+    book = xlrd.open_workbook(file_contents=data)
     for sheet in book.sheets():
         if sheets and sheet.name not in sheets:
             continue
+        _check_rows(sheet.nrows, limits or {}, f"sheet={sheet.name} ")
         grid = []
         for r in range(sheet.nrows):
             row = []
@@ -101,14 +157,15 @@ def read_xls(path: Path, sheets: list[str] | None = None, **_) -> Document:
     return doc
 
 
-def read_ods(path: Path, sheets: list[str] | None = None, **_) -> Document:
+def read_ods(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import pandas as pd
 
     doc = Document()
-    frames = pd.read_excel(path, engine="odf", sheet_name=None, header=None, dtype=object)
+    frames = pd.read_excel(io.BytesIO(data), engine="odf", sheet_name=None, header=None, dtype=object)
     for name, frame in frames.items():
         if sheets and name not in sheets:
             continue
+        _check_rows(len(frame), limits or {}, f"sheet={name} ")
         grid = [
             [None if (isinstance(v, float) and v != v) else v for v in row] for row in frame.itertuples(index=False)
         ]
@@ -124,23 +181,26 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_csv(path: Path, **_) -> Document:
-    text = decode_text(path.read_bytes())
+def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
+    text = decode_text(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    rows = []
+    for row in csv.reader(io.StringIO(text), dialect):  # stops at the limit, not at the end
+        rows.append(row)
+        _check_rows(len(rows), limits or {}, "")
     return Document(tables=[_table("", rows, prefix="line")])
 
 
 # --- documents ----------------------------------------------------------------------
 
 
-def read_docx(path: Path, **_) -> Document:
+def read_docx(data: bytes, **_) -> Document:
     import docx
 
-    document = docx.Document(str(path))
+    document = docx.Document(io.BytesIO(data))
     doc = Document()
     for t, table in enumerate(document.tables, start=1):
         rows = [[cell.text for cell in row.cells] for row in table.rows]
@@ -149,11 +209,11 @@ def read_docx(path: Path, **_) -> Document:
     return doc
 
 
-def read_pdf(path: Path, pages: list[int] | None = None, **_) -> Document:
+def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
     import pdfplumber
 
     doc = Document()
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             if pages and number not in pages:
                 continue
@@ -259,8 +319,10 @@ def html_document(markup: str) -> Document:
     return doc
 
 
-def read_html(path: Path, **_) -> Document:
-    return html_document(decode_text(path.read_bytes()))
+def read_html(data: bytes, limits: dict | None = None, **_) -> Document:
+    text = decode_text(data)
+    _check_rows(text.count("\n"), limits or {}, "")
+    return html_document(text)
 
 
 SEPARATED_LINE = re.compile(r"\t|\s\|\s|^\||\|$")
@@ -297,17 +359,72 @@ def _without_borders(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-def read_txt(path: Path, **_) -> Document:
-    return text_document(decode_text(path.read_bytes()))
+def read_txt(data: bytes, limits: dict | None = None, **_) -> Document:
+    text = decode_text(data)
+    _check_rows(text.count("\n"), limits or {}, "")
+    return text_document(text)
 
 
-def read_eml(path: Path, **_) -> Document:
-    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+def read_eml(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Document:
+    """The text body, and every other MIME part: attachments are read as documents of
+    their own (`part=N ...` locators, N counting the message's leaf parts in order);
+    what is not read (an HTML copy of the text, an image, an unsupported or unsafe
+    attachment) is listed in `unread` with its reason. The body keeps plain locators."""
+    message = email.message_from_bytes(data, policy=policy.default)
     body = message.get_body(preferencelist=("plain", "html"))
+    doc = Document()
     if body is None:
-        return Document(warnings=["the e-mail has no text body"])
-    content = body.get_content()
-    return html_document(content) if body.get_content_type() == "text/html" else text_document(content)
+        doc.warnings.append("the e-mail has no text body")
+    else:
+        content = body.get_content()
+        doc = html_document(content) if body.get_content_type() == "text/html" else text_document(content)
+    for number, part in enumerate(_leaf_parts(message), start=1):
+        if part is not body:
+            _read_part(part, f"part={number}", doc, limits or {}, depth)
+    return doc
+
+
+def _leaf_parts(message) -> list:
+    """The message's parts in order; an attached e-mail is one part (read recursively)."""
+    if message.get_content_type() == "message/rfc822" or not message.is_multipart():
+        return [message]
+    return [leaf for part in message.iter_parts() for leaf in _leaf_parts(part)]
+
+
+def _read_part(part, locator: str, doc: Document, limits: dict, depth: int) -> None:
+    from .containers import check_content
+
+    name = part.get_filename() or ""
+    kind = part.get_content_type()
+    if kind == "message/rfc822":
+        name, data = name or "attached e-mail.eml", part.get_payload(0).as_bytes()
+    else:
+        data = part.get_payload(decode=True) or b""
+    suffix = Path(name).suffix.lower() if name else ""
+    if not name and kind in ("text/plain", "text/html"):
+        doc.unread.append((locator, f"{kind} alternative of the message body (the same text)"))
+        return
+    if not name or kind.startswith("image/") and suffix not in READERS:
+        doc.unread.append((locator, f"{name or 'unnamed part'} ({kind}): not a document; not read"))
+        return
+    if depth >= limits.get("max_email_depth", 3):
+        doc.warnings.append(f"{locator}: attachment {name} is nested more than max_email_depth deep; not read")
+        doc.unread.append((locator, f"{name}: nested too deep; not read"))
+        return
+    problems = check_content(data, suffix, name, limits)
+    if problems:
+        doc.warnings += [f"{locator}: attachment {p.file}: {p.what}" for p in problems]
+        doc.unread.append((locator, f"{name}: " + "; ".join(p.what for p in problems)))
+        return
+    try:
+        attachment = read_bytes(data, suffix, {}, limits, depth + 1)
+    except TooLarge:
+        raise
+    except Exception as exc:  # an unreadable attachment is reported with the rest, never fatal
+        doc.warnings.append(f"{locator}: attachment {name} could not be read ({type(exc).__name__}: {exc})")
+        doc.unread.append((locator, f"{name}: could not be read"))
+        return
+    doc.add(attachment, locator)
 
 
 READERS = {
@@ -324,12 +441,12 @@ READERS = {
 }
 
 
-def read_document(path: Path, hints: dict | None = None) -> Document:
-    hints = hints or {}
-    reader = READERS[path.suffix.lower()]
-    kwargs = {}
-    if "sheets" in hints:
-        kwargs["sheets"] = hints["sheets"]
-    if "pages" in hints:
-        kwargs["pages"] = hints["pages"]
-    return reader(path, **kwargs)
+def read_document(path: Path, hints: dict | None = None, limits: dict | None = None) -> Document:
+    return read_bytes(path.read_bytes(), path.suffix.lower(), hints or {}, limits or {})
+
+
+def read_bytes(data: bytes, suffix: str, hints: dict, limits: dict, depth: int = 0) -> Document:
+    options = {key: hints[key] for key in ("sheets", "pages") if key in hints}
+    if suffix == ".eml":
+        options["depth"] = depth
+    return READERS[suffix](data, limits=limits, **options)

@@ -16,7 +16,7 @@ published: 2016-07-14
 synthetic: true
 request_file: request.txt
 """
-LIMITS = {"max_file_mb": 1, "max_unpacked_mb": 5, "max_zip_ratio": 100}
+LIMITS = {"max_file_mb": 1, "max_unpacked_mb": 5, "max_zip_ratio": 100, "max_rows": 5000, "max_email_depth": 3}
 
 
 def make_edition(
@@ -86,7 +86,7 @@ def docx_bytes(tmp: Path, tables: list[list[list[str]]], paragraphs: list[str] =
     return path.read_bytes()
 
 
-def extract(root: Path, force_id: str):
+def extract(root: Path, force_id: str, limits: dict | None = None):
     """(rows, counts, statuses, problems) for one force, as the pipeline's extract stage sees them."""
     from policebreaches.edition import read_register, sha256_file
     from policebreaches.extract import extract_force
@@ -99,7 +99,12 @@ def extract(root: Path, force_id: str):
     hints = root / "overrides" / "extraction.yaml"
     transcribed = sorted((root / "transcribed").glob("*.csv"))
     return extract_force(
-        files, force_id, sha, extraction_hints(hints if hints.is_file() else None), transcriptions(transcribed)
+        files,
+        force_id,
+        sha,
+        extraction_hints(hints if hints.is_file() else None),
+        transcriptions(transcribed),
+        limits or LIMITS,
     )
 
 

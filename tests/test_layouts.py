@@ -186,7 +186,7 @@ def test_multi_page_pdf_table_of_the_sample_reconciles_with_its_total():
     from policebreaches.readers import read_pdf
 
     pdf = Path(__file__).resolve().parents[1] / "raw/2016/responses/avon-and-somerset/FOI_response.pdf"
-    doc = read_pdf(pdf)
+    doc = read_pdf(pdf.read_bytes())
     assert len(doc.tables) == 1 and {loc.split()[0] for loc in doc.tables[0].row_locators} >= {"page=1", "page=2"}
 
 

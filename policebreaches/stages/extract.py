@@ -80,7 +80,7 @@ def run(
     files = {item["name"]: responses_dir / item["name"] for item in accepted}
     sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
     rows, counts, statuses, problems = extract_force(
-        files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files)
+        files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits
     )
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
