@@ -23,7 +23,7 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "source_sha256": (SHA256, "checksum of the source file"),
         "source_locator": (
             NONEMPTY,
-            "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L; an e-mail attachment's prefixed part=N",
+            "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L (attachments: part=N first)",
         ),
         "layout": (
             r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored|unread",
