@@ -234,6 +234,7 @@ def figures(numbers, register, codebook, spec, folder):
 @click.option("--change", type=FILE, required=True)
 @click.option("--accuracy", type=FILE, required=True)
 @click.option("--problems", type=FILE, multiple=True, required=True)
+@click.option("--ledger", type=FILE, required=True, help="Which files were used: splits excluded files from warnings.")
 @click.option("--figure", "figures", type=FILE, multiple=True, required=True)
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True)

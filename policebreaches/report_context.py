@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .edition import STATUS_WORDS
+from .extract import USED_STATUSES
 from .tables import force_breakdown, table1, top_ten
 
 SECTIONS = [
@@ -42,7 +43,20 @@ def category_columns(codebook, field: str) -> list[dict]:
     ]
 
 
-def build_context(*, edition, numbers, register, cases, accuracy, problems, fonts_url, change, spec, codebook) -> dict:
+def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(excluded: files of which not a single row was used, each with every reason;
+    warnings: the other problems, about inputs that were used with a caveat)."""
+    unused = {r["source_file"]: r["file_status"] for r in ledger if r["file_status"] not in USED_STATUSES}
+    excluded = [
+        {"file": name, "what": "; ".join(p["what"] for p in problems if p["file"] == name) or f"not used ({status})"}
+        for name, status in unused.items()
+    ]
+    return excluded, [p for p in problems if p["file"] not in unused]
+
+
+def build_context(
+    *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook
+) -> dict:
     sections = list(SECTIONS)
     if change:
         sections.insert(7, ("change", f"Change since {change['previous']}"))
@@ -79,7 +93,9 @@ def build_context(*, edition, numbers, register, cases, accuracy, problems, font
             for r in sorted(register, key=lambda r: r["name"])
             if r["status"] not in ("disclosed",)
         ],
-        "problems": problems.to_dict("records"),
+        **dict(
+            zip(("excluded", "warnings"), excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records")))
+        ),
         "accuracy": accuracy_rows,
         "corpus_fields": [
             {"key": "corpus.test.breach_type", "label": "Breach type"},

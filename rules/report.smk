@@ -4,6 +4,7 @@ rule render_report:
         numbers=OUT / "numbers.json",
         register=OUT / "check" / "register.json",
         problems=[OUT / "check" / "problems.csv", OUT / "clean" / "extraction_problems.csv"],
+        ledger=OUT / "ledger.csv",
         cases=OUT / "statistics" / "case_studies.json",
         change=OUT / "statistics" / "change.json",
         accuracy=OUT / "accuracy.csv",
@@ -30,6 +31,6 @@ rule render_report:
     shell:
         "python -m policebreaches render --log {log:q} --edition {input.edition:q} --numbers {input.numbers:q}"
         " --register {input.register:q} --cases {input.cases:q} --change {input.change:q}"
-        " --accuracy {input.accuracy:q} {params.problems} {params.figures} --codebook {input.codebook:q}"
+        " --accuracy {input.accuracy:q} {params.problems} --ledger {input.ledger:q} {params.figures} --codebook {input.codebook:q}"
         " --spec {input.spec:q} --template {input.template:q} --css {input.css:q} {params.fonts}"
         " --html-out {output.html:q} --pdf-out {output.pdf:q}"

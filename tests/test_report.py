@@ -95,6 +95,7 @@ def test_free_text_is_escaped_and_personal_data_redacted(built):
         cases=cases,
         accuracy=read(built / "accuracy.csv"),
         problems=read(built / "check" / "problems.csv"),
+        ledger=read(built / "ledger.csv"),
         fonts_url="fonts",
         change=None,
         spec=load_report_spec(),
@@ -164,3 +165,25 @@ def test_figures_have_data_and_png_copies(built):
         for suffix in ("svg", "png", "csv"):
             assert (built / "figures" / f"{name}.{suffix}").stat().st_size > 0
     assert "<dc:date>" not in (built / "figures" / "top_ten.svg").read_text(encoding="utf-8")
+
+
+def test_excluded_files_and_warnings_are_told_apart():
+    from policebreaches.report_context import excluded_and_warnings
+
+    ledger = [
+        {"source_file": "responses/a/r.xlsx", "file_status": "failed_input_checks"},
+        {"source_file": "responses/b/r.csv", "file_status": "extracted"},
+        {"source_file": "responses/c/letter.pdf", "file_status": "needs_transcription"},
+        {"source_file": "responses/d/cover.txt", "file_status": "ignored by hint"},
+    ]
+    problems = [
+        {"file": "responses/a/r.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
+        {"file": "responses/b/r.csv", "what": "line=9: the total row says 3 but 2 incident rows were read"},
+        {"file": "requests.csv line 4 (Kent)", "what": "responded date before requested"},
+    ]
+    excluded, warnings = excluded_and_warnings(problems, ledger)
+    assert excluded == [
+        {"file": "responses/a/r.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
+        {"file": "responses/c/letter.pdf", "what": "not used (needs_transcription)"},
+    ]
+    assert [w["file"] for w in warnings] == ["responses/b/r.csv", "requests.csv line 4 (Kent)"]

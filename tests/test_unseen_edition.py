@@ -4,7 +4,9 @@ by hand from the files below."""
 
 import datetime as dt
 import json
+import re
 import subprocess
+from email.message import EmailMessage
 import sys
 
 import pytest
@@ -80,6 +82,16 @@ def unseen(tmp_path_factory):
         ],
         paragraphs=["The force can provide the following numbers."],
     )
+    durham = EmailMessage()
+    durham["From"], durham["Subject"] = "foi@durham.example", "RE: FOI request 2017/88"
+    durham.set_content("Dear requester,\nplease find the information attached.\n")
+    durham.add_attachment(
+        b"Date,Role,Details,Outcome\n2014-03-02,PC,Accessed PNC for personal reasons,Written warning\n",
+        maintype="text",
+        subtype="csv",
+        filename="breaches.csv",
+    )
+    durham.add_attachment(b"PK\x03\x04...", maintype="application", subtype="zip", filename="scans.zip")
     make_edition(
         tmp / "raw" / "2017",
         [
@@ -88,6 +100,7 @@ def unseen(tmp_path_factory):
             {"force": "Essex Police", "status": "disclosed", "files": "essex/log.htm"},
             {"force": "Sussex", "status": "partial", "exemption": "s12", "files": "sussex/answer.docx"},
             {"force": "Cumbria Constabulary", "status": "disclosed", "files": "cumbria/broken.xlsx"},
+            {"force": "Durham", "status": "disclosed", "files": "durham/RE FOI request.eml"},
             {"force": "Norfolk", "status": "refused", "exemption": "s40(2)"},
             {"force": "Gwent", "status": "no_response"},
         ],
@@ -97,6 +110,7 @@ def unseen(tmp_path_factory):
             "essex/log.htm": essex,
             "sussex/answer.docx": sussex,
             "cumbria/broken.xlsx": b"PK\x03\x04 truncated",
+            "durham/RE FOI request.eml": durham.as_bytes(),
         },
     )
     strict = run_pipeline(tmp / "results_strict", "2017", tmp / "raw", check=False)
@@ -115,16 +129,17 @@ def test_numbers_counted_by_hand(unseen):
     _, built = unseen
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     value = lambda key: numbers[key]["value"]  # noqa: E731
-    assert value("breaches.total") == 3 + 2 + 2 + 5  # Kent (one row before the period), Surrey, Essex, Sussex
-    assert value("breaches.type.unauthorised_access") == 1 + 1 + 1 + 3
+    # Kent (one row before the period), Surrey, Essex, Sussex, Durham (an e-mail's attachment)
+    assert value("breaches.total") == 3 + 2 + 2 + 5 + 1
+    assert value("breaches.type.unauthorised_access") == 1 + 1 + 1 + 3 + 1
     assert value("breaches.type.third_party_disclosure") == 1 + 1 + 1 + 1
     assert value("breaches.type.other") == 1 + 1  # Kent's lost bag; Sussex's unexplained remainder
     assert value("outcomes.conviction_or_caution") == 1
     assert value("outcomes.resignation_or_dismissal") == 2
-    assert value("outcomes.written_or_verbal_warning") == 1
+    assert value("outcomes.written_or_verbal_warning") == 1 + 1
     assert value("outcomes.no_formal_action") == 2
     assert value("outcomes.other_or_unknown") == 1 + 5  # Surrey's ongoing case; Sussex gives no outcomes
-    assert value("requests.sent") == 7 and value("requests.responded") == 6
+    assert value("requests.sent") == 8 and value("requests.responded") == 7
     assert value("records.excluded.outside_period") == 1
 
 
@@ -132,8 +147,30 @@ def test_problem_file_is_listed_not_lost(unseen):
     _, built = unseen
     ledger = read(built / "ledger.csv").set_index("source_file")
     assert ledger.loc["responses/cumbria/broken.xlsx", "attention"] == "failed_input_checks"
+    assert ledger.loc["responses/durham/RE FOI request.eml", "nondata_unread"] == "1"
     html = (built / "report.html").read_text(encoding="utf-8")
-    assert "responses/cumbria/broken.xlsx" in html and "allow_problems" in html
+    excluded, warnings = html.split("<h3>Files excluded because of problems</h3>")[1].split("<h3>Warnings</h3>")
+    warnings = warnings.split("<h3>")[0]
+    assert "responses/cumbria/broken.xlsx" in excluded and "durham" not in excluded
+    assert "responses/durham/RE FOI request.eml" in warnings and "scans.zip" in warnings
+    assert "cumbria" not in warnings
+
+
+def test_an_excluded_file_contributes_no_record_aggregate_or_number(unseen):
+    _, built = unseen
+    html = (built / "report.html").read_text(encoding="utf-8")
+    excluded_section = html.split("<h3>Files excluded because of problems</h3>")[1].split("<h3>")[0]
+    excluded = set(re.findall(r"<td>(responses/[^<]+)</td>", excluded_section))
+    assert excluded == {"responses/cumbria/broken.xlsx"}
+    for table in ("records.csv", "aggregates.csv", "review.csv", "clean/exclusions.csv"):
+        assert not excluded & set(read(built / table)["source_file"]), table
+    # every number is made of records and counts listed in those tables, so none of it comes from the file
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    used = {i for entry in numbers.values() for i in entry.get("record_ids", [])}
+    assert used and used <= set(read(built / "records.csv")["record_id"])
+    counted = " ".join(row for entry in numbers.values() for row in entry.get("aggregate_rows", []))
+    assert counted and not any(name in counted for name in excluded)
+    assert not read(built / "extract" / "cumbria.rows.csv").shape[0]  # never parsed
 
 
 def test_one_changed_response_reruns_only_its_own_extraction(unseen):
