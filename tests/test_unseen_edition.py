@@ -6,8 +6,8 @@ import datetime as dt
 import json
 import re
 import subprocess
-from email.message import EmailMessage
 import sys
+from email.message import EmailMessage
 
 import pytest
 
