@@ -27,6 +27,13 @@ def main() -> None:
     """The pipeline's stages, as the rules in rules/*.smk run them."""
 
 
+def _files(options: dict) -> str:
+    """The input files a stage was given, for a message that names them."""
+    paths = [v for v in options.values() if isinstance(v, Path)]
+    paths += [p for v in options.values() if isinstance(v, tuple | list) for p in v if isinstance(p, Path)]
+    return ", ".join(str(p) for p in paths if "out" not in p.name) or "its inputs"
+
+
 def stage(function):
     """A subcommand that logs to --log and fails with exit code 1 without a traceback on
     the console: input problems are the researcher's to fix (the list is in the log and
@@ -48,6 +55,9 @@ def stage(function):
             function(**options)
         except InputError as exc:
             log.error("%s", exc)
+            sys.exit(1)
+        except MemoryError:
+            log.error("stage %s ran out of memory working on %s", function.__name__, _files(options))
             sys.exit(1)
         except Exception as exc:
             log.error(
@@ -196,6 +206,7 @@ def score_corpus(incidents, outcomes, codebook, out):
 @click.option("--corpus-accuracy", type=FILE, required=True, help="corpus_accuracy.csv (score-corpus)")
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True, help="resources/report_spec.yaml")
+@click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
 @click.option("--previous-numbers", type=FILE, multiple=True, help="The previous edition's numbers.json.")
 @click.option("--numbers-out", type=FILE, required=True)
 @click.option("--cases-out", type=FILE, required=True)
@@ -218,12 +229,13 @@ def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_ou
 @click.option("--register", type=FILE, required=True)
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True)
+@click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
 @click.option("--folder", type=FILE, required=True, help="Where <figure>.svg/.png/.csv are written.")
-def figures(numbers, register, codebook, spec, folder):
+def figures(numbers, register, codebook, spec, given_names, folder):
     """The report's figures (SVG, PNG, data as CSV)."""
     from .stages import figures as stage_module
 
-    stage_module.run(numbers, register, codebook, spec, folder)
+    stage_module.run(numbers, register, codebook, spec, given_names, folder)
 
 
 @stage
@@ -238,6 +250,7 @@ def figures(numbers, register, codebook, spec, folder):
 @click.option("--figure", "figures", type=FILE, multiple=True, required=True)
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--spec", type=FILE, required=True)
+@click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
 @click.option("--template", type=FILE, required=True)
 @click.option("--css", type=FILE, required=True)
 @click.option("--font", "fonts", type=FILE, multiple=True, required=True)
@@ -260,6 +273,17 @@ def record_build(manifest, edition_id, config_json, out):
     from .stages import record_build as stage_module
 
     stage_module.run(manifest, edition_id, json.loads(config_json), out)
+
+
+@stage
+@click.option("--edition-id", required=True)
+@click.option("--readme", "readmes", type=FILE, multiple=True, required=True, help="README of an internal folder.")
+@click.option("--publishing-out", type=FILE, required=True)
+def label_internal(edition_id, readmes, publishing_out):
+    """A README in each internal folder (do not publish) and PUBLISHING.txt."""
+    from .stages import label_internal as stage_module
+
+    stage_module.run(edition_id, list(readmes), publishing_out)
 
 
 @stage

@@ -1,20 +1,27 @@
 """Case studies: records quoted in the report, each citing its record_id and raw source.
 
-An edition may name them in edition.yaml (`case_studies: [{force: ..., contains: ...}]`);
-otherwise the rule is: severe outcomes first (conviction, then resignation/dismissal),
-disclosures before other types, longest description, one per force, three in all."""
+An edition names them in edition.yaml (`case_studies: [{force, contains, quote,
+approved_by}]`); without that the rule is: severe outcomes first (conviction, then
+resignation/dismissal), disclosures before other types, longest description, one per
+force, three in all. A description is printed only as a person approved it (`quote`,
+checked to be a redaction of the record's text); until then the report names the record
+and says its quote awaits review, and statistics/case_studies.json (internal) carries a
+suggested redaction to start from."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from .redact import redact
+from .personal_data import PersonalData
+from .problems import Problem
 
-QUOTED_FIELDS = ["description_raw", "outcome_raw", "role_raw"]
+REDACTION_MARK = re.compile(r"\[(?:redacted|removed|name|number|details?|\.\.\.|…)[^\]]*\]|\[\s*\]|…|\.\.\.", re.I)
 
 
 def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebook, limit: int = 3) -> pd.DataFrame:
-    """`wanted`: the edition's case studies as checked ({force_id, contains})."""
+    """`wanted`: the edition's case studies as checked ({force_id, contains, quote, approved_by})."""
     if wanted:
         picks = []
         for want in wanted:
@@ -23,7 +30,8 @@ def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebo
                 & records["description_raw"].str.contains(str(want["contains"]), case=False, regex=False)
             ]
             if len(hit):
-                picks.append(hit.sort_values("record_id").iloc[0])
+                first = hit.sort_values("record_id").iloc[0].to_dict()
+                picks.append(first | {"quote": want.get("quote", ""), "approved_by": want.get("approved_by", "")})
         return pd.DataFrame(picks)
     ranked = records.assign(
         _severity=records["outcome_group"].map(codebook.severity),
@@ -31,28 +39,72 @@ def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebo
         _length=-records["description_raw"].str.len(),
     )
     ranked = ranked.sort_values(["_severity", "_disclosure", "_length", "record_id"])
-    return ranked.drop_duplicates("force_id").head(limit).drop(columns=["_severity", "_disclosure", "_length"])
+    picked = ranked.drop_duplicates("force_id").head(limit).drop(columns=["_severity", "_disclosure", "_length"])
+    return picked.assign(quote="", approved_by="")
 
 
-def quote_case_studies(cases: pd.DataFrame, names: dict[str, str]) -> tuple[list[dict], int]:
-    """Case studies ready to print: personal data redacted; the count of redactions."""
-    out, total = [], 0
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').split())
+
+
+def is_redaction_of(quote: str, original: str) -> bool:
+    """True when `quote` is `original` with some spans replaced by redaction marks
+    ([redacted], [name], [...], …): its other text appears in the original, in order."""
+    position, text = 0, _folded(original)
+    for piece in REDACTION_MARK.split(quote):
+        piece = _folded(piece).strip(" ,;:")
+        if not piece:
+            continue
+        found = text.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
+def quote_case_studies(
+    cases: pd.DataFrame, names: dict[str, str], scanner: PersonalData
+) -> tuple[list[dict], int, list[Problem]]:
+    """Case studies ready to print (approved quotes only), the number of redaction marks in
+    the approved quotes, and a problem for every quote that is not a redaction of its record."""
+    out, marks, problems = [], 0, []
     for case in cases.to_dict("records"):
-        quoted = {}
-        for field in QUOTED_FIELDS:
-            quoted[field], n = redact(str(case.get(field, "")))
-            total += n
+        quote = str(case.get("quote", ""))
+        if quote and not is_redaction_of(quote, str(case["description_raw"])):
+            problems.append(
+                Problem(
+                    f"edition.yaml case_studies ({names[case['force_id']]})",
+                    f"the approved quote is not a redaction of record {case['record_id']}'s text",
+                    "copy the record's description (review.csv or make trace RECORD=<id>) and only replace "
+                    "personal data with [redacted]",
+                )
+            )
+            quote = ""
+        marks += len(REDACTION_MARK.findall(quote))
         out.append(
             {
                 "record_id": case["record_id"],
                 "force": names[case["force_id"]],
-                "description": quoted["description_raw"],
-                "outcome": quoted["outcome_raw"],
-                "role_raw": quoted["role_raw"],
+                "approved": bool(quote),
+                "approved_by": case.get("approved_by", "") if quote else "",
+                "description": quote,
+                "suggested": "" if quote else scanner.redact(str(case["description_raw"]))[0],
+                "outcome": str(case.get("outcome_raw", "")),
+                "role_raw": str(case.get("role_raw", "")),
                 "source_file": case["source_file"],
                 "source_locator": case["source_locator"],
                 "breach_type": case["breach_type"],
                 "outcome_group": case["outcome_group"],
             }
         )
-    return out, total
+    return out, marks, problems
+
+
+def printed_texts(cases: list[dict]) -> list[tuple[str, str]]:
+    """(where, text) of everything the report prints from the case studies: what the gate scans."""
+    return [
+        (f"case study, record {c['record_id']} ({field})", c[field])
+        for c in cases
+        if c["approved"]
+        for field in ("description", "outcome", "role_raw")
+    ]

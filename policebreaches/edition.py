@@ -41,6 +41,9 @@ STATUSES = set(STATUS_WORDS)
 DATA_STATUSES = {"disclosed", "partial"}  # only these carry figures to extract
 RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
 TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_category", "description", "outcome"]
+# a response file with one of these statuses (ledger.csv file_status) is used, or set aside
+# on purpose by a hint; any other status means not a single row or count of it was used
+USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint")
 SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt"}
 
 
@@ -56,7 +59,9 @@ class Edition:
     synthetic: bool
     request_file: str
     previous_edition: str | None
-    case_studies: tuple = ()  # optional [{force, contains}] naming the records to quote (force_id once checked)
+    # optional [{force, contains, quote, approved_by}]: the records to quote, and the text a
+    # person approved for print (force resolved to force_id once checked)
+    case_studies: tuple = ()
     request_text: str = ""  # the request as sent (filled in by the input check)
     manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
 
@@ -262,11 +267,24 @@ def resolve_case_studies(edition: Edition, bodies: Bodies, problems: list[Proble
                 Problem(
                     "edition.yaml",
                     f"case_studies item {number} ({case!r}) names no known force or no text",
-                    "write each as {force: <force name>, contains: <words of its description>}",
+                    "write each as {force: <force name>, contains: <words of its description>, "
+                    "quote: <the description as approved for print>, approved_by: <who checked it>}",
                 )
             )
             continue
-        resolved.append({"force_id": force_id, "contains": str(case["contains"])})
+        quote, approved_by = str(case.get("quote") or "").strip(), str(case.get("approved_by") or "").strip()
+        if bool(quote) != bool(approved_by):
+            problems.append(
+                Problem(
+                    "edition.yaml",
+                    f"case_studies item {number} ({case.get('force')}) has a quote without approved_by, or the reverse",
+                    "a quote is printed only with the name or initials of the person who checked it (approved_by)",
+                )
+            )
+            quote = approved_by = ""
+        resolved.append(
+            {"force_id": force_id, "contains": str(case["contains"]), "quote": quote, "approved_by": approved_by}
+        )
     return tuple(resolved)
 
 

@@ -336,10 +336,6 @@ def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str
     return "needs_transcription" if doc.lines else "no_content"
 
 
-# a file with one of these statuses is used (or deliberately set aside by a hint);
-# any other status means not a single row or count of it went into the figures
-USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint")
-
 WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase it contains
     "no cached value": "re-save the file in its application so values are cached",
     "attachment": "save the attachment as a response file of its own (named in requests.csv), "

@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .cells import safe_frame  # noqa: E402
+from .personal_data import PersonalData  # noqa: E402
+from .publication import frame_problems, gate  # noqa: E402
 from .statistics import top_forces  # noqa: E402
 from .tables import names_of  # noqa: E402
 
@@ -37,7 +39,8 @@ MATPLOTLIB_FONT, REPORT_FONT = "font-family: 'DejaVu Sans'", "font-family: 'Repo
 INK, HATCHES = "#1f3a5f", ["", "//", "..", "xx", "\\\\"]
 
 
-def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str) -> None:
+def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str, scanner: PersonalData) -> None:
+    gate(frame_problems(scanner, f"figures/{name}.csv", data))  # labels are names: checked before anything is drawn
     fig.text(0.01, 0.01, f"Source: {source}", fontsize=7, color="#555555")
     svg = io.StringIO()
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
@@ -70,7 +73,9 @@ def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, h
     return fig
 
 
-def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, folder: Path, source: str) -> None:
+def draw_figures(
+    numbers: dict, register: list[dict], codebook, spec: dict, folder: Path, source: str, scanner: PersonalData
+) -> None:
     """The figures report_spec.yaml declares (`spec`: its `figures`), in the codebook's order."""
     folder.mkdir(parents=True, exist_ok=True)
     types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
@@ -79,7 +84,14 @@ def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, fold
         data = pd.DataFrame(
             {"force": [names[f] for f in top], "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]}
         )
-        _save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, folder, "top_ten", source)
+        _save(
+            _bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"),
+            data,
+            folder,
+            "top_ten",
+            source,
+            scanner,
+        )
         data = pd.DataFrame(
             {
                 "type": [codebook.plain_label("breach_type", t) for t in types],
@@ -92,6 +104,7 @@ def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, fold
             folder,
             "breach_types",
             source,
+            scanner,
         )
         data = pd.DataFrame(
             {
@@ -100,7 +113,12 @@ def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, fold
             }
         )
         _save(
-            _bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, folder, "outcomes", source
+            _bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"),
+            data,
+            folder,
+            "outcomes",
+            source,
+            scanner,
         )
         years = sorted(key.split(".")[1] for key in numbers if key.startswith("years."))
         data = pd.DataFrame({"year": years, "records": [numbers[f"years.{y}"]["value"] for y in years]})
@@ -110,4 +128,5 @@ def draw_figures(numbers: dict, register: list[dict], codebook, spec: dict, fold
             folder,
             "by_year",
             source,
+            scanner,
         )

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .edition import STATUS_WORDS
-from .extract import USED_STATUSES
+from .edition import STATUS_WORDS, USED_STATUSES
 from .tables import force_breakdown, table1, top_ten
 
 SECTIONS = [

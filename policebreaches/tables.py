@@ -73,15 +73,16 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
     return rows
 
 
-def write_tables(
-    numbers: dict, register: list[dict], codebook, outs: dict[str, Path], provenance: list[dict], readme: str
-) -> None:
-    """Each table as CSV (outs[name]) and all of them in one workbook (outs["xlsx"])."""
-    frames = {
+def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.DataFrame]:
+    return {
         "table1": pd.DataFrame(table1(numbers, codebook)).drop(columns=["share_key"]),
         "top_ten": pd.DataFrame(top_ten(numbers, register, codebook)),
         "force_breakdown": pd.DataFrame(force_breakdown(numbers, register, codebook)),
     }
+
+
+def write_tables(frames: dict[str, pd.DataFrame], outs: dict[str, Path], provenance: list[dict], readme: str) -> None:
+    """Each table as CSV (outs[name]) and all of them in one workbook (outs["xlsx"])."""
     for name, frame in frames.items():
         outs[name].parent.mkdir(parents=True, exist_ok=True)
         safe_frame(frame).to_csv(outs[name], index=False, lineterminator="\n")

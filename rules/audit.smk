@@ -17,6 +17,22 @@ rule record_build:
         " --edition-id {wildcards.edition} --config-json {params.config:q} --out {output.info:q}"
 
 
+rule label_internal_outputs:
+    output:
+        readmes=[OUT / folder / "README.txt" for folder in INTERNAL_FOLDERS],
+        publishing=OUT / "PUBLISHING.txt",
+    log:
+        OUT / "logs" / "label_internal_outputs.log",
+    conda:
+        "../envs/pipeline.yaml"
+    params:
+        code=code("stages.label_internal"),
+        readmes=options("readme", "readmes", source="output"),
+    shell:
+        "python -m policebreaches label-internal --log {log:q} --edition-id {wildcards.edition}"
+        " {params.readmes} --publishing-out {output.publishing:q}"
+
+
 rule build_audit_page:
     input:
         numbers=OUT / "numbers.json",

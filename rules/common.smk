@@ -17,6 +17,7 @@ from snakemake.utils import validate
 from policebreaches.checks import inside
 from policebreaches.edition import DATA_STATUSES, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
+from policebreaches.publication import INTERNAL_FOLDERS
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
 
@@ -40,6 +41,7 @@ RAW_DIR = Path(config["raw_dir"])
 OUT = Path(config["results_dir"]) / "{edition}"  # every output lives under results/<edition>/
 RESOURCES = Path("policebreaches/resources")
 CODEBOOK, REPORT_SPEC, FORCES = RESOURCES / "codebook.yaml", RESOURCES / "report_spec.yaml", RESOURCES / "forces.csv"
+GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of given names
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 
 if not (RAW_DIR / EDITION / "requests.csv").is_file():
@@ -204,6 +206,7 @@ def final_outputs():
         "clean/ledger.ok",
         "build_info.json",
         "audit/index.html",
+        "PUBLISHING.txt",
     ]
     return [str(OUT / name).format(edition=EDITION) for name in names]
 
@@ -219,12 +222,19 @@ def set_aside_stale_report():
             print(f"The build failed: the previous {name} (built from older inputs) is now {stale}", file=sys.stderr)
 
 
-def options(flag, key):
-    """A params function: `--flag FILE` once per file of input `key` (none when the
-    input is an empty optional list), each file shell-quoted."""
+def options(flag, key, source="input"):
+    """A params function: `--flag FILE` once per file of input (or output) `key` (none
+    when it is an empty optional list), each file shell-quoted."""
+
+    def quoted(paths):
+        return " ".join(f"--{flag} {shlex.quote(str(path))}" for path in paths)
 
     def repeated(wildcards, input):
-        return " ".join(f"--{flag} {shlex.quote(str(path))}" for path in input[key])
+        return quoted(input[key])
 
-    repeated.__name__ = f"{flag.replace('-', '_')}_options"
-    return repeated
+    def repeated_output(wildcards, output):
+        return quoted(output[key])
+
+    chosen = repeated_output if source == "output" else repeated
+    chosen.__name__ = f"{flag.replace('-', '_')}_options"
+    return chosen

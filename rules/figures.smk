@@ -7,6 +7,7 @@ rule draw_figures:
         register=OUT / "check" / "register.json",
         codebook=CODEBOOK,
         spec=REPORT_SPEC,
+        given_names=GIVEN_NAMES,
     output:
         svg=report(
             expand(OUT / "figures" / "{figure}.svg", figure=FIGURES, allow_missing=True),
@@ -26,4 +27,4 @@ rule draw_figures:
         folder=figures_folder,
     shell:
         "python -m policebreaches figures --log {log:q} --numbers {input.numbers:q} --register {input.register:q}"
-        " --codebook {input.codebook:q} --spec {input.spec:q} --folder {params.folder:q}"
+        " --codebook {input.codebook:q} --spec {input.spec:q} --given-names {input.given_names:q} --folder {params.folder:q}"

@@ -11,6 +11,7 @@ rule render_report:
         figures=rules.draw_figures.output.svg,
         codebook=CODEBOOK,
         spec=REPORT_SPEC,
+        given_names=GIVEN_NAMES,
         template="report/report.html.j2",
         css="report/report.css",
         fonts=FONTS,
@@ -32,5 +33,5 @@ rule render_report:
         "python -m policebreaches render --log {log:q} --edition {input.edition:q} --numbers {input.numbers:q}"
         " --register {input.register:q} --cases {input.cases:q} --change {input.change:q}"
         " --accuracy {input.accuracy:q} {params.problems} --ledger {input.ledger:q} {params.figures} --codebook {input.codebook:q}"
-        " --spec {input.spec:q} --template {input.template:q} --css {input.css:q} {params.fonts}"
+        " --spec {input.spec:q} --given-names {input.given_names:q} --template {input.template:q} --css {input.css:q} {params.fonts}"
         " --html-out {output.html:q} --pdf-out {output.pdf:q}"

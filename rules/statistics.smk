@@ -10,6 +10,7 @@ rule compute_statistics:
         corpus_accuracy=OUT / "corpus_accuracy.csv",
         codebook=CODEBOOK,
         spec=REPORT_SPEC,
+        given_names=GIVEN_NAMES,
         previous=previous_numbers,
     output:
         numbers=OUT / "numbers.json",
@@ -38,6 +39,6 @@ rule compute_statistics:
         " --records {input.records:q} --aggregates {input.aggregates:q} --ledger {input.ledger:q}"
         " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --corpus-accuracy {input.corpus_accuracy:q}"
         " --codebook {input.codebook:q}"
-        " --spec {input.spec:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
+        " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
         " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
         " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"

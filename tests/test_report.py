@@ -68,26 +68,31 @@ def test_case_studies_cite_record_and_raw_source(built):
         assert records.loc[record_id, "source_file"] == source
 
 
-def test_free_text_is_escaped_and_personal_data_redacted(built):
+def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     from dataclasses import replace
 
     from policebreaches.casestudies import quote_case_studies
     from policebreaches.classify import default_codebook
     from policebreaches.edition import read_checked_edition
+    from policebreaches.personal_data import PersonalData
     from policebreaches.render import render_html
     from policebreaches.report_context import build_context
     from policebreaches.report_spec import load_report_spec
 
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     records = read(built / "records.csv")
-    planted = records.iloc[:1].copy()
+    planted = records.iloc[:2].copy()
     planted["description_raw"] = (
         '<script>alert(1)</script><img src="http://evil.example/x.png"> '
         "PC Smith gave 07700 900123 and jo.bloggs@mail.example, NI AB123456C, to a friend"
     )
+    approved = '<script>alert(1)</script><img src="http://evil.example/x.png"> [redacted] gave [redacted] to a friend'
+    planted["quote"], planted["approved_by"] = ["", approved], ["", "a reviewer"]
     register = json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))
-    cases, redactions = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register})
-    assert redactions == 4
+    scanner = PersonalData.load(REPO / "policebreaches" / "resources" / "given_names.txt")
+    cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
+    assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
+    assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
     context = build_context(
         edition=replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>"),
         numbers=numbers,
@@ -106,6 +111,7 @@ def test_free_text_is_escaped_and_personal_data_redacted(built):
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
     for secret in ("Smith", "07700 900123", "jo.bloggs", "AB123456C"):
         assert secret not in html
+    assert html.count("has not been approved for print yet") == 1
 
 
 def test_undefined_template_variable_fails(tmp_path):

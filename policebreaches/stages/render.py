@@ -10,6 +10,8 @@ import pandas as pd
 
 from ..classify import load_codebook
 from ..edition import read_checked_edition
+from ..personal_data import PersonalData
+from ..publication import gate, page_text, personal_data
 from ..render import render_html, write_pdf
 from ..report_context import build_context
 from ..report_spec import load_report_spec
@@ -28,6 +30,7 @@ def run(
     figures: list[Path],
     codebook: Path,
     spec: Path,
+    given_names: Path,
     template: Path,
     css: Path,
     fonts: list[Path],
@@ -55,5 +58,7 @@ def run(
         spec=load_report_spec(spec),
         codebook=book,
     )
-    html_out.write_text(render_html(template, context, values, book), encoding="utf-8")
+    page = render_html(template, context, values, book)
+    gate(personal_data(PersonalData.load(given_names), [(html_out.name, page_text(page))]))
+    html_out.write_text(page, encoding="utf-8")
     write_pdf(html_out, pdf_out, [*figures, *fonts], checked.published)

@@ -10,13 +10,16 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from ..casestudies import quote_case_studies, select_case_studies
+from ..casestudies import printed_texts, quote_case_studies, select_case_studies
 from ..classify import load_codebook
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
+from ..personal_data import PersonalData
+from ..problems import raise_if_any
+from ..publication import frame_problems, gate, personal_data, public_texts
 from ..report_spec import load_report_spec
 from ..statistics import compute_numbers
-from ..tables import names_of, write_tables
+from ..tables import names_of, table_frames, write_tables
 from .io import numbers_json, read_csv, read_json, write_csv, write_json
 
 CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta"]
@@ -134,6 +137,7 @@ def run(
     corpus_accuracy: Path,
     codebook: Path,
     spec: Path,
+    given_names: Path,
     previous_numbers: Path | None,
     numbers_out: Path,
     cases_out: Path,
@@ -145,7 +149,11 @@ def run(
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
     names = names_of(bodies)
-    cases, redactions = quote_case_studies(select_case_studies(kept, list(checked.case_studies), book), names)
+    scanner = PersonalData.load(given_names)
+    cases, redactions, quote_problems = quote_case_studies(
+        select_case_studies(kept, list(checked.case_studies), book), names, scanner
+    )
+    raise_if_any(quote_problems)
     extra = methodology_numbers(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
@@ -172,6 +180,12 @@ def run(
             book,
             extra={**extra, **entries},
         )
+    tables = table_frames(numbers, bodies, book)
+    gate(
+        personal_data(scanner, printed_texts(cases))
+        + personal_data(scanner, public_texts(numbers))
+        + [p for name, frame in tables.items() for p in frame_problems(scanner, f"tables/{name}.csv", frame)]
+    )
     numbers_out.write_text(numbers_json(numbers), encoding="utf-8")
     write_json(summary, change_out)
     write_json(cases, cases_out)
@@ -183,7 +197,7 @@ def run(
     ]
     synthetic = " SYNTHETIC SAMPLE: invented data." if checked.synthetic else ""
     readme = TABLES_README.format(title=checked.title, synthetic=synthetic)
-    write_tables(numbers, bodies, book, table_outs, provenance, readme)
+    write_tables(tables, table_outs, provenance, readme)
 
 
 TABLES_README = """{title}: report tables.{synthetic}

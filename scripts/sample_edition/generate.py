@@ -856,10 +856,20 @@ period_end: 2015-12-31
 published: 2016-07-14
 synthetic: true
 request_file: request.txt
+# Each quote is printed as approved: the record's text, personal data replaced by [redacted].
 case_studies:
-  - {{force: Cleveland, contains: "detainee to a relative"}}
-  - {{force: Metropolitan, contains: "Snapchat"}}
-  - {{force: Dyfed-Powys, contains: "USB device"}}
+  - force: Cleveland
+    contains: "detainee to a relative"
+    quote: "Special Constable passed information about a detainee to a relative of the detainee"
+    approved_by: "sample generator (synthetic records hold no personal data)"
+  - force: Metropolitan
+    contains: "Snapchat"
+    quote: "Officer found a victim\u2019s name amusing and attempted to photograph the victim\u2019s driving licence to send to a friend on Snapchat"
+    approved_by: "sample generator (synthetic records hold no personal data)"
+  - force: Dyfed-Powys
+    contains: "USB device"
+    quote: "Officer passed sensitive police information to a member of the public on a USB device"
+    approved_by: "sample generator (synthetic records hold no personal data)"
 """
 
 

@@ -1,0 +1,95 @@
+"""The publication gate: what may be published is scanned before it is written, and the
+build stops listing every item of personal data or live formula it would have published.
+
+Public outputs (may be published): report.pdf, report.html, numbers.json, tables/,
+figures/. Internal working data (unredacted text; never publish): records.csv,
+review.csv, ledger.csv, aggregates.csv, accuracy.csv, reclassified.csv, check/, extract/,
+clean/, statistics/, audit/, logs/, benchmarks/. Each internal folder carries a README
+that says so (written by rule label_internal_outputs)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from .cells import FORMULA_START
+from .personal_data import PersonalData
+from .problems import Problem, raise_if_any
+
+PUBLIC = ("report.pdf", "report.html", "numbers.json", "tables/", "figures/")
+INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit")
+INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")
+
+FIX = (
+    "approve a redacted quote in edition.yaml (case_studies: quote), or correct the input that carries it "
+    "(bodies.csv names, requests.csv exemption, request.txt), then rebuild"
+)
+INTERNAL_README = """INTERNAL WORKING DATA: DO NOT PUBLISH.
+This folder is part of the pipeline's working data for edition {edition}. It holds the
+responses' text as the forces sent it, without redaction: names, collar numbers, phone
+numbers and other personal data may be in it. Share it only with the people who check
+the build. What may be published is report.pdf, report.html, numbers.json, tables/ and
+figures/, which pass the publication gate (policebreaches/publication.py) first.
+"""
+
+
+def personal_data(scanner: PersonalData, items: Iterable[tuple[str, str]]) -> list[Problem]:
+    """A problem for every item of personal data in the (where, text) pairs."""
+    return [
+        Problem(where, f"{f.kind.replace('_', ' ')} {f.text!r} would be published", FIX)
+        for where, text in items
+        for f in scanner.find(text)
+    ]
+
+
+def live_formulas(where: str, rows: Iterable[Iterable[str]]) -> list[Problem]:
+    """Cells that a spreadsheet would run: every writer neutralises them (cells.safe_cell);
+    this is the check that none got through."""
+    return [
+        Problem(where, f"cell {cell!r} would run as a formula in a spreadsheet", "write it through cells.safe_cell")
+        for row in rows
+        for cell in row
+        if isinstance(cell, str) and cell.startswith(FORMULA_START) and not _is_number(cell)
+    ]
+
+
+def frame_problems(scanner: PersonalData, where: str, frame) -> list[Problem]:
+    """Personal data and live formulas in a table as it will be written."""
+    from .cells import safe_frame
+
+    safe = safe_frame(frame)
+    cells = [(f"{where} row {i} {column}", value) for column in safe.columns for i, value in enumerate(safe[column], 2)]
+    texts = [(w, v) for w, v in cells if isinstance(v, str) and v]
+    return personal_data(scanner, texts) + live_formulas(where, [[v for _, v in texts]])
+
+
+def public_texts(numbers: dict) -> list[tuple[str, str]]:
+    """What numbers.json says in words: display, definition, filter, counted rows' labels
+    (record ids and checksums are not words)."""
+    return [
+        (f"numbers.json {key}", " | ".join([entry["display"], entry["definition"], entry.get("filter", "")]))
+        for key, entry in numbers.items()
+    ] + [
+        (f"numbers.json {key} aggregate_rows", "\n".join(entry.get("aggregate_rows") or []))
+        for key, entry in numbers.items()
+        if entry.get("aggregate_rows")
+    ]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def page_text(markup: str) -> str:
+    """The text a reader sees on an HTML page (each element on its own line)."""
+    markup = re.sub(r"(?is)<(script|style)\b.*?</\1>", "\n", markup)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", markup))
+
+
+def gate(problems: list[Problem]) -> None:
+    raise_if_any(problems, "publication gate")

@@ -1,0 +1,35 @@
+"""Rule label_internal_outputs: a README in every internal folder of results/<edition>/
+saying that it holds unredacted working data, and PUBLISHING.txt at the top saying which
+outputs may be published (they passed the publication gate) and which may not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..publication import INTERNAL_FILES, INTERNAL_FOLDERS, INTERNAL_README, PUBLIC
+
+PUBLISHING = """Edition {edition}: what may be published.
+
+May be published (each passed the publication gate: no personal data, no live formulas):
+{public}
+
+Internal working data: DO NOT PUBLISH (the responses' text, unredacted):
+{internal}
+"""
+
+
+def run(edition_id: str, readmes: list[Path], publishing: Path) -> None:
+    for path in readmes:
+        if path.parent.name not in INTERNAL_FOLDERS:
+            raise ValueError(f"{path.parent.name}/ is not an internal folder: {INTERNAL_FOLDERS}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(INTERNAL_README.format(edition=edition_id), encoding="utf-8")
+    internal = [*(f"{name}/" for name in INTERNAL_FOLDERS), *INTERNAL_FILES, "logs/", "benchmarks/"]
+    publishing.write_text(
+        PUBLISHING.format(
+            edition=edition_id,
+            public="\n".join(f"  {name}" for name in PUBLIC),
+            internal="\n".join(f"  {name}" for name in internal),
+        ),
+        encoding="utf-8",
+    )

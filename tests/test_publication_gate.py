@@ -1,0 +1,192 @@
+"""The publication gate: personal data in any spelling is found (tests/corpus/personal_data.csv:
+every variant flagged, every near miss kept), quotes are printed only as approved, and a
+build that would publish personal data stops before writing, naming the record."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policebreaches.casestudies import is_redaction_of
+from policebreaches.personal_data import PersonalData
+from policebreaches.problems import InputError
+
+from conftest import REPO
+
+CORPUS = list(csv.DictReader(open(REPO / "tests" / "corpus" / "personal_data.csv", encoding="utf-8")))
+KIND = {"phone_uk": "phone", "phone_intl": "phone"}
+SCANNER = PersonalData.load(REPO / "policebreaches" / "resources" / "given_names.txt")
+find, redact = SCANNER.find, SCANNER.redact
+
+
+def test_the_corpus_is_large_enough():
+    flagged = [r for r in CORPUS if r["expect"] == "flag"]
+    assert len(flagged) >= 40 and len(CORPUS) - len(flagged) >= 20
+    assert {r["kind"] for r in flagged} >= {"name_after_title", "collar_number", "phone_uk", "phone_intl", "email"}
+
+
+@pytest.mark.parametrize("row", [r for r in CORPUS if r["expect"] == "flag"], ids=lambda r: r["text"][:40])
+def test_every_variant_is_found_as_its_kind(row):
+    kinds = {f.kind for f in find(row["text"])}
+    assert KIND.get(row["kind"], row["kind"]) in kinds, (row["text"], kinds)
+
+
+@pytest.mark.parametrize("row", [r for r in CORPUS if r["expect"] == "keep"], ids=lambda r: r["text"][:40])
+def test_every_near_miss_survives(row):
+    assert not find(row["text"]), (row["text"], find(row["text"]))
+
+
+def test_redaction_suggests_text_a_person_can_approve():
+    original = "PC 4512 SMITH gave 07700 900123 and jo.bloggs@mail.example to a friend"
+    suggested, count = redact(original)
+    assert count == 3 and not find(suggested)
+    assert suggested == "[redacted: collar number] gave [redacted: phone] and [redacted: email] to a friend"
+    assert is_redaction_of(suggested, original)
+
+
+@pytest.mark.parametrize(
+    "quote, ok",
+    [
+        ("Officer passed information to a relative", True),
+        ("[redacted] passed information to a relative", True),
+        ("Officer passed information … a relative", True),
+        ("Officer passed information to a journalist", False),  # changed words
+        ("a relative passed information to Officer", False),  # reordered
+        ("Officer passed information to a relative and the press", False),  # added words
+    ],
+)
+def test_an_approved_quote_must_be_a_redaction_of_the_record(quote, ok):
+    assert is_redaction_of(quote, "Officer passed information to a relative") is ok
+
+
+# -- the gate in the stages, on a copy of a real build --------------------------------------
+
+
+@pytest.fixture
+def copy(built, tmp_path) -> Path:
+    target = tmp_path / "2016"
+    shutil.copytree(built, target, ignore=shutil.ignore_patterns("logs", "benchmarks"))
+    return target
+
+
+def statistics(results: Path) -> None:
+    from policebreaches.stages import statistics as stage
+
+    resources = REPO / "policebreaches" / "resources"
+    out = results / "out"
+    out.mkdir(exist_ok=True)  # as Snakemake makes an output's folder
+    stage.run(
+        results / "check" / "edition.json",
+        results / "check" / "register.json",
+        results / "records.csv",
+        results / "aggregates.csv",
+        results / "ledger.csv",
+        results / "clean" / "exclusions.csv",
+        results / "accuracy.csv",
+        results / "corpus_accuracy.csv",
+        resources / "codebook.yaml",
+        resources / "report_spec.yaml",
+        resources / "given_names.txt",
+        None,
+        out / "numbers.json",
+        out / "case_studies.json",
+        out / "change.json",
+        out / "change.csv",
+        {name: out / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")} | {"xlsx": out / "t.xlsx"},
+    )
+
+
+def edit_json(path: Path, change) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_the_unchanged_copy_passes_the_gate(copy):
+    statistics(copy)
+    assert (copy / "out" / "numbers.json").is_file()
+
+
+def test_personal_data_in_an_approved_quote_stops_the_build_naming_the_record(copy):
+    import pandas as pd
+
+    records = pd.read_csv(copy / "records.csv", dtype=str, keep_default_na=False)
+    row = records["description_raw"].str.contains("detainee to a relative")
+    record_id = records.loc[row, "record_id"].iloc[0]
+    text = "Special Constable Tomasz Nowak passed information about a detainee to a relative (tel 07700 900123)"
+    records.loc[row, "description_raw"] = text
+    records.to_csv(copy / "records.csv", index=False)
+    edit_json(copy / "check" / "edition.json", lambda e: e["case_studies"][0].update(quote=text))
+    with pytest.raises(InputError) as stopped:
+        statistics(copy)
+    message = str(stopped.value)
+    assert f"case study, record {record_id} (description)" in message
+    assert "'Special Constable Tomasz Nowak'" in message and "'07700 900123'" in message
+    assert not any((copy / "out").iterdir())  # nothing public was written
+
+
+def test_a_quote_that_is_not_a_redaction_of_its_record_stops_the_build(copy):
+    edit_json(
+        copy / "check" / "edition.json",
+        lambda e: e["case_studies"][0].update(quote="Special Constable passed information to the press"),
+    )
+    with pytest.raises(InputError, match="not a redaction of record"):
+        statistics(copy)
+
+
+def test_a_case_without_an_approved_quote_is_not_printed(copy):
+    edit_json(copy / "check" / "edition.json", lambda e: e["case_studies"][0].update(quote="", approved_by=""))
+    statistics(copy)
+    cases = json.loads((copy / "out" / "case_studies.json").read_text(encoding="utf-8"))
+    assert [c["approved"] for c in cases] == [False, True, True]
+    assert cases[0]["description"] == "" and cases[0]["suggested"]
+
+
+def test_a_name_in_the_register_stops_the_tables(copy):
+    edit_json(copy / "check" / "register.json", lambda r: r[0].update(name="Dr Jane Doe's Surgery"))
+    with pytest.raises(InputError, match=r"tables/force_breakdown.csv row \d+ force: name after title"):
+        statistics(copy)
+
+
+def test_personal_data_in_the_request_stops_the_report_before_it_is_written(copy):
+    from policebreaches.stages import render as stage
+
+    edit_json(
+        copy / "check" / "edition.json",
+        lambda e: e.update(request_text=e["request_text"] + "\nYours faithfully, Mr Daniel Cartwright, 07700 900456\n"),
+    )
+    html, pdf = copy / "new.html", copy / "new.pdf"
+    with pytest.raises(InputError) as stopped:
+        stage.run(
+            copy / "check" / "edition.json",
+            copy / "numbers.json",
+            copy / "check" / "register.json",
+            copy / "statistics" / "case_studies.json",
+            copy / "statistics" / "change.json",
+            copy / "accuracy.csv",
+            [copy / "check" / "problems.csv", copy / "clean" / "extraction_problems.csv"],
+            copy / "ledger.csv",
+            sorted((copy / "figures").glob("*.svg")),
+            REPO / "policebreaches" / "resources" / "codebook.yaml",
+            REPO / "policebreaches" / "resources" / "report_spec.yaml",
+            REPO / "policebreaches" / "resources" / "given_names.txt",
+            REPO / "report" / "report.html.j2",
+            REPO / "report" / "report.css",
+            sorted((REPO / "report" / "fonts").glob("*.ttf")),
+            html,
+            pdf,
+        )
+    assert "new.html: name after title 'Mr Daniel Cartwright'" in str(stopped.value)
+    assert "'07700 900456'" in str(stopped.value)
+    assert not html.exists() and not pdf.exists()
+
+
+def test_internal_folders_say_they_are_internal(built):
+    for folder in ("check", "extract", "clean", "statistics", "audit"):
+        assert "DO NOT PUBLISH" in (built / folder / "README.txt").read_text(encoding="utf-8")
+    publishing = (built / "PUBLISHING.txt").read_text(encoding="utf-8")
+    assert "records.csv" in publishing.split("DO NOT PUBLISH")[1] and "report.pdf" in publishing.split("DO NOT")[0]
