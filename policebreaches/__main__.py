@@ -292,13 +292,15 @@ def label_internal(edition_id, readmes, publishing_out):
 @click.option("--ledger", type=FILE, required=True)
 @click.option("--review", type=FILE, required=True)
 @click.option("--exclusions", type=FILE, required=True)
+@click.option("--codebook", type=FILE, required=True)
 @click.option("--template", type=FILE, required=True)
 @click.option("--out", type=FILE, required=True)
-def audit_page(numbers, records, ledger, review, exclusions, template, out):
-    """The static audit page (audit/index.html)."""
+@click.option("--data-dir", type=FILE, required=True, help="Where the page's data shards are written (audit/data).")
+def audit_page(numbers, records, ledger, review, exclusions, codebook, template, out, data_dir):
+    """The static audit page (audit/index.html) and its data shards."""
     from .audit import write_audit_page
 
-    write_audit_page(numbers, records, ledger, review, exclusions, template, out)
+    write_audit_page(numbers, records, ledger, review, exclusions, codebook, template, out, data_dir)
 
 
 if __name__ == "__main__":

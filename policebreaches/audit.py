@@ -1,13 +1,20 @@
-"""results/<edition>/audit/index.html: a static, self-contained page (no server, no
-network) to walk every number to its records and each record to its raw row."""
+"""results/<edition>/audit/: a static page (no server, no network) to walk every number to
+its records and each record to its raw row. It stays small at any scale: index.html
+carries the numbers and the ledger; each number's record list (audit/data/numbers/N.js)
+and each body's records (audit/data/records/<force>.js) are loaded when a number is
+opened, as <script> files, which browsers allow from a local folder (fetch is not)."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .classify import load_codebook
 
 RECORD_FIELDS = [
     "record_id",
@@ -38,25 +45,40 @@ def _read(path: Path) -> pd.DataFrame:
     return read_csv(path)
 
 
-def audit_data(
-    numbers: dict, records: pd.DataFrame, ledger: pd.DataFrame, review: pd.DataFrame, exclusions: pd.DataFrame
-) -> dict:
+GROUPS = [  # the page opens on the headline numbers; evaluation measures are a group of their own
+    ("Headline", r"breaches\.|outcomes\.|requests\.|years\."),
+    ("Forces", r"forces\."),
+    ("Method", r"records\.|aggregates\.|classification\.|redactions\.|pipeline\.|change\."),
+    ("Evaluation measures", r"accuracy\.|corpus\."),
+]
+
+
+def group_of(key: str) -> str:
+    return next((name for name, prefix in GROUPS if re.match(prefix, key)), "Other")
+
+
+def page_data(numbers: dict, ledger: pd.DataFrame, review: pd.DataFrame, exclusions: pd.DataFrame) -> dict:
+    """What index.html embeds: no record lists, so its size follows the number of numbers."""
+    order = [name for name, _ in GROUPS] + ["Other"]
+    keys = sorted(numbers, key=lambda k: (order.index(group_of(k)), list(numbers).index(k)))
     return {
+        "groups": order,
         "numbers": [
             {
                 "key": k,
-                "display": e["display"],
-                "definition": e["definition"],
-                "filter": e["filter"],
-                "records": e["record_ids"],
-                "aggregates": e["aggregate_rows"],
+                "group": group_of(k),
+                "shard": list(numbers).index(k),
+                "display": numbers[k]["display"],
+                "definition": numbers[k]["definition"],
+                "filter": numbers[k]["filter"],
+                "n_records": len(numbers[k]["record_ids"]),
+                "aggregates": numbers[k]["aggregate_rows"],
             }
-            for k, e in numbers.items()
+            for k in keys
         ],
         "fields": RECORD_FIELDS,
-        "records": records[RECORD_FIELDS].values.tolist(),
         "ledger": {"columns": list(ledger.columns), "rows": ledger.values.tolist()},
-        "review": list(review["record_id"]),
+        "review": review[["record_id", "force_id", "description_raw"]].values.tolist(),
         "exclusions": exclusions[
             ["record_id", "force_id", "exclusion", "source_file", "source_locator", "description_raw"]
         ].values.tolist(),
@@ -69,22 +91,69 @@ def embed_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def shard_name(force_id: str) -> str:
+    return re.sub(r"[^a-z0-9_-]", "_", force_id.lower()) or "_"
+
+
+def runs(positions: list[int]) -> list[int]:
+    """Sorted positions as [start, length, start, length, ...]: a force's numbers are one run."""
+    out: list[int] = []
+    for p in positions:
+        if out and out[-2] + out[-1] == p:
+            out[-1] += 1
+        else:
+            out += [p, 1]
+    return out
+
+
+def write_shards(numbers: dict, records: pd.DataFrame, folder: Path, codebook_order: dict) -> dict:
+    """Records are numbered in body order. numbers/<i>.js: the i-th number's records as runs
+    of positions; records/<body>.js: every field of one body's records; codes.js: each
+    record's breach type and outcome as one character each (for the list's filters).
+    Returns what the page needs to find them: each body's range and the code tables."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "numbers").mkdir(parents=True)
+    (folder / "records").mkdir()
+    records = records.assign(_shard=records["force_id"].map(shard_name)).sort_values(["_shard"], kind="stable")
+    position = {rid: i for i, rid in enumerate(records["record_id"])}
+    for i, entry in enumerate(numbers.values()):
+        found = sorted(position[rid] for rid in entry["record_ids"] if rid in position)
+        (folder / "numbers" / f"{i}.js").write_text(f"audit.number({i},{embed_json(runs(found))});\n", encoding="utf-8")
+    bodies, start = [], 0
+    for name, rows in records.groupby("_shard", sort=False):
+        script = f"audit.records({embed_json(name)},{embed_json(rows[RECORD_FIELDS].values.tolist())});\n"
+        (folder / "records" / f"{name}.js").write_text(script, encoding="utf-8")
+        bodies.append([name, rows["force_id"].iloc[0], start, start + len(rows)])
+        start += len(rows)
+    codes = {field: ["", *order] for field, order in codebook_order.items()}  # "" = needs review
+    strings = [
+        "".join(chr(48 + codes[field].index(v) if v in codes[field] else 48) for v in records[field])
+        for field in codebook_order
+    ]
+    (folder / "codes.js").write_text(f"audit.codes({embed_json(strings)});\n", encoding="utf-8")
+    return {"bodies": bodies, "codes": list(codes.values())}
+
+
 def write_audit_page(
     numbers_path: Path,
     records_path: Path,
     ledger_path: Path,
     review_path: Path,
     exclusions_path: Path,
+    codebook: Path,
     template: Path,
     out: Path,
+    data_dir: Path,
 ) -> None:
-    data = audit_data(
-        json.loads(numbers_path.read_text(encoding="utf-8")),
-        _read(records_path),
-        _read(ledger_path),
-        _read(review_path),
-        _read(exclusions_path),
-    )
+    numbers, records = json.loads(numbers_path.read_text(encoding="utf-8")), _read(records_path)
+    book = load_codebook(codebook)
+    order = {field: book.categories(field) for field in ("breach_type", "outcome_group")}
+    data = page_data(numbers, _read(ledger_path), _read(review_path), _read(exclusions_path))
+    data |= write_shards(numbers, records, data_dir, order)
     env = Environment(loader=FileSystemLoader(str(template.parent)), autoescape=True, undefined=StrictUndefined)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(env.get_template(template.name).render(data_json=embed_json(data)), encoding="utf-8")
+    page = env.get_template(template.name).render(
+        data_json=embed_json(data), data_dir=data_dir.relative_to(out.parent).as_posix()
+    )
+    out.write_text(page, encoding="utf-8")

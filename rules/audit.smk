@@ -40,9 +40,11 @@ rule build_audit_page:
         ledger=OUT / "ledger.csv",
         review=OUT / "review.csv",
         exclusions=OUT / "clean" / "exclusions.csv",
+        codebook=CODEBOOK,
         template="report/audit.html.j2",
     output:
         page=report(OUT / "audit" / "index.html", caption="../report/captions/audit.rst", category="Audit"),
+        data=directory(OUT / "audit" / "data"),
     log:
         OUT / "logs" / "build_audit_page.log",
     benchmark:
@@ -54,4 +56,4 @@ rule build_audit_page:
     shell:
         "python -m policebreaches audit-page --log {log:q} --numbers {input.numbers:q} --records {input.records:q}"
         " --ledger {input.ledger:q} --review {input.review:q} --exclusions {input.exclusions:q}"
-        " --template {input.template:q} --out {output.page:q}"
+        " --codebook {input.codebook:q} --template {input.template:q} --out {output.page:q} --data-dir {output.data:q}"

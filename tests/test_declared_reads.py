@@ -134,6 +134,8 @@ def why_not_allowed(path: Path, opened: Opened, declared: set[Path] | None) -> s
     """None when a job may open `path`, else why it may not (declared is None: not a job)."""
     if declared is not None and path in declared:
         return None
+    if declared is not None and any(path.is_relative_to(d) for d in declared if d.is_dir()):
+        return None  # inside a directory() output, such as the audit page's data shards
     if path.is_dir():
         return None  # a folder opened to list it or for an anonymous temporary file (O_TMPFILE)
     if any(path.is_relative_to(prefix) for prefix in INTERPRETER):
