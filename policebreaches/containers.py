@@ -53,11 +53,35 @@ def check_content(data: bytes, suffix: str, name: str, limits: dict, size: int |
 
 
 def _check_zip(data: bytes, suffix: str, name: str, limits: dict) -> list[Problem]:
+    """Cheap checks first (member count, declared sizes), then every member decompressed
+    and checked against its CRC: zipfile stops at the declared size, so a header that lies
+    about a bomb's size shows as a corrupt member instead of unpacking it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            bad = archive.testzip() if len(infos) < 2000 else None
-    except zipfile.BadZipFile:
+            if len(infos) > limits.get("max_zip_members", 2000):
+                return [
+                    Problem(
+                        name,
+                        f"holds {len(infos)} zip members, over max_zip_members={limits.get('max_zip_members', 2000)}"
+                        " (no office file needs that many): possible zip bomb",
+                        "do not open it; ask the force to resend it",
+                    )
+                ]
+            packed = max(1, sum(i.compress_size for i in infos))
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > limits["max_unpacked_mb"] * 1024 * 1024 or unpacked / packed > limits["max_zip_ratio"]:
+                return [
+                    Problem(
+                        name,
+                        f"unpacks to {unpacked / 1e6:.1f} MB (ratio {unpacked / packed:.0f}:1), "
+                        f"over the limits (max_unpacked_mb={limits['max_unpacked_mb']}, "
+                        f"max_zip_ratio={limits['max_zip_ratio']}): possible zip bomb",
+                        "do not open it; ask the force to resend, or raise the limits if it is genuine",
+                    )
+                ]
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
         return [
             Problem(
                 name,
@@ -66,17 +90,11 @@ def _check_zip(data: bytes, suffix: str, name: str, limits: dict) -> list[Proble
             )
         ]
     if bad:
-        return [Problem(name, f"corrupt member '{bad}' in the zip container", "obtain an intact copy")]
-    packed = max(1, sum(i.compress_size for i in infos))
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > limits["max_unpacked_mb"] * 1024 * 1024 or unpacked / packed > limits["max_zip_ratio"]:
         return [
             Problem(
                 name,
-                f"unpacks to {unpacked / 1e6:.1f} MB (ratio {unpacked / packed:.0f}:1), "
-                f"over the limits (max_unpacked_mb={limits['max_unpacked_mb']}, "
-                f"max_zip_ratio={limits['max_zip_ratio']}): possible zip bomb",
-                "do not open it; ask the force to resend, or raise the limits if it is genuine",
+                f"corrupt member '{bad}' in the zip container (its content does not match its header)",
+                "obtain an intact copy",
             )
         ]
     return []

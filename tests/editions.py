@@ -16,7 +16,14 @@ published: 2016-07-14
 synthetic: true
 request_file: request.txt
 """
-LIMITS = {"max_file_mb": 1, "max_unpacked_mb": 5, "max_zip_ratio": 100, "max_rows": 5000, "max_email_depth": 3}
+LIMITS = {
+    "max_file_mb": 1,
+    "max_unpacked_mb": 5,
+    "max_zip_ratio": 100,
+    "max_zip_members": 2000,
+    "max_rows": 5000,
+    "max_email_depth": 3,
+}
 
 
 def make_edition(

@@ -62,7 +62,11 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             str(codebook.version),
             "Version of the codebook that classified the records.",
         ),
-        "redactions.count": (redactions, f"{redactions:,}", "Items of personal data removed from quoted text."),
+        "redactions.count": (
+            redactions,
+            f"{redactions:,}",
+            "Redaction marks in the case-study quotes approved in edition.yaml (items of personal data removed).",
+        ),
         "edition.published": (
             edition.published.isoformat(),
             f"{edition.published.day} {edition.published:%B %Y}",
