@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench check-reproducible lint envs workflow-report system-check clean
+.PHONY: help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 
 bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
 	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
+
+bench-big-files: system-check ## One oversized response at a time (50 MB CSV, 2M-row CSV, 1M-row xlsx): time, peak RSS
+	$(BIN)/python bench/big_files.py
 
 lint: $(STAMP) ## ruff (check, format), snakefmt and snakemake --lint
 	$(BIN)/ruff check .

@@ -45,6 +45,7 @@ def _read(path: Path) -> pd.DataFrame:
     return read_csv(path)
 
 
+CHUNK = 2000  # records per shard file: what opening a page of a number loads at most twice over
 GROUPS = [  # the page opens on the headline numbers; evaluation measures are a group of their own
     ("Headline", r"breaches\.|outcomes\.|requests\.|years\."),
     ("Forces", r"forces\."),
@@ -57,7 +58,7 @@ def group_of(key: str) -> str:
     return next((name for name, prefix in GROUPS if re.match(prefix, key)), "Other")
 
 
-def page_data(numbers: dict, ledger: pd.DataFrame, review: pd.DataFrame, exclusions: pd.DataFrame) -> dict:
+def page_data(numbers: dict, ledger: pd.DataFrame) -> dict:
     """What index.html embeds: no record lists, so its size follows the number of numbers."""
     order = [name for name, _ in GROUPS] + ["Other"]
     keys = sorted(numbers, key=lambda k: (order.index(group_of(k)), list(numbers).index(k)))
@@ -78,21 +79,35 @@ def page_data(numbers: dict, ledger: pd.DataFrame, review: pd.DataFrame, exclusi
         ],
         "fields": RECORD_FIELDS,
         "ledger": {"columns": list(ledger.columns), "rows": ledger.values.tolist()},
-        "review": review[["record_id", "force_id", "description_raw"]].values.tolist(),
+        "chunk": CHUNK,
+    }
+
+
+def write_panels(review: pd.DataFrame, exclusions: pd.DataFrame, folder: Path) -> None:
+    """review.js and exclusions.js: the two panels' rows, loaded when a panel is opened
+    (a review queue can hold tens of thousands of records)."""
+    panels = {
+        "review": review[["record_id", "force_id", "description_raw"]],
         "exclusions": exclusions[
             ["record_id", "force_id", "exclusion", "source_file", "source_locator", "description_raw"]
-        ].values.tolist(),
+        ],
     }
+    for name, table in panels.items():
+        script = f"audit.panel({embed_json(name)},{embed_json(_shortened(table))});\n"
+        (folder / f"{name}.js").write_text(script, encoding="utf-8")
+
+
+def _shortened(table: pd.DataFrame, limit: int = 160) -> list[list[str]]:
+    """Rows for a panel, descriptions cut at `limit` characters: the page's size then
+    follows the number of rows (the whole text is one click away, in the record shards)."""
+    cut = table.assign(description_raw=[t if len(t) <= limit else t[:limit] + "…" for t in table["description_raw"]])
+    return cut.values.tolist()
 
 
 def embed_json(data) -> str:
     """JSON safe inside <script>: no '<' at all, so neither '</script>' nor '<!--' (which
     puts a script element into its 'escaped' state and swallows the page) can appear."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
-def shard_name(force_id: str) -> str:
-    return re.sub(r"[^a-z0-9_-]", "_", force_id.lower()) or "_"
 
 
 def runs(positions: list[int]) -> list[int]:
@@ -108,23 +123,26 @@ def runs(positions: list[int]) -> list[int]:
 
 def write_shards(numbers: dict, records: pd.DataFrame, folder: Path, codebook_order: dict) -> dict:
     """Records are numbered in body order. numbers/<i>.js: the i-th number's records as runs
-    of positions; records/<body>.js: every field of one body's records; codes.js: each
+    of positions; records/<k>.js: every field of records k*CHUNK ... (k+1)*CHUNK-1; codes.js: each
     record's breach type and outcome as one character each (for the list's filters).
-    Returns what the page needs to find them: each body's range and the code tables."""
+    Returns what the page needs to find them: each body's [force_id, start, end) and the
+    code tables."""
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "numbers").mkdir(parents=True)
     (folder / "records").mkdir()
-    records = records.assign(_shard=records["force_id"].map(shard_name)).sort_values(["_shard"], kind="stable")
+    records = records.sort_values("force_id", kind="stable")
     position = {rid: i for i, rid in enumerate(records["record_id"])}
     for i, entry in enumerate(numbers.values()):
         found = sorted(position[rid] for rid in entry["record_ids"] if rid in position)
         (folder / "numbers" / f"{i}.js").write_text(f"audit.number({i},{embed_json(runs(found))});\n", encoding="utf-8")
+    fields = records[RECORD_FIELDS].values.tolist()
+    for chunk, start in enumerate(range(0, len(fields), CHUNK)):
+        script = f"audit.records({chunk},{embed_json(fields[start : start + CHUNK])});\n"
+        (folder / "records" / f"{chunk}.js").write_text(script, encoding="utf-8")
     bodies, start = [], 0
-    for name, rows in records.groupby("_shard", sort=False):
-        script = f"audit.records({embed_json(name)},{embed_json(rows[RECORD_FIELDS].values.tolist())});\n"
-        (folder / "records" / f"{name}.js").write_text(script, encoding="utf-8")
-        bodies.append([name, rows["force_id"].iloc[0], start, start + len(rows)])
+    for force_id, rows in records.groupby("force_id", sort=False):
+        bodies.append([force_id, start, start + len(rows)])
         start += len(rows)
     codes = {field: ["", *order] for field, order in codebook_order.items()}  # "" = needs review
     strings = [
@@ -149,8 +167,8 @@ def write_audit_page(
     numbers, records = json.loads(numbers_path.read_text(encoding="utf-8")), _read(records_path)
     book = load_codebook(codebook)
     order = {field: book.categories(field) for field in ("breach_type", "outcome_group")}
-    data = page_data(numbers, _read(ledger_path), _read(review_path), _read(exclusions_path))
-    data |= write_shards(numbers, records, data_dir, order)
+    data = page_data(numbers, _read(ledger_path)) | write_shards(numbers, records, data_dir, order)
+    write_panels(_read(review_path), _read(exclusions_path), data_dir)
     env = Environment(loader=FileSystemLoader(str(template.parent)), autoescape=True, undefined=StrictUndefined)
     out.parent.mkdir(parents=True, exist_ok=True)
     page = env.get_template(template.name).render(

@@ -112,6 +112,16 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         return None
     if dates["period_start"] > dates["period_end"]:
         problems.append(Problem(where, "period_start is after period_end", "swap them"))
+    previous = str(meta["previous_edition"]) if meta.get("previous_edition") else None
+    if previous and not is_sibling_edition(root, previous):
+        problems.append(
+            Problem(
+                where,
+                f"previous_edition {previous!r} is not an edition folder beside this one (never read)",
+                f"name the previous edition's folder under {root.parent.name}/, e.g. 2016",
+            )
+        )
+        previous = None
     return Edition(
         edition_id=root.name,
         root=root,
@@ -119,10 +129,19 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         subtitle=str(meta["subtitle"]),
         synthetic=bool(meta["synthetic"]),
         request_file=str(meta["request_file"]),
-        previous_edition=(str(meta["previous_edition"]) if meta.get("previous_edition") else None),
+        previous_edition=previous,
         case_studies=tuple(meta.get("case_studies") or ()),
         **dates,
     )
+
+
+EDITION_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")  # a folder name: no path, no leading dot
+
+
+def is_sibling_edition(root: Path, name: str) -> bool:
+    """`name` is an edition id whose folder sits beside `root` (a real folder, not a link)."""
+    folder = root.parent / name
+    return bool(EDITION_ID.fullmatch(name)) and folder.is_dir() and not folder.is_symlink() and folder != root
 
 
 def edition_bodies(root: Path, forces_csv: Path, problems: list[Problem]) -> Bodies:

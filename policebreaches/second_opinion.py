@@ -12,6 +12,8 @@ import pandas as pd
 
 from .classify import normalise_text
 
+BATCH = 2000
+
 
 @dataclass(frozen=True)
 class SecondOpinion:
@@ -20,12 +22,16 @@ class SecondOpinion:
     threshold: float
 
     def opinions(self, descriptions: list[str], categories: list[str]) -> list[tuple[str, float]]:
-        """(label the model prefers, its probability) per text."""
-        if not descriptions:
-            return []
-        probabilities = self.model.predict_proba([text(d, c) for d, c in zip(descriptions, categories)])
-        best = probabilities.argmax(axis=1)
-        return [(self.model.classes_[i], float(p[i])) for i, p in zip(best, probabilities)]
+        """(label the model prefers, its probability) per text, read BATCH texts at a time:
+        character n-grams of long descriptions make a large sparse matrix (100,000 texts of
+        500 characters took 1.4 GB at once), so memory stays one batch deep."""
+        found: list[tuple[str, float]] = []
+        for start in range(0, len(descriptions), BATCH):
+            batch = zip(descriptions[start : start + BATCH], categories[start : start + BATCH])
+            probabilities = self.model.predict_proba([text(d, c) for d, c in batch])
+            best = probabilities.argmax(axis=1)
+            found += [(self.model.classes_[i], float(p[i])) for i, p in zip(best, probabilities)]
+        return found
 
     def doubt(self, decided: str, opinion: tuple[str, float]) -> str:
         """The doubt to record ('' for none): the model disagrees with the codebook's label

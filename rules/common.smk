@@ -15,7 +15,7 @@ import yaml
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import DATA_STATUSES, parse_manifest, regular_files
+from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS
 from policebreaches.forces import BODIES_FILE, Bodies
@@ -79,8 +79,11 @@ def register_rows(edition):
 
 @lru_cache(maxsize=None)
 def previous_edition_of(edition):
+    """The previous edition's id when edition.yaml names a sibling edition; anything else
+    is left to the input check to report, and never becomes a path the build reads."""
     meta = yaml.safe_load((RAW_DIR / edition / "edition.yaml").read_text(encoding="utf-8")) or {}
-    return str(meta["previous_edition"]) if meta.get("previous_edition") else None
+    previous = str(meta.get("previous_edition") or "")
+    return previous if previous and is_sibling_edition(RAW_DIR / edition, previous) else None
 
 
 def raw_folder(wildcards):

@@ -113,6 +113,9 @@ def test_a_page_built_from_hostile_descriptions_works_and_runs_nothing(built, tm
         page.click('a.number[data-key="breaches.pnc"]')
         page.locator("#record-count", has_text="25 of 25 records").wait_for()
         cleared = page.inner_text("#record-detail")
+        page.click('nav button[data-panel="review"]')
+        page.locator("#review tr").nth(1).wait_for()  # loaded on opening the panel
+        review_rows = page.locator("#review tr").count() - 1
         browser.close()
     assert first_group == "Headline" and first_number.startswith("breaches.")
     assert shown_before_more == 200
@@ -120,3 +123,4 @@ def test_a_page_built_from_hostile_descriptions_works_and_runs_nothing(built, tm
     assert texts and all(text in HOSTILE for text in texts.values())
     assert detail.startswith("record ") and detail_box["x"] > list_box["x"] + list_box["width"] - 1
     assert cleared.startswith("Click a record")
+    assert review_rows == len(read(built / "review.csv"))

@@ -260,3 +260,24 @@ def test_a_symlinked_folder_or_file_is_a_problem_and_never_followed(tmp_path, ta
     assert any(f == "responses/linked" and "symbolic link" in w for f, w in found)
     assert any(f == "request_link.txt" and "symbolic link" in w for f, w in found)
     assert not any("extra.csv" in f for f, _ in found)  # the linked folder is never walked into
+
+
+@pytest.mark.parametrize("previous", ["../../etc", "/etc", ".", "..", "2015"])
+def test_a_previous_edition_that_is_not_a_sibling_edition_is_a_problem(tmp_path, previous):
+    root = make_edition(tmp_path / "raw" / "2017", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)}, bless=False)
+    yaml_path = root / "edition.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8") + f"previous_edition: {previous!r}\n", encoding="utf-8")
+    write_manifest(root)
+    found = problems_of(root)
+    assert [what for file, what in found if file == "edition.yaml"] == [
+        f"previous_edition {previous!r} is not an edition folder beside this one (never read)"
+    ]
+
+
+def test_a_sibling_previous_edition_is_accepted(tmp_path):
+    (tmp_path / "raw" / "2016").mkdir(parents=True)
+    root = make_edition(tmp_path / "raw" / "2017", [KENT], {"kent/r.xlsx": good_xlsx(tmp_path)}, bless=False)
+    yaml_path = root / "edition.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8") + "previous_edition: '2016'\n", encoding="utf-8")
+    write_manifest(root)
+    assert problems_of(root) == []

@@ -65,3 +65,28 @@ def test_new_edition_scaffold(tmp_path):
     assert "1 January 2016 to 31 December 2016" in request
     register = read(target / "requests.csv")
     assert len(register) == 44 and set(register.status) == {"no_response"} and set(register.files) == {""}
+
+
+def test_a_stage_out_of_memory_says_which_files_it_was_working_on(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from policebreaches.__main__ import main
+    from policebreaches.stages import figures
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(figures, "run", exhausted)
+    numbers = tmp_path / "numbers.json"
+    numbers.write_text("{}", encoding="utf-8")
+    log = tmp_path / "figures.log"
+    resources = REPO / "policebreaches" / "resources"
+    done = CliRunner().invoke(
+        main,
+        ["figures", "--log", str(log), "--numbers", str(numbers), "--register", str(numbers)]
+        + ["--codebook", str(resources / "codebook.yaml"), "--spec", str(resources / "report_spec.yaml")]
+        + ["--given-names", str(resources / "given_names.txt"), "--folder", str(tmp_path / "figures")],
+    )
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    message = log.read_text(encoding="utf-8")
+    assert "stage figures ran out of memory working on" in message and str(numbers) in message

@@ -254,3 +254,23 @@ def test_a_changed_file_reruns_exactly_the_jobs_that_opened_it(name, audit, reru
         f"{name}: stale (opened, not re-run): {sorted(opened_by - rerun)}; "
         f"over-triggered (re-run, never opened it): {sorted(rerun - opened_by)}"
     )
+
+
+def test_every_edition_file_the_build_opens_is_pinned_by_the_manifest(built, opened_files):
+    """Whatever a process of the build opened in raw/2016 (Snakemake planning the jobs
+    included) is SHA256SUMS itself or a file SHA256SUMS pins: nothing unpinned is read."""
+    from policebreaches.edition import parse_manifest
+
+    raw = (REPO / "raw" / "2016").resolve()
+    pinned, problems = parse_manifest((raw / "SHA256SUMS").read_text(encoding="utf-8"))
+    assert not problems
+    pinned_paths = {(raw / name).resolve() for name in pinned} | {raw / "SHA256SUMS"}
+    opened = set()
+    for record in opened_files.glob("*.jsonl"):
+        for line in record.read_text(encoding="utf-8").splitlines()[1:]:
+            path = Path(json.loads(line)["path"]).resolve()
+            if path.is_relative_to(raw) and not path.is_dir():
+                opened.add(path)
+    assert opened, "the audit recorded no read of the edition: is the hook installed?"
+    assert opened <= pinned_paths, sorted(str(p.relative_to(raw)) for p in opened - pinned_paths)
+    assert len(opened) > 40  # the register, edition.yaml, the request and every response
