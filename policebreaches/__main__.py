@@ -76,9 +76,7 @@ def optional(paths: tuple[Path, ...]) -> Path | None:
 @stage
 @click.option("--edition-dir", type=FILE, required=True, help="raw/<edition>/: every file in it is an input.")
 @click.option("--forces", type=FILE, required=True, help="The UK police forces (resources/forces.csv).")
-@click.option(
-    "--limits", required=True, help="JSON: max_file_mb, max_unpacked_mb, max_zip_ratio, max_rows, max_email_depth."
-)
+@click.option("--limits", required=True, help="JSON: config.yaml's limits (schemas/config.schema.yaml).")
 @click.option("--allow-problems", type=bool, default=False, help="Write the register despite problems.")
 @click.option("--register-out", type=FILE, required=True)
 @click.option("--edition-out", type=FILE, required=True)
@@ -96,9 +94,7 @@ def check_inputs(edition_dir, forces, limits, allow_problems, register_out, edit
 @click.option("--name", "names", multiple=True, help="A file the register lists for this body.")
 @click.option("--response", "responses", type=FILE, multiple=True, help="A response file of this body that exists.")
 @click.option("--manifest", required=True, help="JSON: SHA256SUMS entries of this body's files.")
-@click.option(
-    "--limits", required=True, help="JSON: max_file_mb, max_unpacked_mb, max_zip_ratio, max_rows, max_email_depth."
-)
+@click.option("--limits", required=True, help="JSON: config.yaml's limits (schemas/config.schema.yaml).")
 @click.option("--transcription", "transcriptions", type=FILE, multiple=True, help="transcribed/*.csv")
 @click.option("--hints", type=FILE, multiple=True, help="overrides/extraction.yaml, if the edition has one.")
 @click.option("--rows-out", type=FILE, required=True)

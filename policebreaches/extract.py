@@ -353,6 +353,24 @@ FILE_STATUS_FIX = {
 }
 
 
+def long_cells(doc: Document, name: str, limit: int | None) -> list[Problem]:
+    """A cell longer than any incident description (a whole letter pasted into one cell,
+    or a file built to exhaust memory downstream): read, but reported with its row."""
+    if not limit:
+        return []
+    return [
+        Problem(
+            name,
+            f"{locator}: a cell of {len(cell):,} characters, over max_cell_chars={limit:,}",
+            "check the row; raise max_cell_chars in config.yaml if it is genuine",
+        )
+        for table in doc.tables
+        for row, locator in zip(table.rows, table.row_locators)
+        for cell in row
+        if len(cell) > limit
+    ]
+
+
 def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
@@ -386,6 +404,7 @@ def extract_force(
             problems.append(Problem(rel, *_read_failure(exc)))
             statuses.append({"source_file": rel, "force_id": force_id, "status": "unreadable"})
             continue
+        problems += long_cells(doc, rel, (limits or {}).get("max_cell_chars"))
         file_rows, file_aggs, status = extract_document(doc, ctx, hint, transcriptions.get(name, []), problems)
         if status in FILE_STATUS_FIX:
             problems.append(

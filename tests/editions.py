@@ -22,6 +22,7 @@ LIMITS = {
     "max_zip_ratio": 100,
     "max_zip_members": 2000,
     "max_rows": 5000,
+    "max_cell_chars": 2000,
     "max_email_depth": 3,
 }
 

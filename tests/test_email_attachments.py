@@ -130,3 +130,13 @@ def test_a_file_over_the_row_limit_is_a_problem_naming_it(tmp_path):
     assert statuses[0]["status"] == "unreadable" and not rows
     assert problems[0].file == "responses/kent/r.csv"
     assert "more than max_rows=10 rows" in problems[0].what and "max_rows" in problems[0].fix
+
+
+def test_a_cell_over_the_cell_limit_is_a_problem_naming_its_row(tmp_path):
+    text = CSV + "2013-04-03,PC," + "x" * 2500 + ",NFA\n"
+    root = make_edition(
+        tmp_path / "ed", [{"force": "Kent Police", "status": "disclosed", "files": "kent/r.csv"}], {"kent/r.csv": text}
+    )
+    rows, _, _, problems = extract(root, "kent", {**LIMITS, "max_cell_chars": 2000})
+    assert [p.what for p in problems] == ["line=3: a cell of 2,500 characters, over max_cell_chars=2,000"]
+    assert len(data_rows(rows)) == 2  # read, not lost
