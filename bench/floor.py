@@ -28,6 +28,8 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     from policebreaches.edition import read_manifest
     from policebreaches.forces import FORCES_CSV
     from policebreaches.report_spec import REPORT_SPEC
+
+    GIVEN_NAMES = REPORT_SPEC.parent / "given_names.txt"  # noqa: N806 (a resource, beside the spec)
     from policebreaches.stages import (
         check_inputs,
         classify,
@@ -114,15 +116,25 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "corpus_accuracy.csv",
         CODEBOOK,
         REPORT_SPEC,
-        None,
-        out / "numbers.json",
-        out / "statistics" / "case_studies.json",
-        out / "statistics" / "change.json",
-        out / "tables" / "change.csv",
-        {**tables, "xlsx": out / "tables" / "report_tables.xlsx"},
+        given_names=GIVEN_NAMES,
+        previous_numbers=None,
+        numbers_out=out / "numbers.json",
+        cases_out=out / "statistics" / "case_studies.json",
+        change_out=out / "statistics" / "change.json",
+        change_table_out=out / "tables" / "change.csv",
+        table_outs={**tables, "xlsx": out / "tables" / "report_tables.xlsx"},
+        tables_readme_out=out / "tables" / "README.txt",
     )
     lap("compute_statistics")
-    figures.run(out / "numbers.json", out / "register.json", CODEBOOK, REPORT_SPEC, out / "figures")
+    figures.run(
+        out / "numbers.json",
+        out / "register.json",
+        CODEBOOK,
+        REPORT_SPEC,
+        given_names=GIVEN_NAMES,
+        folder=out / "figures",
+        readme=out / "figures" / "README.txt",
+    )
     lap("draw_figures")
     render.run(
         out / "edition.json",
@@ -132,14 +144,16 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "statistics" / "change.json",
         out / "accuracy.csv",
         [out / "problems.csv", out / "extraction_problems.csv"],
-        sorted((out / "figures").glob("*.svg")),
-        CODEBOOK,
-        REPORT_SPEC,
-        Path("report/report.html.j2"),
-        Path("report/report.css"),
-        sorted(Path("report/fonts").glob("*.ttf")),
-        out / "report.html",
-        out / "report.pdf",
+        ledger=out / "ledger.csv",
+        figures=sorted((out / "figures").glob("*.svg")),
+        codebook=CODEBOOK,
+        spec=REPORT_SPEC,
+        given_names=GIVEN_NAMES,
+        template=Path("report/report.html.j2"),
+        css=Path("report/report.css"),
+        fonts=sorted(Path("report/fonts").glob("*.ttf")),
+        html_out=out / "report.html",
+        pdf_out=out / "report.pdf",
     )
     lap("render_report")
     write_audit_page(
@@ -148,8 +162,10 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         out / "ledger.csv",
         out / "review.csv",
         out / "exclusions.csv",
-        Path("report/audit.html.j2"),
-        out / "audit" / "index.html",
+        codebook=CODEBOOK,
+        template=Path("report/audit.html.j2"),
+        out=out / "audit" / "index.html",
+        data_dir=out / "audit" / "data",
     )
     lap("build_audit_page")
     record_build.run(root / "SHA256SUMS", root.name, {"edition": root.name}, out / "build_info.json")

@@ -212,6 +212,9 @@ def score_corpus(incidents, outcomes, codebook, out):
 @click.option("--top-ten-out", type=FILE, required=True)
 @click.option("--breakdown-out", type=FILE, required=True)
 @click.option("--xlsx-out", type=FILE, required=True)
+@click.option(
+    "--tables-readme-out", type=FILE, required=True, help="tables/README.txt (what the tables are; synthetic?)"
+)
 def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, **paths):
     """numbers.json, case studies, change since the previous edition, tables."""
     from .stages import statistics as stage_module
@@ -227,11 +230,12 @@ def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_ou
 @click.option("--spec", type=FILE, required=True)
 @click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
 @click.option("--folder", type=FILE, required=True, help="Where <figure>.svg/.png/.csv are written.")
-def figures(numbers, register, codebook, spec, given_names, folder):
+@click.option("--readme-out", type=FILE, required=True, help="figures/README.txt")
+def figures(numbers, register, codebook, spec, given_names, folder, readme_out):
     """The report's figures (SVG, PNG, data as CSV)."""
     from .stages import figures as stage_module
 
-    stage_module.run(numbers, register, codebook, spec, given_names, folder)
+    stage_module.run(numbers, register, codebook, spec, given_names, folder, readme_out)
 
 
 @stage

@@ -172,6 +172,8 @@ def write_audit_page(
     env = Environment(loader=FileSystemLoader(str(template.parent)), autoescape=True, undefined=StrictUndefined)
     out.parent.mkdir(parents=True, exist_ok=True)
     page = env.get_template(template.name).render(
-        data_json=embed_json(data), data_dir=data_dir.relative_to(out.parent).as_posix()
+        data_json=embed_json(data),
+        data_dir=data_dir.relative_to(out.parent).as_posix(),
+        synthetic=bool(numbers.get("edition.synthetic", {}).get("value")),
     )
     out.write_text(page, encoding="utf-8")

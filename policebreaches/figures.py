@@ -5,6 +5,7 @@ value axis carries no scale of its own, so the figures print no other numbers.""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -36,7 +37,7 @@ STYLE = {
     "figure.dpi": 100,
 }
 MATPLOTLIB_FONT, REPORT_FONT = "font-family: 'DejaVu Sans'", "font-family: 'Report Sans', 'DejaVu Sans', sans-serif"
-INK, HATCHES = "#1f3a5f", ["", "//", "..", "xx", "\\\\"]
+INK = "#1f3a5f"
 
 
 def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str, scanner: PersonalData) -> None:
@@ -48,6 +49,15 @@ def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str, scanner
     fig.savefig(folder / f"{name}.png", dpi=150, metadata={"Software": None})
     plt.close(fig)
     safe_frame(data).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+
+
+def months_in_period(year: int, start: str, end: str) -> int:
+    """How many months of `year` the period (ISO dates) covers: a partial first or last
+    year is labelled as such, never shown as if it were a full one."""
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    lo = max(first, dt.date(year, 1, 1))
+    hi = min(last, dt.date(year, 12, 31))
+    return max(0, (hi.year - lo.year) * 12 + hi.month - lo.month + 1) if lo <= hi else 0
 
 
 def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, horizontal: bool = True):
@@ -65,9 +75,6 @@ def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, h
         ax.tick_params(axis="y", left=False, labelleft=False)
         ax.spines["left"].set_visible(False)
         ax.margins(y=0.12)  # room for the tallest bar's label under the title
-    for bar, hatch in zip(bars, HATCHES * 10 if not horizontal else [""] * len(bars)):
-        bar.set_hatch(hatch)
-        bar.set_edgecolor("white")
     ax.set_title(title, loc="left")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
@@ -121,9 +128,25 @@ def draw_figures(
             scanner,
         )
         years = sorted(key.split(".")[1] for key in numbers if key.startswith("years."))
-        data = pd.DataFrame({"year": years, "records": [numbers[f"years.{y}"]["value"] for y in years]})
+        months = [
+            months_in_period(int(y), numbers["period.start"]["value"], numbers["period.end"]["value"]) for y in years
+        ]
+        data = pd.DataFrame(
+            {
+                "year": years,
+                "records": [numbers[f"years.{y}"]["value"] for y in years],
+                "months_in_period": months,
+            }
+        )
         _save(
-            _bars(data, "year", "records", spec["by_year"]["title"], "Incident records", horizontal=False),
+            _bars(
+                data.assign(year=[y if m == 12 else f"{y}\n({m} months)" for y, m in zip(years, months)]),
+                "year",
+                "records",
+                spec["by_year"]["title"],
+                "Incident records",
+                horizontal=False,
+            ),
             data,
             folder,
             "by_year",

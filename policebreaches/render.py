@@ -67,6 +67,16 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         used.setdefault(key)
         return Markup('<a class="num" href="#{}">{}</a>').format(anchor(key), entry["display"])
 
+    def counted(key: str, one: str, many: str) -> Markup:
+        """The number and its noun in the right form: '1 case', '2 cases', '0 cases'."""
+        return n(key) + Markup(" ") + (one if numbers[key]["value"] == 1 else many)
+
+    def per_week(key: str) -> Markup:
+        """'about 9 a week', or 'fewer than one a week' where the rate rounds to nothing."""
+        if numbers[key]["value"] < 1:
+            return Markup("fewer than one a week")
+        return Markup("about ") + n(key) + Markup(" a week")
+
     def anchor(key: str) -> str:
         return "n-" + key.replace(".", "-")
 
@@ -81,7 +91,13 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         return [(f, [f"forces.{f}.{p}" for p in parts]) for f in forces]
 
     env.globals.update(
-        n=n, anchor=anchor, numbers=numbers, derivation_keys=derivation_keys, derivation_forces=derivation_forces
+        n=n,
+        counted=counted,
+        per_week=per_week,
+        anchor=anchor,
+        numbers=numbers,
+        derivation_keys=derivation_keys,
+        derivation_forces=derivation_forces,
     )
     return env
 

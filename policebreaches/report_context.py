@@ -3,6 +3,8 @@ they come from numbers.json by key)."""
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from .edition import STATUS_WORDS, USED_STATUSES
@@ -42,6 +44,33 @@ def category_columns(codebook, field: str) -> list[dict]:
     ]
 
 
+FIELD_WORDS = {"breach_type": "Breach type", "outcome_group": "Outcome group", "pnc": "Police National Computer"}
+CLASS_WORDS = {"True": "involved", "False": "not involved"}  # the PNC flag's classes, in words
+LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|\([a-z0-9]+\)|[a-z][.)]|[-*\u2022])\s+")
+SHORT_LINE = 50  # a paragraph of short lines (an address, a sign-off) keeps its line breaks
+
+
+def request_blocks(text: str) -> list[dict]:
+    """The request's own paragraphs: lines a text editor wrapped are joined again, numbered
+    or bulleted items stay items, and short lines (a sign-off) keep their breaks."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.rstrip() for line in paragraph.splitlines() if line.strip()]
+        if any(LIST_ITEM.match(line) for line in lines):
+            items: list[str] = []
+            for line in lines:
+                if LIST_ITEM.match(line) or not items:
+                    items.append(line.strip())
+                else:
+                    items[-1] += " " + line.strip()
+            blocks.append({"kind": "list", "lines": items})
+        elif all(len(line) <= SHORT_LINE for line in lines):
+            blocks.append({"kind": "lines", "lines": [line.strip() for line in lines]})
+        else:
+            blocks.append({"kind": "paragraph", "lines": [" ".join(line.strip() for line in lines)]})
+    return blocks
+
+
 def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[list[dict], list[dict]]:
     """(excluded: files of which not a single row was used, each with every reason;
     warnings: the other problems, about inputs that were used with a caveat)."""
@@ -61,8 +90,8 @@ def build_context(
         sections.insert(7, ("change", f"Change since {change['previous']}"))
     accuracy_rows = [
         {
-            "field": r["field"].replace("_", " "),
-            "label": r["class"].replace("_", " "),
+            "field": FIELD_WORDS.get(r["field"], r["field"]),
+            "label": CLASS_WORDS.get(r["class"], r["class"].replace("_", " ")),
             "precision": f"accuracy.{r['field']}.{r['class']}.precision",
             "recall": f"accuracy.{r['field']}.{r['class']}.recall",
             "support": f"accuracy.{r['field']}.{r['class']}.support",
@@ -102,10 +131,12 @@ def build_context(
             {"key": "corpus.test.pnc", "label": "Police National Computer involved"},
         ],
         "accuracy_fields": [
-            {"field": f.replace("_", " "), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
+            {"field": FIELD_WORDS.get(f, f), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields
         ],
+        "provisional": numbers["requests.response_rate"]["value"] < spec.get("provisional_below", 0.8),
         "request_text": edition.request_text,
+        "request_blocks": request_blocks(edition.request_text),
         "fonts_url": fonts_url,
         "change": change,
         "input_files": numbers["breaches.total"]["inputs"],

@@ -73,25 +73,57 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
     return rows
 
 
+def xlsx_totals(numbers: dict) -> dict[str, dict]:
+    """The total rows the workbook adds under its tables, from numbers.json."""
+    total = numbers["breaches.total"]
+    return {"table1": {"label": "All breaches", "key": "breaches.total", "value": total["value"], "share": ""}}
+
+
 def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.DataFrame]:
     return {
-        "table1": pd.DataFrame(table1(numbers, codebook)).drop(columns=["share_key"]),
+        "table1": pd.DataFrame(
+            [
+                {**row, "share": numbers[row["share_key"]]["display"] if row["share_key"] in numbers else ""}
+                for row in table1(numbers, codebook)
+            ]
+        ).drop(columns=["share_key"]),
         "top_ten": pd.DataFrame(top_ten(numbers, register, codebook)),
         "force_breakdown": pd.DataFrame(force_breakdown(numbers, register, codebook)),
     }
 
 
-def write_tables(frames: dict[str, pd.DataFrame], outs: dict[str, Path], provenance: list[dict], readme: str) -> None:
-    """Each table as CSV (outs[name]) and all of them in one workbook (outs["xlsx"])."""
+def write_tables(
+    frames: dict[str, pd.DataFrame],
+    outs: dict[str, Path],
+    provenance: list[dict],
+    readme: str,
+    published: dt.date,
+    mark: str = "",
+    totals: dict[str, dict] | None = None,
+) -> None:
+    """Each table as CSV (outs[name]) and all of them in one workbook (outs["xlsx"]); a
+    `mark` (the synthetic sample's) heads every data sheet of the workbook."""
     for name, frame in frames.items():
         outs[name].parent.mkdir(parents=True, exist_ok=True)
         safe_frame(frame).to_csv(outs[name], index=False, lineterminator="\n")
-    write_xlsx(frames, outs["xlsx"], provenance, readme)
+    write_xlsx(frames, outs["xlsx"], provenance, readme, published, mark, totals or {})
 
 
-def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dict], readme: str) -> None:
-    """Values only, styled header, README and provenance sheets; fixed timestamps so
-    the bytes depend on content only."""
+XLSX_HEADERS = {"value": "breaches", "key": "number (numbers.json key)", "group": "", "label": ""}
+
+
+def write_xlsx(
+    frames: dict[str, pd.DataFrame],
+    path: Path,
+    provenance: list[dict],
+    readme: str,
+    published: dt.date,
+    mark: str,
+    totals: dict[str, dict],
+) -> None:
+    """Values only, headers that say what they hold, total rows (`totals`: sheet -> row), README and
+    provenance sheets; `mark` (the synthetic sample's) heads every data sheet. Dates are
+    the edition's publication date, so the bytes depend on content only."""
     import openpyxl
     from openpyxl.styles import Font, PatternFill
 
@@ -103,23 +135,32 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, provenance: list[dic
     ws.column_dimensions["A"].width = 110
     for name, frame in frames.items():
         sheet = wb.create_sheet(name[:31])
-        sheet.append(list(frame.columns))
+        if mark:
+            sheet.append([mark])
+            sheet.cell(1, 1).font = Font(bold=True, color="9A3412")
+        header_row = sheet.max_row + 1 if mark else 1
+        sheet.append([XLSX_HEADERS.get(c, c) or c for c in frame.columns])
         for row in frame.itertuples(index=False):
             sheet.append([safe_cell(v) for v in row])
-        for cell in sheet[1]:
+        if name in totals:
+            sheet.append([totals[name].get(c, "") for c in frame.columns])
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+        for cell in sheet[header_row]:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="1F3A5F")
-        sheet.freeze_panes = "A2"
-        for col in sheet.columns:
+        sheet.freeze_panes = f"A{header_row + 1}"
+        for col in sheet.iter_cols(min_row=header_row):
             sheet.column_dimensions[col[0].column_letter].width = min(
-                60, max(10, *(len(str(c.value or "")) for c in col))
+                60, max(10, *(len(str(c.value or "")) + 2 for c in col))
             )
     prov = wb.create_sheet("provenance")
     prov.append(["item", "value"])
     for item in provenance:
         prov.append([safe_cell(item["item"]), safe_cell(item["value"])])
-    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
+    stamp = dt.datetime.combine(published, dt.time())
+    wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = "policebreaches"
     buffer = io.BytesIO()
     wb.save(buffer)
-    rewrite_reproducibly(buffer.getvalue(), path)
+    rewrite_reproducibly(buffer.getvalue(), path, f"{published.isoformat()}T00:00:00Z")

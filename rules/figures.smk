@@ -16,6 +16,7 @@ rule draw_figures:
         ),
         png=expand(OUT / "figures" / "{figure}.png", figure=FIGURES, allow_missing=True),
         data=expand(OUT / "figures" / "{figure}.csv", figure=FIGURES, allow_missing=True),
+        readme=OUT / "figures" / "README.txt",
     log:
         OUT / "logs" / "draw_figures.log",
     benchmark:
@@ -28,3 +29,4 @@ rule draw_figures:
     shell:
         "python -m policebreaches figures --log {log:q} --numbers {input.numbers:q} --register {input.register:q}"
         " --codebook {input.codebook:q} --spec {input.spec:q} --given-names {input.given_names:q} --folder {params.folder:q}"
+        " --readme-out {output.readme:q}"

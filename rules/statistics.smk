@@ -24,6 +24,7 @@ rule compute_statistics:
             category="Tables",
         ),
         xlsx=OUT / "tables" / "report_tables.xlsx",
+        tables_readme=OUT / "tables" / "README.txt",
         change_table=OUT / "tables" / "change.csv",
     log:
         OUT / "logs" / "compute_statistics.log",
@@ -42,3 +43,4 @@ rule compute_statistics:
         " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
         " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
         " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"
+        " --tables-readme-out {output.tables_readme:q}"

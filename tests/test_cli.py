@@ -85,7 +85,8 @@ def test_a_stage_out_of_memory_says_which_files_it_was_working_on(tmp_path, monk
         main,
         ["figures", "--log", str(log), "--numbers", str(numbers), "--register", str(numbers)]
         + ["--codebook", str(resources / "codebook.yaml"), "--spec", str(resources / "report_spec.yaml")]
-        + ["--given-names", str(resources / "given_names.txt"), "--folder", str(tmp_path / "figures")],
+        + ["--given-names", str(resources / "given_names.txt"), "--folder", str(tmp_path / "figures")]
+        + ["--readme-out", str(tmp_path / "figures" / "README.txt")],
     )
     assert done.exit_code == 1 and "Traceback" not in done.output
     message = log.read_text(encoding="utf-8")

@@ -97,6 +97,7 @@ def statistics(results: Path) -> None:
         out / "change.json",
         out / "change.csv",
         {name: out / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")} | {"xlsx": out / "t.xlsx"},
+        out / "README.txt",
     )
 
 

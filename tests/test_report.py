@@ -163,7 +163,18 @@ def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):
     assert not any(
         isinstance(c.value, str) and c.value.startswith("=") for ws in wb for row in ws.iter_rows() for c in row
     )
-    assert wb["top_ten"]["B2"].value == "west-midlands"
+    top_ten, table1 = wb["top_ten"], wb["table1"]
+    assert top_ten["A1"].value.startswith("SYNTHETIC SAMPLE")  # every data sheet of the sample says so
+    assert [c.value for c in top_ten[2]][:5] == ["rank", "force_id", "force", "number (numbers.json key)", "breaches"]
+    assert top_ten["B3"].value == "west-midlands"
+    last = [c.value for c in table1[table1.max_row]]
+    assert last[1] == "All breaches" and last[3] == 2315  # the total row, from numbers.json
+    assert [c.value for c in table1[2]][-1] == "share" and table1["E3"].value.endswith("%")
+    assert wb.properties.created.date().isoformat() == "2016-07-14"  # the edition's publication date
+    readme = (built / "tables" / "README.txt").read_text(encoding="utf-8")
+    assert "SYNTHETIC SAMPLE" in readme and "SYNTHETIC SAMPLE" in (built / "figures" / "README.txt").read_text()
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    assert numbers["edition.synthetic"]["value"] is True
 
 
 def test_figures_have_data_and_png_copies(built):
@@ -193,3 +204,91 @@ def test_excluded_files_and_warnings_are_told_apart():
         {"file": "responses/c/letter.pdf", "what": "not used (needs_transcription)"},
     ]
     assert [w["file"] for w in warnings] == ["responses/b/r.csv", "requests.csv line 4 (Kent)"]
+
+
+def render_with(built, change_numbers) -> str:
+    """report.html of the shared build, rendered again with its numbers changed."""
+    from policebreaches.classify import default_codebook
+    from policebreaches.edition import read_checked_edition
+    from policebreaches.render import render_html
+    from policebreaches.report_context import build_context
+    from policebreaches.report_spec import load_report_spec
+
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    change_numbers(numbers)
+    context = build_context(
+        edition=read_checked_edition(built / "check" / "edition.json"),
+        numbers=numbers,
+        register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
+        cases=json.loads((built / "statistics" / "case_studies.json").read_text(encoding="utf-8")),
+        accuracy=read(built / "accuracy.csv"),
+        problems=read(built / "check" / "problems.csv"),
+        ledger=read(built / "ledger.csv"),
+        fonts_url="fonts",
+        change=None,
+        spec=load_report_spec(),
+        codebook=default_codebook(),
+    )
+    return render_html(REPO / "report" / "report.html.j2", context, numbers, default_codebook())
+
+
+SENTENCE_START_NUMERAL = r"(?:^|[.!?]\s)(\d[\d,]*(?:\.\d+)?%?\s\w+)"
+
+
+def prose(html: str) -> str:
+    """The report's sentences: paragraphs only (tables and lists of figures are not prose)."""
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", html, flags=re.S)
+    return " ".join(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", p)) for p in paragraphs)
+
+
+def test_counts_of_one_read_as_one_and_no_sentence_starts_with_a_numeral(built):
+    def all_ones(numbers):
+        for entry in numbers.values():
+            if isinstance(entry["value"], int | float) and not isinstance(entry["value"], bool):
+                entry["value"], entry["display"] = 1, "1"
+        numbers["breaches.per_week"].update(value=0.4, display="0")
+
+    text = prose(render_with(built, all_ones))
+    for wrong in (
+        "1 cases",
+        "1 breaches",
+        "1 bodies",
+        "1 records",
+        "1 incident rows",
+        "1 incident records",
+        "0 a week",
+    ):
+        assert wrong not in text, wrong
+    assert "fewer than one a week" in text and "1 breach of data protection" in text
+    starts = re.findall(SENTENCE_START_NUMERAL, text)
+    assert starts == [], starts
+
+
+def test_the_sample_report_reads_in_plural_where_counts_are_many(built):
+    text = prose((built / "report.html").read_text(encoding="utf-8"))
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    assert "2,315 breaches of data protection" in text
+    assert f"about {numbers['breaches.per_week']['display']} a week" in text
+    assert not re.findall(SENTENCE_START_NUMERAL, text)
+
+
+def test_the_request_keeps_its_own_paragraphs():
+    from policebreaches.report_context import request_blocks
+
+    text = (
+        "Dear Officer,\n\nPlease send:\n\n1. The number of breaches, by\n   force.\n2. Their outcome.\n\n"
+        "Yours,\nJ. Doe\n"
+    )
+    assert request_blocks(text) == [
+        {"kind": "lines", "lines": ["Dear Officer,"]},
+        {"kind": "lines", "lines": ["Please send:"]},
+        {"kind": "list", "lines": ["1. The number of breaches, by force.", "2. Their outcome."]},
+        {"kind": "lines", "lines": ["Yours,", "J. Doe"]},
+    ]
+    long = (
+        "Under the Freedom of Information Act 2000 I would like to request the following\n"
+        "information about data breaches.\n"
+    )
+    assert request_blocks(long) == [
+        {"kind": "paragraph", "lines": [long.strip().replace("\n", " ")]},
+    ]

@@ -19,7 +19,7 @@ from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
 from ..report_spec import load_report_spec
 from ..statistics import compute_numbers
-from ..tables import names_of, table_frames, write_tables
+from ..tables import names_of, table_frames, write_tables, xlsx_totals
 from .io import numbers_json, read_csv, read_json, write_csv, write_json
 
 CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta"]
@@ -71,6 +71,12 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             edition.published.isoformat(),
             f"{edition.published.day} {edition.published:%B %Y}",
             "Publication date of the edition (edition.yaml).",
+        ),
+        "edition.synthetic": (
+            bool(edition.synthetic),
+            "synthetic sample: invented data" if edition.synthetic else "real responses",
+            "True when the edition's response files were written by the sample generator: every count is "
+            "invented and says nothing about any force (edition.yaml synthetic).",
         ),
     }
     years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
@@ -148,6 +154,7 @@ def run(
     change_out: Path,
     change_table_out: Path,
     table_outs: dict[str, Path],
+    tables_readme_out: Path,
 ) -> None:
     """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
@@ -199,11 +206,14 @@ def run(
         {"item": "pipeline version", "value": __version__},
         *({"item": i["file"], "value": i["sha256"]} for i in inputs),
     ]
-    synthetic = " SYNTHETIC SAMPLE: invented data." if checked.synthetic else ""
+    synthetic = f" {SYNTHETIC_MARK}" if checked.synthetic else ""
     readme = TABLES_README.format(title=checked.title, synthetic=synthetic)
-    write_tables(tables, table_outs, provenance, readme)
+    mark = SYNTHETIC_MARK if checked.synthetic else ""
+    write_tables(tables, table_outs, provenance, readme, checked.published, mark, xlsx_totals(numbers))
+    tables_readme_out.write_text(readme + "\n", encoding="utf-8")
 
 
+SYNTHETIC_MARK = "SYNTHETIC SAMPLE: invented data, not findings about any force."
 TABLES_README = """{title}: report tables.{synthetic}
 Values only (no formulas). Every value is a number from numbers.json; its definition is in the report's Appendix 3.
 Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""  # noqa: E501
