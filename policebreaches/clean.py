@@ -15,6 +15,7 @@ import pandas as pd
 from .dates import parse_incident_date, period_position
 
 RAW_FIELDS = ["date_raw", "role_raw", "category_raw", "description_raw", "outcome_raw"]
+
 ROLE_PATTERNS = [  # order matters: "Special Constable" and "PCSO" contain officer words
     ("special_constable", r"\bspecial(s| constable)?\b|^sc$|^s/c\b|\bspec\.? ?con"),
     ("pcso", r"\bpcso\b|community support officer"),

@@ -153,3 +153,17 @@ def draw_figures(
             source,
             scanner,
         )
+        data = pd.DataFrame(
+            {
+                "role": [codebook.label("role", r) for r in codebook.categories("role")],
+                "records": [numbers[f"roles.{r}"]["value"] for r in codebook.categories("role")],
+            }
+        )
+        _save(
+            _bars(data, "role", "records", spec["roles"]["title"], "Incident records"),
+            data,
+            folder,
+            "roles",
+            source,
+            scanner,
+        )

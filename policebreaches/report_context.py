@@ -14,6 +14,7 @@ SECTIONS = [
     ("summary", "Executive summary"),
     ("findings", "Key findings"),
     ("table1", "Table 1"),
+    ("roles", "Officers and staff"),
     ("recommendations", "Policy recommendations"),
     ("top-ten", "The top ten forces"),
     ("cases", "Data protection and the police"),
@@ -87,7 +88,8 @@ def build_context(
 ) -> dict:
     sections = list(SECTIONS)
     if change:
-        sections.insert(7, ("change", f"Change since {change['previous']}"))
+        before = [section for section, _ in sections].index("methodology")
+        sections.insert(before, ("change", f"Change since {change['previous']}"))
     accuracy_rows = [
         {
             "field": FIELD_WORDS.get(r["field"], r["field"]),
@@ -114,6 +116,7 @@ def build_context(
         "top_ten": top_ten(numbers, register, codebook),
         "breakdown": force_breakdown(numbers, register, codebook),
         "type_columns": category_columns(codebook, "breach_type"),
+        "roles": [{"id": r, "label": codebook.label("role", r).capitalize()} for r in codebook.categories("role")],
         "outcome_columns": category_columns(codebook, "outcome_group"),
         "case_studies": cases,
         "refusals": [

@@ -74,18 +74,34 @@ def for_each_values(edition, codebook) -> dict[str, list[str]]:
     """What `for_each` can range over: the codebook's categories, the register's statuses
     and the calendar years of the edition's period."""
     years = [str(y) for y in range(edition.period_start.year, edition.period_end.year + 1)]
-    fields = ("breach_type", "outcome_group")
-    return {**{f: codebook.categories(f) for f in fields}, "status": list(STATUS_WORDS), "year": years}
+    fields = ("breach_type", "outcome_group", "role")
+    return {
+        **{f: codebook.categories(f) for f in fields},
+        "status": list(STATUS_WORDS),
+        "year": years,
+    }
+
+
+def _words(field: str, category: str, codebook) -> str:
+    return codebook.label(field, category) if field in codebook.groups else category
 
 
 def _expand(entries: list[dict], values: dict[str, list[str]], codebook) -> list[dict]:
-    """Entries with `for_each` become one entry per category, placeholders filled in."""
+    """Entries with `for_each` become one entry per category, placeholders filled in:
+    {category} and {words}; with two fields (`for_each: [role, outcome_group]`), one entry
+    per pair, the second field's as {category2} and {words2}."""
     out = []
     for entry in entries:
-        field = entry.get("for_each")
-        for category in values[field] if field else [None]:
-            words = codebook.label(field, category) if field in codebook.groups else category
-            fill = {"category": category, "words": words, "force": "{force}"}
+        fields = entry.get("for_each") or []
+        fields = [fields] if isinstance(fields, str) else fields
+        pairs = [(None, None)] if not fields else [(c, None) for c in values[fields[0]]]
+        if len(fields) == 2:
+            pairs = [(c, d) for c, _ in pairs for d in values[fields[1]]]
+        for category, second in pairs:
+            fill = {"category": category, "words": _words(fields[0], category, codebook) if fields else None}
+            if second is not None:
+                fill |= {"category2": second, "words2": _words(fields[1], second, codebook)}
+            fill["force"] = "{force}"
             out.append({k: _fill(v, fill) for k, v in entry.items() if k != "for_each"})
     return out
 

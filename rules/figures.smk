@@ -1,4 +1,4 @@
-FIGURES = ["top_ten", "breach_types", "outcomes", "by_year"]
+FIGURES = ["top_ten", "breach_types", "outcomes", "by_year", "roles"]
 
 
 rule draw_figures:

@@ -120,9 +120,13 @@ def test_numbers_are_the_ones_the_spec_declares(numbers, built):
 
     def keys(entries):
         for entry in entries:
-            field = entry.get("for_each")
-            for category in values[field] if field else [None]:
-                key = entry["key"].format(category=category) if category else entry["key"]
+            fields = entry.get("for_each") or []
+            fields = [fields] if isinstance(fields, str) else fields
+            pairs = [{}] if not fields else [{"category": c} for c in values[fields[0]]]
+            if len(fields) == 2:
+                pairs = [{**p, "category2": d} for p in pairs for d in values[fields[1]]]
+            for fill in pairs:
+                key = entry["key"].format(**fill) if fill else entry["key"]
                 yield key
                 if entry.get("share"):
                     yield f"{key}.share"
@@ -141,3 +145,17 @@ def test_numbers_are_the_ones_the_spec_declares(numbers, built):
         "pipeline.",
     )
     assert {k for k in numbers if not k.startswith(computed_by_stages)} == declared
+
+
+def test_roles_add_up_to_the_records_and_their_outcomes_to_each_role(numbers, built):
+    from policebreaches.classify import default_codebook
+
+    book = default_codebook()
+    roles, outcomes = book.categories("role"), book.categories("outcome_group")
+    assert sum(numbers[f"roles.{r}"]["value"] for r in roles) == numbers["records.kept"]["value"] == 2260
+    for role in roles:
+        by_outcome = sum(numbers[f"roles.{role}.outcome.{o}"]["value"] for o in outcomes)
+        assert by_outcome == numbers[f"roles.{role}"]["value"], role
+    records = read(built / "records.csv")
+    assert numbers["roles.officer"]["value"] == (records["role"] == "officer").sum() > 1000
+    assert numbers["roles.unknown"]["value"] >= (records["role_raw"] == "").sum()  # no role column: unknown
