@@ -245,8 +245,8 @@ def compute_numbers(
                 entry["definition"].format(**fill) if category else entry["definition"],
                 filter_text,
             )
-    for key, (value, display, definition) in (extra or {}).items():
-        book.entry(key, value, display, definition, "see definition")
+    for key, (value, display, definition, *derivation) in (extra or {}).items():
+        book.entry(key, value, display, definition, derivation[0] if derivation else "see definition")
     return dict(sorted(book.numbers.items()))
 
 

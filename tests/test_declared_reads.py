@@ -220,6 +220,8 @@ def rerun_because_of(project: Path, names: list[str]) -> dict[str, set[str]]:
                 found[changed[path]].add(name)
             for output in files(jobs[name], project, "output", "benchmark"):  # Snakemake compares both
                 output.touch()
+                if output.is_dir():  # a directory() output's time is its marker file's (Snakemake's own)
+                    (output / ".snakemake_timestamp").touch()
     return found
 
 

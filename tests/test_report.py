@@ -292,3 +292,18 @@ def test_the_request_keeps_its_own_paragraphs():
     assert request_blocks(long) == [
         {"kind": "paragraph", "lines": [long.strip().replace("\n", " ")]},
     ]
+
+
+def test_appendix_3_gives_every_number_its_real_derivation(built):
+    """No 'see definition, Records: 0': a number counted from records shows its filter and
+    count (0 only when it is 0); any other says what it was derived from."""
+    html = (built / "report.html").read_text(encoding="utf-8")
+    appendix = html.split('id="derivations"', 1)[1]
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    entries = re.findall(r'<dt id="n-([^"]+)"><code>([^<]+)</code>.*?</dt>\s*<dd>(.*?)</dd>', appendix, flags=re.S)
+    assert len(entries) > 50
+    for _, key, text in entries:
+        assert "see definition" not in text, key
+        if "Records: 0." in text:
+            assert numbers[key]["value"] == 0, key
+        assert "Filter:" in text or "Derived from:" in text, key

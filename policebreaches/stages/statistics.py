@@ -23,6 +23,30 @@ from ..tables import names_of, table_frames, write_tables, xlsx_totals
 from .io import numbers_json, read_csv, read_json, write_csv, write_json
 
 CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta"]
+# where each number a stage computes comes from, by key prefix: Appendix 3 prints it
+DERIVED_FROM = [
+    ("records.read", "ledger.csv: records_kept + excluded_outside_period + excluded_duplicate, summed over files"),
+    ("records.kept", "records.csv: every row (the incident records kept after cleaning)"),
+    ("records.excluded.", "clean/exclusions.csv: the rows excluded for this reason"),
+    ("records.year.", "records.csv: kept records dated (to the day, month or year) in the year"),
+    ("aggregates.total", "aggregates.csv: the stated totals (dimension total) of counts-only answers, summed"),
+    ("classification.manual_codings", "records.csv: labels whose rule is MANUAL (overrides/coding.csv)"),
+    ("classification.codebook_version", "codebook.yaml: version"),
+    ("redactions.count", "edition.yaml case_studies: redaction marks in the approved quotes"),
+    ("edition.", "edition.yaml (as checked: check/edition.json)"),
+    ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
+    ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test split of tests/corpus/"),
+    ("change.", "this numbers.json against the previous edition's numbers.json"),
+    ("pipeline.version", "the policebreaches package's version"),
+]
+
+
+def with_derivations(extra: dict) -> dict:
+    """Each (value, display, definition) with its derivation for Appendix 3."""
+    return {
+        key: (*entry, next((text for prefix, text in DERIVED_FROM if key.startswith(prefix)), "see definition"))
+        for key, entry in extra.items()
+    }
 
 
 def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redactions, edition, codebook) -> dict:
@@ -174,7 +198,9 @@ def run(
     margins["count"] = margins["count"].astype(int)
     inputs = [{"file": f"raw/{checked.edition_id}/SHA256SUMS", "sha256": checked.manifest_sha256}]
     inputs += [{"file": p.name, "sha256": sha256_file(p)} for p in (records, aggregates)]
-    numbers = compute_numbers(kept, margins, bodies, checked, inputs, report_spec["numbers"], book, extra=extra)
+    numbers = compute_numbers(
+        kept, margins, bodies, checked, inputs, report_spec["numbers"], book, extra=with_derivations(extra)
+    )
     summary, change_rows = None, []
     if previous_numbers:
         entries, summary, change_rows = change_entries(
@@ -189,7 +215,7 @@ def run(
             [*inputs, previous],
             report_spec["numbers"],
             book,
-            extra={**extra, **entries},
+            extra=with_derivations({**extra, **entries}),
         )
     tables = table_frames(numbers, bodies, book)
     gate(
