@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
+.PHONY: review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -67,6 +67,15 @@ workflow-report: report ## Snakemake's own report (code, parameters, versions pe
 
 check-reproducible: system-check ## Two clean builds must give identical bytes
 	$(BIN)/python -m policebreaches.cli check-reproducible --edition $(EDITION) --cores $(CORES)
+
+review: $(STAMP) ## Walk the review queue in the terminal; decisions go to raw/EDITION/overrides/coding.csv [CODER=]
+	$(BIN)/python -m policebreaches.cli review --edition $(EDITION) --coder "$(CODER)"
+
+review-sheet: $(STAMP) ## Write results/EDITION/review-sheet.xlsx: the review queue with a drop-down per decision
+	$(BIN)/python -m policebreaches.cli review-sheet --edition $(EDITION)
+
+review-import: $(STAMP) ## Read a filled review sheet back: make review-import FILE=results/2016/review-sheet.xlsx
+	$(BIN)/python -m policebreaches.cli review-import --edition $(EDITION) --file "$(FILE)"
 
 bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
 	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)

@@ -7,6 +7,36 @@ import sys
 from pathlib import Path
 
 from .edition import write_manifest
+from .problems import InputError, raise_if_any
+
+
+def review_command(args) -> str:
+    """make review / review-sheet / review-import, on the last build's review.csv."""
+    import datetime as dt
+
+    from .classify import default_codebook
+    from .edition import read_checked_edition
+    from .review import append_decisions, decision_problems, import_review_sheet, walk_queue, write_review_sheet
+    from .stages.io import read_csv
+
+    results, edition_dir = Path(args.results) / args.edition, Path(args.raw) / args.edition
+    review, codebook, today = read_csv(results / "review.csv"), default_codebook(), dt.date.today()
+    if args.command == "review-sheet":
+        out = Path(args.file) if args.file else results / "review-sheet.xlsx"
+        published = read_checked_edition(results / "check" / "edition.json").published
+        waiting = write_review_sheet(review, codebook, out, published)
+        return f"wrote {out} ({waiting} records waiting; internal: unredacted text, do not publish)"
+    if args.command == "review-import":
+        if not args.file:
+            raise SystemExit("give FILE=<the filled review sheet>")
+        written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        return f"{written} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
+    coder = args.coder or input("coder (your name or initials): ").strip()
+    decisions = walk_queue(review, codebook, coder, today)
+    raise_if_any(decision_problems(decisions, review, codebook, "make review"), "review")
+    if decisions:
+        append_decisions(edition_dir, decisions)
+    return f"{len(decisions)} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("data-log", help="write docs/data_log.md from raw/")
     p.add_argument("--raw", default="raw")
     p.add_argument("--out", default="docs/data_log.md")
+    for name, text in (
+        ("review", "walk the review queue in the terminal; decisions go to overrides/coding.csv"),
+        ("review-sheet", "write the review queue as an xlsx with a drop-down per decision"),
+        ("review-import", "read a filled review sheet back into overrides/coding.csv"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--edition", default="2016")
+        p.add_argument("--raw", default="raw")
+        p.add_argument("--results", default="results")
+        p.add_argument("--coder", default="")
+        p.add_argument("--file", help="review-import: the filled sheet; review-sheet: where to write it")
     p = sub.add_parser("check-reproducible", help="two clean builds, compare every output's sha256")
     p.add_argument("--edition", default="2016")
     p.add_argument("--cores", default="2")
@@ -51,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                 if args.key
                 else trace_record_id(args.record, results, raw)
             )
+        elif args.command in ("review", "review-sheet", "review-import"):
+            print(review_command(args))
         elif args.command == "new-edition":
             from .scaffold import scaffold_edition
 
@@ -71,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             from .reproducible import check_reproducible
 
             return check_reproducible(args.edition, args.cores)
+    except InputError as exc:  # a decision or a sheet that does not pass its checks
+        print(exc, file=sys.stderr)
+        return 1
     except (KeyError, FileNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

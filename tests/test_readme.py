@@ -19,6 +19,10 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     "make check-reproducible": "two clean builds; CI runs it (.ci/run)",
     "make bench": "about 30 minutes; its results are recorded in bench/RESULTS.md",
     "make bench SCALES=1,10 RUNS=3": "minutes of benchmarking; results in bench/RESULTS.md",
+    "make review EDITION=2016 CODER=AB": "interactive (test_review.py walks the queue with scripted answers)",
+    "make review-import EDITION=2016 FILE=results/2016/review-sheet.xlsx": (
+        "needs a filled sheet (test_review.py fills one and imports it into a copy of the edition)"
+    ),
     "make bench-big-files": "about 8 minutes of building 50 MB responses; results in bench/RESULTS.md",
     "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0": (
         "system packages (CI installs them from envs/system-packages.txt; make system-check checks them)"

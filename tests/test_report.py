@@ -72,14 +72,9 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     from dataclasses import replace
 
     from policebreaches.casestudies import quote_case_studies
-    from policebreaches.classify import default_codebook
     from policebreaches.edition import read_checked_edition
     from policebreaches.personal_data import PersonalData
-    from policebreaches.render import render_html
-    from policebreaches.report_context import build_context
-    from policebreaches.report_spec import load_report_spec
 
-    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     records = read(built / "records.csv")
     planted = records.iloc[:2].copy()
     planted["description_raw"] = (
@@ -93,20 +88,8 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
     assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
     assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
-    context = build_context(
-        edition=replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>"),
-        numbers=numbers,
-        register=register,
-        cases=cases,
-        accuracy=read(built / "accuracy.csv"),
-        problems=read(built / "check" / "problems.csv"),
-        ledger=read(built / "ledger.csv"),
-        fonts_url="fonts",
-        change=None,
-        spec=load_report_spec(),
-        codebook=default_codebook(),
-    )
-    html = render_html(REPO / "report" / "report.html.j2", context, numbers, default_codebook())
+    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>")
+    html = render_with(built, edition=edition, cases=cases)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
     for secret in ("Smith", "07700 900123", "jo.bloggs", "AB123456C"):
@@ -206,8 +189,9 @@ def test_excluded_files_and_warnings_are_told_apart():
     assert [w["file"] for w in warnings] == ["responses/b/r.csv", "requests.csv line 4 (Kent)"]
 
 
-def render_with(built, change_numbers) -> str:
-    """report.html of the shared build, rendered again with its numbers changed."""
+def render_with(built, change_numbers=None, **context) -> str:
+    """report.html of the shared build, rendered again with its numbers changed and
+    `context` (edition, cases ...) in place of the build's."""
     from policebreaches.classify import default_codebook
     from policebreaches.edition import read_checked_edition
     from policebreaches.render import render_html
@@ -215,21 +199,22 @@ def render_with(built, change_numbers) -> str:
     from policebreaches.report_spec import load_report_spec
 
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
-    change_numbers(numbers)
-    context = build_context(
-        edition=read_checked_edition(built / "check" / "edition.json"),
-        numbers=numbers,
-        register=json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
-        cases=json.loads((built / "statistics" / "case_studies.json").read_text(encoding="utf-8")),
-        accuracy=read(built / "accuracy.csv"),
-        problems=read(built / "check" / "problems.csv"),
-        ledger=read(built / "ledger.csv"),
-        fonts_url="fonts",
-        change=None,
-        spec=load_report_spec(),
-        codebook=default_codebook(),
-    )
-    return render_html(REPO / "report" / "report.html.j2", context, numbers, default_codebook())
+    if change_numbers:
+        change_numbers(numbers)
+    built_context = {
+        "edition": read_checked_edition(built / "check" / "edition.json"),
+        "register": json.loads((built / "check" / "register.json").read_text(encoding="utf-8")),
+        "cases": json.loads((built / "statistics" / "case_studies.json").read_text(encoding="utf-8")),
+        "accuracy": read(built / "accuracy.csv"),
+        "problems": read(built / "check" / "problems.csv"),
+        "ledger": read(built / "ledger.csv"),
+        "fonts_url": "fonts",
+        "change": None,
+        "spec": load_report_spec(),
+        "codebook": default_codebook(),
+    }
+    page_context = build_context(numbers=numbers, **(built_context | context))
+    return render_html(REPO / "report" / "report.html.j2", page_context, numbers, default_codebook())
 
 
 SENTENCE_START_NUMERAL = r"(?:^|[.!?]\s)(\d[\d,]*(?:\.\d+)?%?\s\w+)"
