@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             from .reproducible import check_reproducible
 
             return check_reproducible(args.edition, args.cores)
+    except EOFError:  # make review with no terminal to answer
+        print("error: make review needs a terminal to answer its questions", file=sys.stderr)
+        return 2
     except InputError as exc:  # a decision or a sheet that does not pass its checks
         print(exc, file=sys.stderr)
         return 1

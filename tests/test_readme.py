@@ -20,6 +20,8 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     "make bench": "about 30 minutes; its results are recorded in bench/RESULTS.md",
     "make bench SCALES=1,10 RUNS=3": "minutes of benchmarking; results in bench/RESULTS.md",
     "make review EDITION=2016 CODER=AB": "interactive (test_review.py walks the queue with scripted answers)",
+    "make review": "interactive (test_review.py walks the queue with scripted answers)",
+    "make review-import": "needs FILE=<a filled sheet> (test_review.py fills one and imports it)",
     "make review-import EDITION=2016 FILE=results/2016/review-sheet.xlsx": (
         "needs a filled sheet (test_review.py fills one and imports it into a copy of the edition)"
     ),
