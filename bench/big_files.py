@@ -21,6 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WORK = REPO / "bench" / "work" / "big"
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from run_bench import snakemake  # noqa: E402  (the same build command as the benchmark)
 
 from editions import make_edition  # noqa: E402  (the tests' edition writer: real files, blessed)
 
@@ -80,25 +83,7 @@ def build(name: str) -> dict:
     report = WORK / f"{name}.time"
     start = time.perf_counter()
     done = subprocess.run(
-        [
-            "/usr/bin/time",
-            "-f",
-            "%M",
-            "-o",
-            str(report),
-            sys.executable,
-            "-m",
-            "snakemake",
-            "--cores",
-            "2",
-            "--quiet",
-            "all",
-            "--config",
-            f"edition={name}",
-            f"raw_dir={WORK / 'raw'}",
-            f"results_dir={WORK / 'results'}",
-            "allow_problems=true",
-        ],
+        ["/usr/bin/time", "-f", "%M", "-o", str(report), *snakemake(name, "allow_problems=true", work=WORK)],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -36,7 +36,8 @@ def timed(command: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, int(report.read_text().split()[-1]) // 1024
 
 
-def snakemake(edition: str, *extra: str) -> list[str]:
+def snakemake(edition: str, *extra: str, work: Path = WORK) -> list[str]:
+    """The build of one edition under `work` (raw/, results/, truth/), quietly."""
     return [
         sys.executable,
         "-m",
@@ -47,9 +48,9 @@ def snakemake(edition: str, *extra: str) -> list[str]:
         "all",
         "--config",
         f"edition={edition}",
-        f"raw_dir={WORK / 'raw'}",
-        f"results_dir={WORK / 'results'}",
-        f"truth_dir={WORK / 'truth'}",
+        f"raw_dir={work / 'raw'}",
+        f"results_dir={work / 'results'}",
+        f"truth_dir={work / 'truth'}",
         *extra,
     ]
 

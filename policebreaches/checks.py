@@ -3,6 +3,7 @@ Collects every problem so one message lists them all."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -66,12 +67,16 @@ def check_body_files(
     present = {path.resolve() for path in declared}
     accepted, rejected = [], []
     for name in names:
-        path, problems = responses_dir / name, []
+        path = responses_dir / name
         if path.resolve() not in present:
             rejected.append({"name": name, "status": "missing"})
             continue
-        digest = sha256_file(path)
-        check_file(path, f"responses/{name}", limits, problems)
+        if path.stat().st_size > limits["max_file_mb"] * 1024 * 1024:  # never read into memory
+            rejected.append({"name": name, "status": "failed_input_checks"})
+            continue
+        data = path.read_bytes()  # once: for its checksum and its content checks
+        digest = hashlib.sha256(data).hexdigest()
+        problems = check_content(data, path.suffix.lower(), f"responses/{name}", limits)
         if problems or manifest.get(f"responses/{name}") != digest:
             rejected.append({"name": name, "status": "failed_input_checks"})
         else:

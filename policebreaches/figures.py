@@ -6,6 +6,7 @@ value axis carries no scale of its own, so the figures print no other numbers.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 
@@ -40,7 +41,7 @@ MATPLOTLIB_FONT, REPORT_FONT = "font-family: 'DejaVu Sans'", "font-family: 'Repo
 INK = "#1f3a5f"
 
 
-def _save(fig, data: pd.DataFrame, folder: Path, name: str, source: str, scanner: PersonalData) -> None:
+def _save(fig, data: pd.DataFrame, name: str, folder: Path, source: str, scanner: PersonalData) -> None:
     gate(frame_problems(scanner, f"figures/{name}.csv", data))  # labels are names: checked before anything is drawn
     fig.text(0.01, 0.01, f"Source: {source}", fontsize=7, color="#555555")
     svg = io.StringIO()
@@ -86,47 +87,27 @@ def draw_figures(
     """The figures report_spec.yaml declares (`spec`: its `figures`), in the codebook's order."""
     folder.mkdir(parents=True, exist_ok=True)
     types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
+    save = functools.partial(_save, folder=folder, source=source, scanner=scanner)
     with plt.rc_context(STYLE):
         top, names = top_forces(numbers, register), names_of(register)
         data = pd.DataFrame(
             {"force": [names[f] for f in top], "breaches": [numbers[f"forces.{f}.total"]["value"] for f in top]}
         )
-        _save(
-            _bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"),
-            data,
-            folder,
-            "top_ten",
-            source,
-            scanner,
-        )
+        save(_bars(data, "force", "breaches", spec["top_ten"]["title"], "Breaches"), data, "top_ten")
         data = pd.DataFrame(
             {
                 "type": [codebook.plain_label("breach_type", t) for t in types],
                 "breaches": [numbers[f"breaches.type.{t}"]["value"] for t in types],
             }
         )
-        _save(
-            _bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"),
-            data,
-            folder,
-            "breach_types",
-            source,
-            scanner,
-        )
+        save(_bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"), data, "breach_types")
         data = pd.DataFrame(
             {
                 "outcome": [codebook.label("outcome_group", o) for o in outcomes],
                 "breaches": [numbers[f"outcomes.{o}"]["value"] for o in outcomes],
             }
         )
-        _save(
-            _bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"),
-            data,
-            folder,
-            "outcomes",
-            source,
-            scanner,
-        )
+        save(_bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, "outcomes")
         years = sorted(key.split(".")[1] for key in numbers if key.startswith("years."))
         months = [
             months_in_period(int(y), numbers["period.start"]["value"], numbers["period.end"]["value"]) for y in years
@@ -138,7 +119,7 @@ def draw_figures(
                 "months_in_period": months,
             }
         )
-        _save(
+        save(
             _bars(
                 data.assign(year=[y if m == 12 else f"{y}\n({m} months)" for y, m in zip(years, months)]),
                 "year",
@@ -148,10 +129,7 @@ def draw_figures(
                 horizontal=False,
             ),
             data,
-            folder,
             "by_year",
-            source,
-            scanner,
         )
         data = pd.DataFrame(
             {
@@ -159,11 +137,4 @@ def draw_figures(
                 "records": [numbers[f"roles.{r}"]["value"] for r in codebook.categories("role")],
             }
         )
-        _save(
-            _bars(data, "role", "records", spec["roles"]["title"], "Incident records"),
-            data,
-            folder,
-            "roles",
-            source,
-            scanner,
-        )
+        save(_bars(data, "role", "records", spec["roles"]["title"], "Incident records"), data, "roles")

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from .cells import FORMULA_START
+from .cells import FORMULA_START, safe_frame
 from .personal_data import PersonalData
 from .problems import Problem, raise_if_any
 
@@ -56,8 +56,6 @@ def live_formulas(where: str, rows: Iterable[Iterable[str]]) -> list[Problem]:
 
 def frame_problems(scanner: PersonalData, where: str, frame) -> list[Problem]:
     """Personal data and live formulas in a table as it will be written."""
-    from .cells import safe_frame
-
     safe = safe_frame(frame)
     cells = [(f"{where} row {i} {column}", value) for column in safe.columns for i, value in enumerate(safe[column], 2)]
     texts = [(w, v) for w, v in cells if isinstance(v, str) and v]

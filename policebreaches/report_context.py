@@ -138,7 +138,6 @@ def build_context(
             for f in fields
         ],
         "provisional": numbers["requests.response_rate"]["value"] < spec.get("provisional_below", 0.8),
-        "request_text": edition.request_text,
         "request_blocks": request_blocks(edition.request_text),
         "fonts_url": fonts_url,
         "change": change,
