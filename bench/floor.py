@@ -104,7 +104,9 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     corpus_dir = REPO / "tests" / "corpus"
     score_corpus.run(corpus_dir / "incidents.csv", corpus_dir / "outcomes.csv", CODEBOOK, out / "corpus_accuracy.csv")
     lap("score_corpus")
-    tables = {name: out / "tables" / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")}
+    tables = {
+        name: out / "tables" / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown", "top_ten_by_rate")
+    }
     statistics.run(
         out / "edition.json",
         out / "register.json",

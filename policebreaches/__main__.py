@@ -212,14 +212,21 @@ def score_corpus(incidents, outcomes, codebook, out):
 @click.option("--top-ten-out", type=FILE, required=True)
 @click.option("--breakdown-out", type=FILE, required=True)
 @click.option("--xlsx-out", type=FILE, required=True)
+@click.option("--top-by-rate-out", type=FILE, required=True, help="tables/top_ten_by_rate.csv")
 @click.option(
     "--tables-readme-out", type=FILE, required=True, help="tables/README.txt (what the tables are; synthetic?)"
 )
-def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, **paths):
+def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, top_by_rate_out, **paths):
     """numbers.json, case studies, change since the previous edition, tables."""
     from .stages import statistics as stage_module
 
-    tables = {"table1": table1_out, "top_ten": top_ten_out, "force_breakdown": breakdown_out, "xlsx": xlsx_out}
+    tables = {
+        "table1": table1_out,
+        "top_ten": top_ten_out,
+        "force_breakdown": breakdown_out,
+        "top_ten_by_rate": top_by_rate_out,
+        "xlsx": xlsx_out,
+    }
     stage_module.run(previous_numbers=optional(previous_numbers), table_outs=tables, **paths)
 
 

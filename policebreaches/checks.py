@@ -14,6 +14,7 @@ from .edition import (
     edition_bodies,
     edition_files,
     load_edition,
+    read_denominators,
     read_manifest,
     read_register,
     regular_files,
@@ -119,6 +120,13 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    workforce = read_denominators(root, problems, bodies)
+    for row in register:
+        row["workforce"] = workforce.pop(row["force_id"], None)
+    for force_id in workforce:
+        problems.append(
+            Problem(f"denominators.csv ({force_id!r})", "a body requests.csv does not list", "remove the row")
+        )
     check_no_links(root, problems)
     check_manifest(root, problems)
     responses = root / "responses"

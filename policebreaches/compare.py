@@ -1,76 +1,280 @@
-"""Change since the previous edition: headline and per-force deltas, bodies that moved
-in or out of the top ten, and the response rate. Every delta becomes a numbers.json
-entry (change.<key>.previous / change.<key>.delta), so it is traced like any number."""
+"""Change since the previous edition, compared fairly.
+
+Two editions differ in the length of their period and in which bodies answered, so raw
+counts are never set side by side:
+- each edition as a whole is shown as a rate per year of its own period, with how many
+  bodies answered (context, not a comparison);
+- the comparison itself is like for like: only bodies that gave figures in both editions,
+  as rates per year; every other body is listed with the reason it has no comparable
+  answer, never as 0;
+- a body enters or leaves the top ten only when it answered both editions and its place
+  inside or outside the top ten is not decided by a tie.
+Every figure becomes a numbers.json entry (change.*), so it is traced like any number."""
 
 from __future__ import annotations
 
+from .edition import DATA_STATUSES, STATUS_WORDS
 
-def headline(codebook) -> list[tuple[str, str]]:
-    """(key, label) of the headline numbers compared, in the codebook's order."""
-    types = [(f"breaches.type.{t}", codebook.plain_label("breach_type", t)) for t in codebook.categories("breach_type")]
-    outcomes = [(f"outcomes.{o}", codebook.label("outcome_group", o)) for o in codebook.categories("outcome_group")]
-    return [
-        ("breaches.total", "All breaches"),
-        *((key, label.capitalize()) for key, label in types),
-        ("breaches.pnc", "Police National Computer"),
-        *((key, label.capitalize()) for key, label in outcomes if not key.endswith(codebook.residual("outcome_group"))),
-        ("requests.response_rate", "Response rate"),
+DAYS_PER_YEAR = 365.25
+TOP = 10
+
+
+def per_year(count: float, days: int) -> float:
+    return count * DAYS_PER_YEAR / days if days else 0.0
+
+
+def display_rate(value: float) -> str:
+    """A rate per year: one decimal below 10 (so small bodies do not all read 0 or 1)."""
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
+
+
+def display_change(before: float, after: float) -> tuple[float | None, str]:
+    """Relative change of a rate, as a whole per cent; none when there is nothing to divide by."""
+    if not before:
+        return None, "new" if after else "none in either"
+    change = after / before - 1
+    points = int(abs(change) * 100 + 0.5)
+    return change, "no change" if points == 0 else f"{'+' if change > 0 else '−'}{points}%"
+
+
+def compared_series(codebook) -> list[tuple[str, str, str]]:
+    """(headline key, per-force suffix, label) of what the like-for-like table compares,
+    in the codebook's order: totals, types and outcome groups (what every body reports)."""
+    types = [
+        (f"breaches.type.{t}", f"type.{t}", codebook.plain_label("breach_type", t).capitalize())
+        for t in codebook.categories("breach_type")
     ]
+    outcomes = [
+        (f"outcomes.{o}", f"outcome.{o}", codebook.label("outcome_group", o).capitalize())
+        for o in codebook.categories("outcome_group")
+    ]
+    return [("breaches.total", "total", "All breaches"), *types, *outcomes]
 
 
-def _delta_display(key: str, delta: float) -> str:
-    if key == "requests.response_rate":
-        points = round(delta * 100)
-        return f"{points:+d} pts" if points else "0 pts"
-    return f"{int(delta):+,}".replace("+0", "0") if delta == 0 else f"{int(delta):+,}"
+def body_statuses(numbers: dict) -> dict[str, str]:
+    """force_id -> register status, from forces.<id>.status."""
+    return {
+        key.split(".")[1]: entry["value"]
+        for key, entry in numbers.items()
+        if key.startswith("forces.") and key.endswith(".status")
+    }
+
+
+def comparability(current: dict, previous: dict, current_id: str, previous_id: str) -> tuple[list[str], dict[str, str]]:
+    """(bodies that gave figures in both editions, {other body: why it has no comparable answer})."""
+    now, before = body_statuses(current), body_statuses(previous)
+    compared, reasons = [], {}
+    for force in sorted(now.keys() | before.keys()):
+        why = [
+            _absence(statuses.get(force), edition)
+            for statuses, edition in ((before, previous_id), (now, current_id))
+            if statuses.get(force) not in DATA_STATUSES
+        ]
+        if why:
+            reasons[force] = "; ".join(why)
+        else:
+            compared.append(force)
+    return compared, reasons
+
+
+def _absence(status: str | None, edition: str) -> str:
+    if status is None:
+        return f"not asked in {edition}"
+    return f"{STATUS_WORDS[status].lower()} in {edition}"
+
+
+def definite_top(totals: dict[str, float], n: int = TOP) -> tuple[set[str], set[str]]:
+    """(bodies surely in the top n, bodies surely outside it): a body tied with the
+    boundary is in neither, because the tie, not the count, would decide its place."""
+    if len(totals) <= n:
+        return set(totals), set()
+    ranked = sorted(totals.values(), reverse=True)
+    last_in, first_out = ranked[n - 1], ranked[n]
+    return {f for f, v in totals.items() if v > first_out}, {f for f, v in totals.items() if v < last_in}
 
 
 def change_entries(
-    current: dict, previous: dict, previous_id: str, names: dict[str, str], codebook
+    current: dict, previous: dict, current_id: str, previous_id: str, names: dict[str, str], codebook
 ) -> tuple[dict, dict, list[dict]]:
-    """(numbers.json entries, change summary for the report, rows for change.csv);
-    `names`: force_id -> name for this edition's register."""
-    entries, rows, table = {}, [], []
-    force_keys = sorted(
-        {k for k in current.keys() | previous.keys() if k.startswith("forces.") and k.endswith(".total")}
-    )
-    forces = [(k, names.get(k.split(".")[1], k.split(".")[1])) for k in force_keys]
-    for key, label in headline(codebook) + forces:
-        if key not in current or key not in previous:
-            continue
-        before, after = previous[key]["value"], current[key]["value"]
-        delta = after - before
-        entries[f"change.{key}.previous"] = (
-            before,
-            previous[key]["display"],
-            f"{label}: the value in edition {previous_id}.",
+    """(numbers.json entries as (value, display, definition, derivation), the summary the
+    report prints, rows for tables/change.csv); `names`: force_id -> name."""
+    compared, reasons = comparability(current, previous, current_id, previous_id)
+    days_now, days_before = current["period.days"]["value"], previous["period.days"]["value"]
+    entries = _whole_editions(current, previous, previous_id)
+    entries |= _counts_of_bodies(compared, reasons, current_id, previous_id)
+    like_rows, table = [], []
+    for key, suffix, label in compared_series(codebook):
+        sums = [sum(numbers[f"forces.{f}.{suffix}"]["value"] for f in compared) for numbers in (previous, current)]
+        rows = _rate_entries(
+            f"change.like.{key}", label, sums, (days_before, days_now), previous_id, current_id, compared, suffix
         )
-        entries[f"change.{key}.delta"] = (
-            delta,
-            _delta_display(key, delta),
-            f"{label}: this edition minus edition {previous_id}.",
+        entries |= rows
+        like_rows.append({"label": label, **_row_keys(f"change.like.{key}")})
+        table.append(_table_row(key, label, "like for like", rows, f"change.like.{key}"))
+    force_rows = []
+    for force in compared:
+        counts = [numbers[f"forces.{force}.total"]["value"] for numbers in (previous, current)]
+        base = f"change.forces.{force}"
+        rows = _rate_entries(
+            base, names.get(force, force), counts, (days_before, days_now), previous_id, current_id, [force], "total"
         )
-        rows.append({"label": label, "before": f"change.{key}.previous", "after": key, "delta": f"change.{key}.delta"})
+        entries |= rows
+        force_rows.append({"label": names.get(force, force), **_row_keys(base)})
+        table.append(_table_row(f"forces.{force}.total", names.get(force, force), "like for like", rows, base))
+    for force, why in reasons.items():
+        entries[f"change.forces.{force}.comparison"] = (
+            why,
+            why,
+            f"{names.get(force, force)}: why this body is left out of the comparison with edition {previous_id}.",
+            "forces.<id>.status in both editions' numbers.json (figures in both are needed)",
+        )
         table.append(
-            {"key": key, "label": label, "previous": _plain(before), "current": _plain(after), "delta": _plain(delta)}
+            {"key": f"forces.{force}.total", "label": names.get(force, force), "basis": f"no comparable answer: {why}"}
         )
-    top_now, top_before = _top_ten(current), _top_ten(previous)
+    entries |= _top_ten_moves(current, previous, compared, names, previous_id)
     summary = {
         "previous": previous_id,
-        "rows": rows,
-        "entered": [names.get(f, f) for f in top_now if f not in top_before],
-        "left": [names.get(f, f) for f in top_before if f not in top_now],
+        "like_rows": like_rows,
+        "force_rows": force_rows,
+        "not_comparable": [
+            {"reason": why, "names": sorted(names.get(f, f) for f, w in reasons.items() if w == why)}
+            for why in sorted(set(reasons.values()), key=lambda w: (-list(reasons.values()).count(w), w))
+        ],
     }
     return entries, summary, table
+
+
+def _row_keys(base: str) -> dict[str, str]:
+    return {"before": f"{base}.previous_per_year", "after": f"{base}.per_year", "change": f"{base}.change"}
+
+
+def _rate_entries(base, label, counts, days, previous_id, current_id, bodies, suffix) -> dict:
+    """Counts and rates per year of one series in both editions, and the relative change."""
+    (before, after), (days_before, days_now) = counts, days
+    rate_before, rate_now = per_year(before, days_before), per_year(after, days_now)
+    change, change_display = display_change(rate_before, rate_now)
+    over = f"forces.<id>.{suffix} summed over {', '.join(bodies) or 'no body'}"
+    return {
+        f"{base}.previous": (before, f"{before:,}", f"{label}: breaches counted in edition {previous_id}.", over),
+        f"{base}.current": (after, f"{after:,}", f"{label}: breaches counted in edition {current_id}.", over),
+        f"{base}.previous_per_year": (
+            rate_before,
+            display_rate(rate_before),
+            f"{label}: breaches a year in edition {previous_id} (count / days in its period x 365.25).",
+            f"{base}.previous / period.days of edition {previous_id} x 365.25",
+        ),
+        f"{base}.per_year": (
+            rate_now,
+            display_rate(rate_now),
+            f"{label}: breaches a year in edition {current_id} (count / days in its period x 365.25).",
+            f"{base}.current / period.days x 365.25",
+        ),
+        f"{base}.change": (
+            change,
+            change_display,
+            f"{label}: change in breaches a year since edition {previous_id} (empty when it had none).",
+            f"{base}.per_year / {base}.previous_per_year - 1",
+        ),
+    }
+
+
+def _table_row(key: str, label: str, basis: str, rows: dict, base: str) -> dict:
+    return {
+        "key": key,
+        "label": label,
+        "basis": basis,
+        "previous": _plain(rows[f"{base}.previous"][0]),
+        "current": _plain(rows[f"{base}.current"][0]),
+        "previous_per_year": f"{rows[f'{base}.previous_per_year'][0]:.4f}",
+        "per_year": f"{rows[f'{base}.per_year'][0]:.4f}",
+        "change": "" if rows[f"{base}.change"][0] is None else f"{rows[f'{base}.change'][0]:.4f}",
+        "delta": f"{rows[f'{base}.per_year'][0] - rows[f'{base}.previous_per_year'][0]:.4f}",
+    }
+
+
+def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
+    """The previous edition as a whole, for context: its period, answers and rate a year."""
+    days = previous["period.days"]["value"]
+    total = previous["breaches.total"]["value"]
+    rate = per_year(total, days)
+    points = round((current["requests.response_rate"]["value"] - previous["requests.response_rate"]["value"]) * 100)
+    source = f"edition {previous_id}'s numbers.json"
+    return {
+        "change.previous.breaches.total": (total, f"{total:,}", f"Breaches counted in edition {previous_id}.", source),
+        "change.previous.breaches.per_year": (
+            rate,
+            display_rate(rate),
+            f"Breaches a year in edition {previous_id}, all bodies that answered it.",
+            f"breaches.total / period.days x 365.25 in {source}",
+        ),
+        "change.previous.period.months": (
+            previous["period.months"]["value"],
+            previous["period.months"]["display"],
+            f"Months in edition {previous_id}'s period.",
+            source,
+        ),
+        "change.previous.requests.responded": (
+            previous["requests.responded"]["value"],
+            previous["requests.responded"]["display"],
+            f"Bodies that answered in edition {previous_id}.",
+            source,
+        ),
+        "change.previous.requests.response_rate": (
+            previous["requests.response_rate"]["value"],
+            previous["requests.response_rate"]["display"],
+            f"Response rate of edition {previous_id}.",
+            source,
+        ),
+        "change.requests.response_rate.delta": (
+            points / 100,
+            f"{'+' if points > 0 else '−'}{abs(points)} points" if points else "no change",
+            f"Response rate of this edition minus that of edition {previous_id}, in percentage points.",
+            "requests.response_rate - change.previous.requests.response_rate",
+        ),
+    }
+
+
+def _counts_of_bodies(compared: list[str], reasons: dict, current_id: str, previous_id: str) -> dict:
+    derivation = "forces.<id>.status in both editions' numbers.json"
+    return {
+        "change.bodies.compared": (
+            len(compared),
+            f"{len(compared):,}",
+            f"Bodies that gave figures (disclosed or partial) in both edition {previous_id} and edition {current_id}.",
+            derivation,
+        ),
+        "change.bodies.not_comparable": (
+            len(reasons),
+            f"{len(reasons):,}",
+            "Bodies asked in either edition without figures in both: left out of the comparison, never counted as 0.",
+            derivation,
+        ),
+    }
+
+
+def _top_ten_moves(current: dict, previous: dict, compared: list[str], names: dict, previous_id: str) -> dict:
+    """Entries and exits of the top ten among the bodies that answered both editions."""
+    inside_now, outside_now = definite_top({f: current[f"forces.{f}.total"]["value"] for f in compared})
+    inside_before, outside_before = definite_top({f: previous[f"forces.{f}.total"]["value"] for f in compared})
+    moves = {"entered": sorted(inside_now & outside_before), "left": sorted(inside_before & outside_now)}
+    entries = {}
+    for move, forces in moves.items():
+        entries[f"change.top_ten.{move}"] = (
+            ";".join(forces),
+            ", ".join(names.get(f, f) for f in forces) or "none",
+            f"Bodies that {move} the top ten since edition {previous_id}, ranked among the bodies that answered "
+            "both editions; a body whose place depends on a tie is not counted as moving.",
+            "forces.<id>.total of the compared bodies (change.bodies.compared), ranked in each edition",
+        )
+    entries["change.top_ten.possible"] = (
+        len(compared) > TOP,
+        "yes" if len(compared) > TOP else "no",
+        f"Whether more than {TOP} bodies answered both editions, so that a body can enter or leave the top ten.",
+        "change.bodies.compared > 10",
+    )
+    return entries
 
 
 def _plain(value) -> str:
     """Counts as whole numbers, rates to four decimals (a CSV column mixes both)."""
     return str(int(value)) if float(value).is_integer() else f"{value:.4f}"
-
-
-def _top_ten(numbers: dict) -> list[str]:
-    totals = {
-        k.split(".")[1]: e["value"] for k, e in numbers.items() if k.startswith("forces.") and k.endswith(".total")
-    }
-    return sorted(totals, key=lambda f: (-totals[f], f))[:10]

@@ -201,6 +201,7 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
         if status not in STATUSES:
             problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
             continue
+        problems += register_date_problems(row, here)
         files = [f.strip() for f in row["files"].split(";") if f.strip()]
         if status in DATA_STATUSES and not files:
             problems.append(
@@ -221,6 +222,87 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
             }
         )
     return register
+
+
+DENOMINATORS_FILE = "denominators.csv"
+DENOMINATOR_COLUMNS = ["force_id", "officers", "staff", "as_of", "source"]
+
+
+def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> dict[str, dict]:
+    """The optional denominators.csv: each body's workforce (officers and staff, head count
+    or full-time equivalent as its source states), the date it describes and where it was
+    published. {force_id: {officers, staff, workforce, as_of, source}}; problems appended."""
+    path = root / DENOMINATORS_FILE
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != DENOMINATOR_COLUMNS:
+            fix = "use exactly: " + ",".join(DENOMINATOR_COLUMNS)
+            problems.append(Problem(DENOMINATORS_FILE, f"columns are {reader.fieldnames}", fix))
+            return {}
+        rows = list(reader)
+    found: dict[str, dict] = {}
+    for line_no, row in enumerate(rows, start=2):
+        here = f"{DENOMINATORS_FILE} line {line_no} ({row['force_id']!r})"
+        row_problems = []
+        force_id = bodies.resolve(row["force_id"])
+        if force_id is None:
+            row_problems.append(("unknown body", "use a force_id of forces.csv or bodies.csv (or a known name)"))
+        elif force_id in found:
+            row_problems.append(("the body is listed twice", "keep one row per body"))
+        counts = {}
+        for column in ("officers", "staff"):
+            text = row[column].strip().replace(",", "")
+            if not text.isdigit():
+                row_problems.append((f"{column} {row[column]!r} is not a whole number", "write a count such as 1234"))
+            else:
+                counts[column] = int(text)
+        if len(counts) == 2 and not sum(counts.values()):
+            row_problems.append(("officers and staff are both 0", "give the workforce, or leave the body out"))
+        try:
+            as_of = dt.date.fromisoformat(row["as_of"].strip())
+        except ValueError:
+            as_of = None
+            row_problems.append((f"as_of {row['as_of']!r} is not a date", "write it as YYYY-MM-DD"))
+        if not row["source"].strip():
+            row_problems.append(("no source", "name the publication the figures come from"))
+        problems += [Problem(here, what, fix) for what, fix in row_problems]
+        if not row_problems:
+            found[force_id] = {
+                **counts,
+                "workforce": sum(counts.values()),
+                "as_of": as_of.isoformat(),
+                "source": row["source"].strip(),
+            }
+    return found
+
+
+def register_date_problems(row: dict, here: str) -> list[Problem]:
+    """`requested` and `responded` are empty or ISO dates, and no answer comes before its request
+    (timeliness counts working days between them)."""
+    problems, dates = [], {}
+    for column in ("requested", "responded"):
+        text = (row[column] or "").strip()
+        if not text:
+            continue
+        try:
+            dates[column] = dt.date.fromisoformat(text)
+        except ValueError:
+            problems.append(
+                Problem(here, f"{column} {text!r} is not a date", "write it as YYYY-MM-DD, or leave it empty")
+            )
+    if len(dates) == 2 and dates["responded"] < dates["requested"]:
+        problems.append(
+            Problem(
+                here, f"responded {dates['responded']} is before requested {dates['requested']}", "correct the dates"
+            )
+        )
+    if "responded" in dates and row["status"].strip() == "no_response":
+        problems.append(
+            Problem(here, "status no_response but a responded date is given", "correct the status or clear the date")
+        )
+    return problems
 
 
 def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """Figures (matplotlib): one sober, greyscale-safe style; SVG for the PDF, PNG
 copies, and each figure's data beside it as CSV. Byte-reproducible: fixed svg.hashsalt,
 no date metadata. Every value drawn is a numbers.json number, printed on its bar; the
-value axis carries no scale of its own, so the figures print no other numbers."""
+value axis carries no scale of its own, so the figures print no other numbers. The funnel
+plot is the exception: its points and limits need both axes' scales."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import io
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -19,6 +21,7 @@ import pandas as pd  # noqa: E402
 from .cells import safe_frame  # noqa: E402
 from .personal_data import PersonalData  # noqa: E402
 from .publication import frame_problems, gate  # noqa: E402
+from .rates import STANDING_WORDS, funnel  # noqa: E402
 from .statistics import top_forces  # noqa: E402
 from .tables import names_of  # noqa: E402
 
@@ -138,3 +141,49 @@ def draw_figures(
             }
         )
         save(_bars(data, "role", "records", spec["roles"]["title"], "Incident records"), data, "roles")
+        data, fig = _funnel(numbers, register, spec["funnel"]["title"])
+        save(fig, data, "funnel")
+
+
+def _funnel(numbers: dict, register: list[dict], title: str):
+    """Rates per 1,000 against workforce, with the 95% and 99.8% limits around the national
+    rate; bodies above the upper 99.8% limit are named on the plot. (data, figure)"""
+    rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
+    data = pd.DataFrame(
+        {
+            "force": [r["name"] for r in rated],
+            "workforce": [r["workforce"]["workforce"] for r in rated],
+            "breaches": [numbers[f"forces.{r['force_id']}.total"]["value"] for r in rated],
+            "rate_per_1000": [round(numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"], 4) for r in rated],
+            "standing": [STANDING_WORDS[numbers[f"forces.{r['force_id']}.funnel"]["value"]] for r in rated],
+        }
+    )
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    ax.set_title(title, loc="left")
+    if not rated:
+        ax.axis("off")
+        ax.text(0.5, 0.5, "Rates not shown: this edition gives no workforce figures (denominators.csv).", ha="center")
+        return data, fig
+    rows = [
+        {"force_id": r["force_id"], "total": b, "workforce": w} for r, b, w in zip(rated, data.breaches, data.workforce)
+    ]
+    lines = funnel(rows, numbers["period.days"]["value"])["lines"]
+    for level, style in (("95", "--"), ("99.8", ":")):
+        for side in ("upper", "lower"):
+            points = lines[f"{side}_{level}"]
+            ax.plot([x for x, _ in points], [y for _, y in points], style, color="#555555", linewidth=1,
+                    label=f"{level}% limits" if side == "upper" else None)  # fmt: skip
+    national = numbers["rates.national_per_1000"]["value"]
+    ax.axhline(national, color="#555555", linewidth=1, label="national rate")
+    ax.scatter(data.workforce, data.rate_per_1000, s=16, color=INK, zorder=3)
+    for row in data.itertuples():
+        if row.standing == STANDING_WORDS["above_99.8"]:  # the text names the others (labels would overlap)
+            ax.annotate(row.force, (row.workforce, row.rate_per_1000), xytext=(4, 2), textcoords="offset points",
+                        fontsize=7)  # fmt: skip
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    ax.set_xlabel("Workforce (officers and staff), log scale")
+    ax.set_ylabel("Breaches a year per 1,000 workforce")
+    ax.legend(frameon=False, fontsize=7, loc="upper right")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return data, fig

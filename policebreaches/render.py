@@ -83,12 +83,13 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
     def derivation_keys() -> list[str]:
         return list(used)
 
-    def derivation_forces() -> list[tuple[str, list[str]]]:
-        """Per force, its total, type and outcome keys (a compact table in Appendix 3)."""
+    def derivation_forces(parts: list[str] | None = None) -> list[tuple[str, list[str | None]]]:
+        """Per force, the keys forces.<id>.<part> (None where the force has none): the compact
+        tables of Appendix 3. Default parts: total, types and outcome groups."""
         forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
         types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
-        parts = ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
-        return [(f, [f"forces.{f}.{p}" for p in parts]) for f in forces]
+        parts = parts or ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
+        return [(f, [f"forces.{f}.{p}" if f"forces.{f}.{p}" in numbers else None for p in parts]) for f in forces]
 
     env.globals.update(
         n=n,

@@ -7,8 +7,8 @@ import re
 
 from markupsafe import Markup
 
-from .edition import STATUS_WORDS, USED_STATUSES
-from .tables import force_breakdown, table1, top_ten
+from .edition import DATA_STATUSES, STATUS_WORDS, USED_STATUSES
+from .tables import force_breakdown, table1, top_by_rate, top_ten
 
 SECTIONS = [
     ("summary", "Executive summary"),
@@ -17,8 +17,11 @@ SECTIONS = [
     ("roles", "Officers and staff"),
     ("recommendations", "Policy recommendations"),
     ("top-ten", "The top ten forces"),
+    ("rates", "Breaches for the size of each force"),
     ("cases", "Data protection and the police"),
     ("breakdown", "Full force breakdown"),
+    ("timeliness", "How quickly forces answered"),
+    ("profiles", "Force profiles"),
     ("methodology", "Appendix 1: Methodology"),
     ("request", "Appendix 2: The FOI request"),
     ("derivations", "Appendix 3: How each number was derived"),
@@ -83,6 +86,21 @@ def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[lis
     return excluded, [p for p in problems if p["file"] not in unused]
 
 
+def profiles(register: list[dict], cases: list[dict]) -> list[dict]:
+    """Every body asked, by name, with its approved case quote where the edition has one."""
+    quotes = {case["force"]: case for case in cases if case.get("approved")}
+    return [
+        {
+            "force_id": r["force_id"],
+            "name": r["name"],
+            "exemption": r["exemption"],
+            "has_data": r["status"] in DATA_STATUSES,
+            "case": quotes.get(r["name"]),
+        }
+        for r in sorted(register, key=lambda r: r["name"])
+    ]
+
+
 def build_context(
     *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook
 ) -> dict:
@@ -114,11 +132,17 @@ def build_context(
         "figure": figure_markup(spec["figures"]),
         "table1": table1(numbers, codebook),
         "top_ten": top_ten(numbers, register, codebook),
+        "top_by_rate": top_by_rate(numbers, register),
         "breakdown": force_breakdown(numbers, register, codebook),
         "type_columns": category_columns(codebook, "breach_type"),
-        "roles": [{"id": r, "label": codebook.label("role", r).capitalize()} for r in codebook.categories("role")],
+        "roles": [
+            {"id": r, "label": codebook.label("role", r).capitalize(), "short": codebook.short("role", r)}
+            for r in codebook.categories("role")
+        ],
         "outcome_columns": category_columns(codebook, "outcome_group"),
         "case_studies": cases,
+        "profiles": profiles(register, cases),
+        "role_parts": [f"role.{r}" for r in codebook.categories("role")],
         "refusals": [
             {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
             for r in sorted(register, key=lambda r: r["name"])

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
+from . import timeliness
 from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
 
 
@@ -165,8 +166,14 @@ def _by_force(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {force: rows for force, rows in frame.groupby("force_id", sort=False)} if len(frame) else {}
 
 
+def period_months(edition) -> int:
+    """Months in the period, to the nearest whole month (June 2011 to December 2015: 55)."""
+    return round(edition.days_in_period / (365.25 / 12))
+
+
 def _derived_values(register: list[dict], edition, total: int) -> dict:
     sent = len(register)
+    per_year = total * 365.25 / edition.days_in_period
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
     weeks = edition.days_in_period / 7
     return {
@@ -183,6 +190,13 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
             f"status == {status!r}",
         ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
+        "per_year": lambda _: (per_year, f"{per_year:,.0f}", "breaches.total / days_in_period x 365.25"),
+        **_timeliness_values(register),
+        "period_months": lambda _: (
+            period_months(edition),
+            display_count(period_months(edition)),
+            "period.days / (365.25 / 12), rounded",
+        ),
         "period_start": lambda _: (
             edition.period_start.isoformat(),
             display_date(edition.period_start),
@@ -199,6 +213,95 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
             "period_end - period_start + 1",
         ),
     }
+
+
+def _named(forces: list[str], register: list[dict]) -> str:
+    names = {r["force_id"]: r["name"] for r in register}
+    return ", ".join(names[f] for f in forces) or "none"
+
+
+def _timeliness_values(register: list[dict]) -> dict:
+    """Working days to answer (FOI Act s.10): counts, share in time, median, bodies named."""
+    t = timeliness.summary(register)
+    median = t["median"]
+    return {
+        "timeliness_known": lambda _: (
+            t["known"],
+            display_count(t["known"]),
+            "requests.csv rows with a requested date",
+        ),
+        "timeliness_in_time": lambda _: (
+            t["in_time"],
+            display_count(t["in_time"]),
+            f"working days from requested to responded <= {timeliness.LIMIT}",
+        ),
+        "timeliness_in_time_share": lambda _: (
+            t["in_time"] / t["known"] if t["known"] else 0.0,
+            display_percent(t["in_time"], t["known"]),
+            "timeliness.in_time / timeliness.known",
+        ),
+        "timeliness_median": lambda _: (
+            median,
+            "n/a" if median is None else f"{median:g}",
+            "median of working days to answer, bodies that answered",
+        ),
+        "timeliness_late": lambda _: (
+            ";".join(t["late"]),
+            _named(t["late"], register),
+            f"working days to answer > {timeliness.LIMIT}",
+        ),
+        "timeliness_late_count": lambda _: (
+            len(t["late"]),
+            display_count(len(t["late"])),
+            f"working days to answer > {timeliness.LIMIT}",
+        ),
+        "timeliness_unanswered": lambda _: (
+            ";".join(t["unanswered"]),
+            _named(t["unanswered"], register),
+            "requests.csv: no responded date, or status no_response",
+        ),
+        "timeliness_unanswered_count": lambda _: (
+            len(t["unanswered"]),
+            display_count(len(t["unanswered"])),
+            "requests.csv: no responded date, or status no_response",
+        ),
+    }
+
+
+STANDING_WORDS = {"in_time": "in time", "late": "late", "unanswered": "no answer", "not_known": "dates not recorded"}
+
+
+def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) -> None:
+    """forces.<id>.status and the rate a year of one body (rates only for bodies with figures)."""
+    prefix = f"forces.{row['force_id']}."
+    total = book.numbers[f"{prefix}total"]["value"]
+    rate = total * 365.25 / edition.days_in_period
+    answer = timeliness.body_timeliness(row)
+    computed = {
+        "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
+        "answer_timeliness": (
+            answer["standing"],
+            STANDING_WORDS[answer["standing"]],
+            "requests.csv requested, responded",
+        ),
+        "working_days": (answer["days"], f"{answer['days']}", "working days after requested up to responded"),
+        "answered_on": (
+            row["responded"],
+            display_date(dt.date.fromisoformat(row["responded"])) if row["responded"] else "",
+            "requests.csv responded",
+        ),
+        "per_year": (rate, f"{rate:.1f}" if rate < 10 else f"{rate:,.0f}", f"{prefix}total / period.days x 365.25"),
+    }
+    for entry in entries:
+        if entry["compute"] == "per_year" and row["status"] not in DATA_STATUSES:
+            continue  # a body that gave no figures has no rate, not a rate of 0
+        if entry["compute"] == "working_days" and answer["days"] is None:
+            continue  # no answer (or no request date): no number of days
+        if entry["compute"] == "answered_on" and not row["responded"]:
+            continue
+        value, display, filter_text = computed[entry["compute"]]
+        definition = entry["definition"].replace("{force}", row["name"])
+        book.entry(f"{prefix}{entry['key']}", value, display, definition, filter_text)
 
 
 def compute_numbers(
@@ -232,6 +335,8 @@ def compute_numbers(
             aggs_of.get(f, aggs.iloc[:0]),
             (f, f"forces.{f}.", row["name"]),
         )
+    for row in register:
+        _force_derived(book, spec.get("per_force_derived", []), row, edition)
     derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
     for entry in spec["derived"]:
         field = entry.get("for_each")
@@ -245,7 +350,15 @@ def compute_numbers(
                 entry["definition"].format(**fill) if category else entry["definition"],
                 filter_text,
             )
-    for key, (value, display, definition, *derivation) in (extra or {}).items():
+    return add_entries(book.numbers, extra or {}, inputs)
+
+
+def add_entries(numbers: dict, entries: dict, inputs: list[dict]) -> dict:
+    """`numbers` with `entries` ((value, display, definition[, derivation]) by key) added,
+    each citing `inputs`: numbers computed from other numbers (rates, the change)."""
+    book = NumberBook(inputs)
+    book.numbers = dict(numbers)
+    for key, (value, display, definition, *derivation) in entries.items():
         book.entry(key, value, display, definition, derivation[0] if derivation else "see definition")
     return dict(sorted(book.numbers.items()))
 

@@ -52,6 +52,16 @@ def top_ten(numbers: dict, register: list[dict], codebook) -> list[dict]:
     ]
 
 
+def top_by_rate(numbers: dict, register: list[dict], n: int = 10) -> list[dict]:
+    """The bodies with the highest breaches a year per 1,000 workforce (rated bodies only)."""
+    rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
+    ranked = sorted(rated, key=lambda r: (-numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"], r["name"]))
+    return [
+        {"rank": i, "force_id": r["force_id"], "force": r["name"], "key": f"forces.{r['force_id']}.rate_per_1000"}
+        for i, r in enumerate(ranked[:n], start=1)
+    ]
+
+
 def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]:
     rows = []
     types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
@@ -64,6 +74,9 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
                 "force": r["name"],
                 "status": STATUS_WORDS[r["status"]],
                 "exemption": r["exemption"],
+                "responded": r["responded"],
+                "working_days": numbers.get(f"forces.{f}.working_days", {}).get("value", ""),
+                "answer_timeliness": numbers[f"forces.{f}.answer_timeliness"]["display"],
                 "has_data": has_data,
                 "value": numbers[f"forces.{f}.total"]["value"] if has_data else "",
                 **{t: numbers[f"forces.{f}.type.{t}"]["value"] if has_data else "" for t in types},
@@ -89,6 +102,10 @@ def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.
         ).drop(columns=["share_key"]),
         "top_ten": pd.DataFrame(top_ten(numbers, register, codebook)),
         "force_breakdown": pd.DataFrame(force_breakdown(numbers, register, codebook)),
+        "top_ten_by_rate": pd.DataFrame(
+            [{**row, "rate_per_1000": numbers[row["key"]]["value"]} for row in top_by_rate(numbers, register)],
+            columns=["rank", "force_id", "force", "key", "rate_per_1000"],
+        ),
     }
 
 

@@ -1,4 +1,4 @@
-FIGURES = ["top_ten", "breach_types", "outcomes", "by_year", "roles"]
+FIGURES = ["top_ten", "breach_types", "outcomes", "by_year", "roles", "funnel"]
 
 
 rule draw_figures:

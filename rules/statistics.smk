@@ -23,6 +23,7 @@ rule compute_statistics:
             caption="../report/captions/force_breakdown.rst",
             category="Tables",
         ),
+        top_by_rate=OUT / "tables" / "top_ten_by_rate.csv",
         xlsx=OUT / "tables" / "report_tables.xlsx",
         tables_readme=OUT / "tables" / "README.txt",
         change_table=OUT / "tables" / "change.csv",
@@ -43,4 +44,5 @@ rule compute_statistics:
         " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
         " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
         " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"
+        " --top-by-rate-out {output.top_by_rate:q}"
         " --tables-readme-out {output.tables_readme:q}"

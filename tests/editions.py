@@ -40,7 +40,7 @@ def make_edition(
         for row in rows:
             writer.writerow(
                 {c: row.get(c, "") for c in REGISTER_COLUMNS}
-                | {"requested": "2016-01-04", "responded": row.get("responded", "2016-02-01")}
+                | {"requested": "2016-01-04", "responded": row.get("responded", _answered(row))}
             )
     for name, content in files.items():
         path = root / "responses" / name
@@ -121,3 +121,8 @@ def data_rows(rows: list[dict]) -> list[dict]:
 
 
 TODAY = dt.date(2016, 2, 1)
+
+
+def _answered(row: dict) -> str:
+    """A date of answer, except for a body that did not answer."""
+    return "" if row.get("status") == "no_response" else "2016-02-01"

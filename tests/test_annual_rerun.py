@@ -58,13 +58,36 @@ def test_new_edition_builds_and_counts_its_two_responses(rerun):
     assert numbers["requests.responded"]["value"] == 2 and numbers["requests.sent"]["value"] == 44
 
 
-def test_change_since_previous_edition_is_traced_and_printed(rerun):
+def test_change_compares_rates_a_year_over_bodies_that_answered_both(rerun):
+    """2016 covers 55 months (1,675 days), 2017 one year (366 days): raw counts are never
+    set side by side; only Kent and Surrey gave figures in both editions."""
     numbers = json.loads((rerun / "2017" / "numbers.json").read_text(encoding="utf-8"))
-    assert numbers["change.breaches.total.previous"]["display"] == "2,315"
-    assert numbers["change.breaches.total.delta"]["display"] == "-2,307"
-    assert numbers["change.forces.kent.total.delta"]["value"] == 2 - 130
-    change = read(rerun / "2017" / "tables" / "change.csv").set_index("key")
-    assert change.loc["breaches.total", "delta"] == "-2307"
+    assert numbers["period.months"]["value"] == 12 and numbers["change.previous.period.months"]["value"] == 55
+    assert numbers["change.bodies.compared"]["value"] == 2
+    assert numbers["change.bodies.not_comparable"]["value"] == 42
+    # Kent: 130 breaches in 1,675 days, then 2 in 366 days
+    assert numbers["change.forces.kent.previous_per_year"]["value"] == pytest.approx(130 * 365.25 / 1675)
+    assert numbers["change.forces.kent.per_year"]["display"] == "2.0"
+    assert numbers["change.forces.kent.change"]["display"] == "−93%"
+    # like for like: Kent and Surrey together, 130 + 202 then 2 + 6
+    assert numbers["change.like.breaches.total.previous"]["value"] == 332
+    assert numbers["change.like.breaches.total.current"]["value"] == 8
+    assert numbers["change.like.breaches.total.change"]["display"] == "−89%"
+    # a body without figures in one edition is never a 0 or a delta
+    assert numbers["change.forces.west-midlands.comparison"]["value"] == "no response in 2017"
+    assert "change.forces.west-midlands.per_year" not in numbers
+    assert "forces.west-midlands.per_year" not in numbers
+    assert not any(k.startswith("change.forces.") and k.endswith(".delta") for k in numbers)
+    # two bodies cannot enter or leave a top ten
+    assert numbers["change.top_ten.possible"]["value"] is False
+    assert numbers["change.top_ten.entered"]["display"] == "none"
+    change = read(rerun / "2017" / "tables" / "change.csv").set_index("label")
+    assert change.loc["Kent Police", "basis"] == "like for like"
+    assert change.loc["West Midlands Police", "basis"] == "no comparable answer: no response in 2017"
+    assert change.loc["West Midlands Police", "delta"] == ""
     html = (rerun / "2017" / "report.html").read_text(encoding="utf-8")
-    assert "Change since 2016" in html and "Left the top ten:" in html
+    text = " ".join(html.split())
+    assert "Change since 2016" in html and "These totals are not comparable with each other" in text
+    assert "Too few bodies answered both editions" in text
+    assert "West Midlands Police (" in text and "no response in 2017" in text
     assert (rerun / "2016" / "numbers.json").is_file()  # the previous edition was built by the same rules

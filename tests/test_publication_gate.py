@@ -96,7 +96,8 @@ def statistics(results: Path) -> None:
         out / "case_studies.json",
         out / "change.json",
         out / "change.csv",
-        {name: out / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown")} | {"xlsx": out / "t.xlsx"},
+        {name: out / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown", "top_ten_by_rate")}
+        | {"xlsx": out / "t.xlsx"},
         out / "README.txt",
     )
 

@@ -17,12 +17,15 @@ from ..edition import read_checked_edition, sha256_file
 from ..personal_data import PersonalData
 from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
+from ..rates import rate_entries
 from ..report_spec import load_report_spec
-from ..statistics import compute_numbers
+from ..statistics import add_entries, compute_numbers
 from ..tables import names_of, table_frames, write_tables, xlsx_totals
 from .io import numbers_json, read_csv, read_json, write_csv, write_json
 
-CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta"]
+# previous/current: counts; *_per_year: rates a year of each edition's period; delta: the
+# rates' difference; change: relative change of the rate; basis: like for like, or why not
+CHANGE_COLUMNS = ["key", "label", "previous", "current", "delta", "basis", "previous_per_year", "per_year", "change"]
 # where each number a stage computes comes from, by key prefix: Appendix 3 prints it
 DERIVED_FROM = [
     ("records.read", "ledger.csv: records_kept + excluded_outside_period + excluded_duplicate, summed over files"),
@@ -201,22 +204,15 @@ def run(
     numbers = compute_numbers(
         kept, margins, bodies, checked, inputs, report_spec["numbers"], book, extra=with_derivations(extra)
     )
+    # rates and the change need the forces' totals: their entries join the numbers afterwards
+    numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     summary, change_rows = None, []
     if previous_numbers:
         entries, summary, change_rows = change_entries(
-            numbers, read_json(previous_numbers), checked.previous_edition, names, book
+            numbers, read_json(previous_numbers), checked.edition_id, checked.previous_edition, names, book
         )
         previous = {"file": f"{checked.previous_edition}/numbers.json", "sha256": sha256_file(previous_numbers)}
-        numbers = compute_numbers(
-            kept,
-            margins,
-            bodies,
-            checked,
-            [*inputs, previous],
-            report_spec["numbers"],
-            book,
-            extra=with_derivations({**extra, **entries}),
-        )
+        numbers = add_entries(numbers, with_derivations(entries), [*inputs, previous])
     tables = table_frames(numbers, bodies, book)
     gate(
         personal_data(scanner, printed_texts(cases))
@@ -242,4 +238,4 @@ def run(
 SYNTHETIC_MARK = "SYNTHETIC SAMPLE: invented data, not findings about any force."
 TABLES_README = """{title}: report tables.{synthetic}
 Values only (no formulas). Every value is a number from numbers.json; its definition is in the report's Appendix 3.
-Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), provenance (inputs and checksums)."""  # noqa: E501
+Sheets: table1 (breaches by type and outcome), top_ten, force_breakdown (every body asked), top_ten_by_rate (breaches a year per 1,000 workforce; empty without denominators.csv), provenance (inputs and checksums)."""  # noqa: E501

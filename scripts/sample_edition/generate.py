@@ -907,6 +907,38 @@ def _write_bodies(out: Path, plan: Plan) -> None:
             writer.writerow([copy, f"{force_name(original)}, synthetic copy {number}", ""])
 
 
+# Officers in each force, rounded: loosely the sizes of the forces around 2015, so that the
+# sample's funnel plot has small and large bodies. Invented for the sample like its counts.
+OFFICERS = {
+    "avon-and-somerset": 2700, "bedfordshire": 1100, "cambridgeshire": 1300, "cheshire": 1900,
+    "city-of-london": 700, "cleveland": 1300, "cumbria": 1100, "derbyshire": 1800,
+    "devon-and-cornwall": 3000, "dorset": 1200, "durham": 1100, "dyfed-powys": 1100, "essex": 2900,
+    "gloucestershire": 1100, "greater-manchester": 6300, "gwent": 1300, "hampshire": 2800,
+    "hertfordshire": 1900, "humberside": 1700, "kent": 3200, "lancashire": 2900, "leicestershire": 1800,
+    "lincolnshire": 1000, "merseyside": 3700, "metropolitan": 31900, "norfolk": 1500,
+    "north-wales": 1400, "north-yorkshire": 1400, "northamptonshire": 1200, "northumbria": 3400,
+    "nottinghamshire": 2000, "psni": 6800, "south-wales": 2800, "south-yorkshire": 2500,
+    "staffordshire": 1700, "suffolk": 1100, "surrey": 1900, "sussex": 2700, "thames-valley": 4200,
+    "warwickshire": 800, "west-mercia": 2000, "west-midlands": 6900, "west-yorkshire": 4700,
+    "wiltshire": 1000,
+}  # fmt: skip
+
+
+def _write_denominators(out: Path, forces: list[str]) -> None:
+    """denominators.csv: a workforce for every body asked, from its own random stream (the
+    other files do not change when this one does); the source says it is invented."""
+    rng = random.Random(SEED + 1)
+    with open(out / "denominators.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["force_id", "officers", "staff", "as_of", "source"])
+        for force in sorted(forces):
+            officers = round(
+                OFFICERS[force.rsplit("-", 1)[0] if force not in OFFICERS else force] * rng.uniform(0.9, 1.1)
+            )
+            staff = round(officers * rng.uniform(0.45, 0.75))
+            writer.writerow([force, officers, staff, "2015-03-31", "SYNTHETIC: invented for the sample edition"])
+
+
 def generate(out: Path, truth: Path, scale: int = 1) -> None:
     """Write raw edition files to `out` and the true labels to `truth` (scale > 1: a larger,
     uncalibrated edition for benchmarks)."""
@@ -963,6 +995,7 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
             files = [_write_letter(responses, force, REFUSALS.get(exemption, NIL_RETURN))]
         register.append(_register_row(rng, force, status, exemption, files, ""))
     register.sort(key=lambda r: r["force"].lower())
+    _write_denominators(out, [*chosen.data_forces, *OTHER_BODIES])
     with open(out / "requests.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(register[0]), lineterminator="\n")
         writer.writeheader()

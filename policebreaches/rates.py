@@ -1,0 +1,198 @@
+"""Breaches for a force's size: rates per 1,000 workforce a year, and the funnel plot.
+
+A funnel plot (Spiegelhalter 2005, "Funnel plots for comparing institutional
+performance") sets each force's rate against its workforce, with control limits around
+the national rate that narrow as forces grow: a small force's rate may stray far from the
+national rate by chance, a large one's may not. Counts are Poisson, so the limits are
+exact Poisson quantiles of the count a force of that size would have at the national rate
+(interpolated between whole counts so the funnel is a smooth line), at 95% (2 standard
+deviations, roughly) and 99.8% (3). A force outside the 99.8% limits is very unlikely to
+differ from the national rate by chance alone; that says its rate differs, not why (forces
+record and answer differently)."""
+
+from __future__ import annotations
+
+import math
+
+PER = 1000  # rates per 1,000 workforce
+DAYS_PER_YEAR = 365.25
+LEVELS = {"95": 0.025, "99.8": 0.001}  # two-sided: the tail each side
+STANDING_WORDS = {
+    "above_99.8": "above the 99.8% limit",
+    "above_95": "above the 95% limit",
+    "within": "within the limits",
+    "below_95": "below the 95% limit",
+    "below_99.8": "below the 99.8% limit",
+}
+
+
+def poisson_cdf(k: int, mean: float) -> float:
+    """P(X <= k) for X ~ Poisson(mean), summed in log space (exact for the means here)."""
+    if k < 0:
+        return 0.0
+    if mean == 0:
+        return 1.0
+    log_mean, total = math.log(mean), 0.0
+    for i in range(k + 1):
+        total += math.exp(i * log_mean - mean - math.lgamma(i + 1))
+    return min(total, 1.0)
+
+
+def poisson_quantile(p: float, mean: float) -> int:
+    """The smallest k with P(X <= k) >= p."""
+    k, cdf = 0, poisson_cdf(0, mean)
+    step = math.exp(-mean) if mean < 700 else 0.0
+    while cdf < p:
+        k += 1
+        step = step * mean / k if step else math.exp(k * math.log(mean) - mean - math.lgamma(k + 1))
+        cdf += step
+    return k
+
+
+def limit_count(p: float, mean: float) -> float:
+    """The count at quantile p of Poisson(mean), interpolated between whole counts
+    (Spiegelhalter 2005, appendix): r - alpha, alpha = (F(r) - p) / (F(r) - F(r - 1))."""
+    r = poisson_quantile(p, mean)
+    upper, lower = poisson_cdf(r, mean), poisson_cdf(r - 1, mean)
+    alpha = (upper - p) / (upper - lower) if upper > lower else 0.0
+    return max(r - alpha, 0.0)
+
+
+def standing(observed: int, expected: float) -> str:
+    """Where a force's count lies against the limits, by the exact Poisson tail."""
+    above = 1 - poisson_cdf(observed - 1, expected)  # P(X >= observed)
+    below = poisson_cdf(observed, expected)  # P(X <= observed)
+    for level in ("99.8", "95"):
+        if above < LEVELS[level]:
+            return f"above_{level}"
+        if below < LEVELS[level]:
+            return f"below_{level}"
+    return "within"
+
+
+def rate_per_1000(count: float, workforce: int, days: int) -> float:
+    return count / (workforce * days / DAYS_PER_YEAR) * PER
+
+
+def funnel(rows: list[dict], days: int) -> dict:
+    """rows: force_id, total, workforce (bodies with figures and a workforce). Returns the
+    national rate, each force's rate, expected count and standing, and the limit lines as
+    (workforce, rate) points for the plot."""
+    years = days / DAYS_PER_YEAR
+    person_years = sum(r["workforce"] for r in rows) * years
+    national = sum(r["total"] for r in rows) / person_years if person_years else 0.0
+    forces = {}
+    for r in rows:
+        expected = national * r["workforce"] * years
+        forces[r["force_id"]] = {
+            "rate": rate_per_1000(r["total"], r["workforce"], days),
+            "expected": expected,
+            "standing": standing(r["total"], expected),
+        }
+    return {"national": national * PER, "forces": forces, "lines": _limit_lines(rows, national, years)}
+
+
+def _limit_lines(rows: list[dict], national: float, years: float) -> dict[str, list[tuple[float, float]]]:
+    """Each limit as points (workforce, rate per 1,000 a year) over the workforces shown."""
+    if not rows or not national:
+        return {}
+    smallest, largest = min(r["workforce"] for r in rows), max(r["workforce"] for r in rows)
+    low, high = math.log(max(smallest * 0.8, 1)), math.log(largest * 1.1)
+    sizes = [math.exp(low + (high - low) * i / 80) for i in range(81)]
+    lines = {}
+    for level, tail in LEVELS.items():
+        for side, p in (("upper", 1 - tail), ("lower", tail)):
+            lines[f"{side}_{level}"] = [
+                (size, limit_count(p, national * size * years) / (size * years) * PER) for size in sizes
+            ]
+    return lines
+
+
+def display_rate(value: float) -> str:
+    return f"{value:.2f}" if value < 1 else f"{value:.1f}"
+
+
+def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, dict]:
+    """(numbers.json entries as (value, display, definition, derivation), the funnel for the
+    figure). Rated: bodies that gave figures and have a workforce in denominators.csv."""
+    names = {r["force_id"]: r["name"] for r in register}
+    with_figures = [r for r in register if f"forces.{r['force_id']}.per_year" in numbers]
+    rated = [r for r in with_figures if r.get("workforce")]
+    unrated = sorted(r["force_id"] for r in with_figures if not r.get("workforce"))
+    rows = [
+        {"force_id": r["force_id"], "total": numbers[f"forces.{r['force_id']}.total"]["value"], **r["workforce"]}
+        for r in rated
+    ]
+    result = funnel(rows, days)
+    source = "denominators.csv (as checked: check/register.json) and forces.<id>.total"
+    entries = {
+        "rates.available": (
+            bool(rows),
+            "yes" if rows else "no",
+            "Whether the edition gives the workforce of the bodies (denominators.csv), so rates can be shown.",
+            "denominators.csv present with a row for a body that gave figures",
+        ),
+        "rates.bodies": (len(rows), f"{len(rows):,}", "Bodies with figures and a workforce: the ones rated.", source),
+        "rates.unrated": (
+            ";".join(unrated),
+            ", ".join(names[f] for f in unrated) or "none",
+            "Bodies that gave figures but have no workforce in denominators.csv: not rated.",
+            source,
+        ),
+    }
+    for name, level in (("inner", "95"), ("outer", "99.8")):
+        entries[f"rates.limits.{name}"] = (
+            float(level) / 100,
+            f"{level}%",
+            f"Coverage of the funnel plot's {name} control limits: a force of that size at the national rate falls "
+            f"inside them with this probability.",
+            "rates.LEVELS",
+        )
+    if not rows:
+        return entries, result
+    workforce = sum(r["workforce"] for r in rows)
+    entries["rates.workforce"] = (
+        workforce,
+        f"{workforce:,}",
+        "Workforce (officers and staff) of the rated bodies.",
+        source,
+    )
+    entries["rates.national_per_1000"] = (
+        result["national"],
+        display_rate(result["national"]),
+        "Breaches a year per 1,000 officers and staff, all rated bodies together (the funnel's centre line).",
+        "sum of forces.<id>.total / (sum of workforce x period.days / 365.25) x 1,000, rated bodies",
+    )
+    for level in ("above_99.8", "above_95", "below_95", "below_99.8"):
+        forces = sorted(f for f, v in result["forces"].items() if v["standing"] == level)
+        entries[f"rates.{level}"] = (
+            ";".join(forces),
+            ", ".join(names[f] for f in forces) or "none",
+            f"Bodies whose count lies {STANDING_WORDS[level]} of the funnel plot (exact Poisson tail), "
+            "and not beyond the next limit.",
+            "forces.<id>.funnel",
+        )
+    for r in rated:
+        f, found = r["force_id"], result["forces"][r["force_id"]]
+        prefix, name = f"forces.{f}.", r["name"]
+        w = r["workforce"]
+        entries[f"{prefix}workforce"] = (
+            w["workforce"],
+            f"{w['workforce']:,}",
+            f"{name}: officers ({w['officers']:,}) and staff ({w['staff']:,}) on {w['as_of']} ({w['source']}).",
+            "denominators.csv",
+        )
+        entries[f"{prefix}rate_per_1000"] = (
+            found["rate"],
+            display_rate(found["rate"]),
+            f"{name}: breaches a year per 1,000 officers and staff.",
+            f"{prefix}total / ({prefix}workforce x period.days / 365.25) x 1,000",
+        )
+        entries[f"{prefix}funnel"] = (
+            found["standing"],
+            STANDING_WORDS[found["standing"]],
+            f"{name}: where its count lies in the funnel plot, against the count a body of its size would have at "
+            "the national rate (exact Poisson limits, 95% and 99.8%).",
+            f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
+        )
+    return entries, result

@@ -1,0 +1,88 @@
+"""Change since the previous edition, on the sample's real numbers.json: rates a year,
+like for like over bodies that answered both, no comparable answer instead of 0, and top
+ten moves that ties cannot decide. (The README's annual rerun, end to end, is
+tests/test_annual_rerun.py.)"""
+
+import copy
+import json
+
+import pytest
+
+from policebreaches.classify import load_codebook
+from policebreaches.compare import change_entries, definite_top
+
+
+@pytest.fixture(scope="module")
+def sample(built) -> dict:
+    return json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+
+
+def next_year(sample: dict, totals: dict[str, int], statuses: dict[str, str]) -> dict:
+    """The sample as a one-year edition (366 days) with some bodies' totals and answers changed."""
+    numbers = copy.deepcopy(sample)
+    numbers["period.days"]["value"] = 366
+    for force, total in totals.items():
+        numbers[f"forces.{force}.total"]["value"] = total
+    for force, status in statuses.items():
+        numbers[f"forces.{force}.status"]["value"] = status
+    return numbers
+
+
+def compare(current: dict, previous: dict) -> tuple[dict, dict, list]:
+    return change_entries(current, previous, "2017", "2016", {}, load_codebook())
+
+
+def test_a_tie_at_the_boundary_decides_nothing():
+    totals = {f"body{i:02d}": v for i, v in enumerate([90, 80, 70, 60, 50, 40, 30, 20, 10, 5, 5, 1])}
+    inside, outside = definite_top(totals)
+    assert {"body09", "body10"}.isdisjoint(inside | outside)  # tied tenth and eleventh
+    assert "body08" in inside and "body11" in outside
+    assert definite_top({"a": 1, "b": 2}) == ({"a", "b"}, set())  # ten or fewer: all in, none out
+
+
+def test_rates_a_year_of_each_period(sample):
+    current = next_year(sample, {}, {})
+    entries, _, _ = compare(current, sample)
+    west_midlands = 488  # published 2016 figure: over 1,675 days, then the same count over 366 days
+    assert entries["change.forces.west-midlands.previous_per_year"][0] == pytest.approx(west_midlands * 365.25 / 1675)
+    assert entries["change.forces.west-midlands.per_year"][0] == pytest.approx(west_midlands * 365.25 / 366)
+    assert entries["change.previous.period.months"][0] == 55
+
+
+def test_bodies_without_figures_in_both_editions_are_listed_never_zero(sample):
+    current = next_year(sample, {"west-midlands": 0}, {"west-midlands": "no_response", "essex": "disclosed"})
+    entries, summary, table = compare(current, sample)
+    assert entries["change.forces.west-midlands.comparison"][0] == "no response in 2017"
+    assert entries["change.forces.essex.comparison"][0] == "refused in 2016"
+    assert "change.forces.west-midlands.change" not in entries and "change.forces.essex.change" not in entries
+    answered_both = sum(1 for k in sample if k.endswith(".status") and sample[k]["value"] in ("disclosed", "partial"))
+    assert entries["change.bodies.compared"][0] == answered_both - 1
+    groups = {group["reason"]: group["names"] for group in summary["not_comparable"]}
+    assert groups["no response in 2017"] == ["west-midlands"]
+    row = next(r for r in table if r["key"] == "forces.west-midlands.total")
+    assert "previous" not in row and row["basis"] == "no comparable answer: no response in 2017"
+
+
+def test_top_ten_moves_only_between_bodies_that_answered_both(sample):
+    # West Midlands (488, first) falls to 1; Cleveland (17) rises to 600; Essex refused in
+    # 2016 and answers 900 now: it is not a top-ten entry, since nothing compares it
+    current = next_year(sample, {"west-midlands": 1, "cleveland": 600, "essex": 900}, {"essex": "disclosed"})
+    entries, _, _ = compare(current, sample)
+    assert entries["change.top_ten.possible"][0] is True
+    assert entries["change.top_ten.entered"][0] == "cleveland"
+    assert entries["change.top_ten.left"][0] == "west-midlands"
+
+
+def test_a_body_tied_into_the_top_ten_does_not_enter(sample):
+    compared = [
+        k.split(".")[1]
+        for k in sample
+        if k.endswith(".status") and sample[k]["value"] in ("disclosed", "partial") and k != "forces.essex.status"
+    ]
+    ranked = sorted(compared, key=lambda f: -sample[f"forces.{f}.total"]["value"])
+    tenth, eleventh = ranked[9], ranked[10]
+    # the eleventh body now ties with the tenth: it neither enters nor pushes the tenth out
+    tie = {eleventh: sample[f"forces.{tenth}.total"]["value"]}
+    entries, _, _ = compare(next_year(sample, tie, {}), sample)
+    assert entries["change.top_ten.entered"][0] == "" and entries["change.top_ten.left"][0] == ""
+    assert entries["change.top_ten.entered"][1] == "none"

@@ -1,0 +1,110 @@
+"""Rates per 1,000 workforce and the funnel plot: exact Poisson limits, the optional
+denominators.csv checked like every input, and the report without it."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from test_report import render_with
+
+from policebreaches.edition import read_denominators
+from policebreaches.forces import Bodies
+from policebreaches.rates import funnel, limit_count, poisson_cdf, poisson_quantile, rate_entries, standing
+
+FORCES = Path(__file__).resolve().parents[1] / "policebreaches" / "resources" / "forces.csv"
+
+
+def test_poisson_tails_match_the_tables():
+    # Poisson(2): P(X <= 5) = 0.9834 (tables); Poisson(10): 2.5% and 97.5% points 4 and 17
+    assert poisson_cdf(5, 2) == pytest.approx(0.98344, abs=1e-5)
+    assert (poisson_quantile(0.025, 10), poisson_quantile(0.975, 10)) == (4, 17)
+    # the interpolated limit lies between the whole counts around it
+    assert 16 < limit_count(0.975, 10) <= 17
+
+
+def test_a_large_force_at_three_times_the_rate_stands_out_a_small_one_need_not():
+    assert standing(300, 100.0) == "above_99.8"
+    assert standing(100, 100.0) == "within"
+    # a small force expecting 1: 3 breaches are within chance (P(X >= 3) = 0.080), 4 are not (0.019)
+    assert standing(3, 1.0) == "within" and standing(4, 1.0) == "above_95"
+    assert standing(60, 100.0) == "below_99.8"
+
+
+def test_funnel_centre_is_the_pooled_rate():
+    rows = [{"force_id": "a", "total": 10, "workforce": 1000}, {"force_id": "b", "total": 30, "workforce": 1000}]
+    result = funnel(rows, days=365)
+    assert result["national"] == pytest.approx(40 / (2000 * 365 / 365.25) * 1000)
+    upper = result["lines"]["upper_99.8"]
+    assert upper[0][1] > upper[-1][1] > result["national"]  # the funnel narrows as forces grow
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "denominators.csv").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_denominators_are_checked_row_by_row(tmp_path):
+    root = write(
+        tmp_path,
+        "force_id,officers,staff,as_of,source\n"
+        "kent,3200,1900,2015-03-31,Home Office Police workforce\n"
+        "Kent Police,3200,1900,2015-03-31,again\n"
+        "atlantis,100,50,2015-03-31,x\n"
+        "surrey,about 2000,900,31/03/2015,\n"
+        "essex,0,0,2015-03-31,x\n",
+    )
+    problems = []
+    bodies, _ = Bodies.load(FORCES, tmp_path / "bodies.csv")
+    found = read_denominators(root, problems, bodies)
+    assert found == {
+        "kent": {
+            "officers": 3200,
+            "staff": 1900,
+            "workforce": 5100,
+            "as_of": "2015-03-31",
+            "source": "Home Office Police workforce",
+        }
+    }
+    whats = [(p.file.split(" (")[0], p.what) for p in problems]
+    assert whats == [
+        ("denominators.csv line 3", "the body is listed twice"),
+        ("denominators.csv line 4", "unknown body"),
+        ("denominators.csv line 5", "officers 'about 2000' is not a whole number"),
+        ("denominators.csv line 5", "as_of '31/03/2015' is not a date"),
+        ("denominators.csv line 5", "no source"),
+        ("denominators.csv line 6", "officers and staff are both 0"),
+    ]
+    problems = []
+    assert read_denominators(write(tmp_path, "force,officers\nkent,1\n"), problems, bodies) == {}
+    assert problems[0].what == "columns are ['force', 'officers']"
+
+
+def test_the_sample_rates_come_from_its_denominators(built):
+    """The national rate recomputed from raw/2016/denominators.csv and the published totals."""
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    raw = Path(__file__).resolve().parents[1] / "raw" / "2016" / "denominators.csv"
+    workforce = {r["force_id"]: int(r["officers"]) + int(r["staff"]) for r in csv.DictReader(raw.open())}
+    rated = [f for f in workforce if f"forces.{f}.per_year" in numbers]
+    total = sum(numbers[f"forces.{f}.total"]["value"] for f in rated)
+    years = (1675) / 365.25  # 1 June 2011 to 31 December 2015
+    assert numbers["rates.national_per_1000"]["value"] == pytest.approx(
+        total / (sum(workforce[f] for f in rated) * years) * 1000
+    )
+    assert numbers["forces.west-midlands.workforce"]["value"] == workforce["west-midlands"]
+    assert "SYNTHETIC" in raw.read_text(encoding="utf-8")  # invented like the rest of the sample
+    assert numbers["rates.bodies"]["value"] == len(rated) == 37
+
+
+def test_without_denominators_the_report_says_rates_are_not_shown(built):
+    register = json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    entries, _ = rate_entries(numbers, [{**r, "workforce": None} for r in register], 1675)
+    assert entries["rates.available"][0] is False and entries["rates.bodies"][0] == 0
+    assert not any(k.startswith("forces.") for k in entries)
+
+    def without_rates(values):
+        values["rates.available"]["value"] = False
+
+    html = " ".join(render_with(built, without_rates).split())
+    assert "Rates are not shown: this edition gives no workforce figures (denominators.csv)" in html
