@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
+.PHONY: verify review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ contracts-doc: $(STAMP) ## Regenerate docs/data_contracts.md from policebreaches
 trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=] [ALL=1] [RAW=] [RESULTS=]
 	@$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD)) \
 	  $(if $(ALL),--all) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
+
+verify: $(STAMP) ## Recompute EDITION's numbers from raw/ alone and compare with results/: make verify [KEY=breaches.pnc] [OUT=]
+	@$(BIN)/python -m policebreaches.cli verify --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(OUT),--out $(OUT)) \
+	  $(if $(ALLOW_PROBLEMS),--allow-problems) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
 	$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)

@@ -1,4 +1,4 @@
-"""Command line for the Makefile targets: bless, trace, new-edition, check-reproducible."""
+"""Command line for the Makefile targets: bless, trace, verify, new-edition, check-reproducible."""
 
 from __future__ import annotations
 
@@ -39,6 +39,37 @@ def review_command(args) -> str:
     return f"{len(decisions)} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
 
 
+def verify_command(args) -> int:
+    """make verify: results/<edition>/ against a recomputation from raw/<edition>/ alone."""
+    import json
+
+    import yaml
+
+    from .settings import check_config
+    from .verify import Settings, verify
+
+    config = yaml.safe_load(Path(args.config).read_text(encoding="utf-8"))
+    problems = check_config(config)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    settings = Settings.from_config(config)
+    if args.raw:
+        settings.raw_dir = Path(args.raw)
+    if args.results:
+        settings.results_dir = Path(args.results)
+    settings.allow_problems |= args.allow_problems
+    result = verify(settings, args.edition, args.key)
+    out = Path(args.out) if args.out else settings.results_dir / args.edition / "verification.json"
+    if args.out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    if out.parent.is_dir():  # by default beside the results checked, when there are any
+        out.write_text(json.dumps(result.record(), indent=1) + "\n", encoding="utf-8")
+        result.lines.append(f"verification record: {out} (send it with the report)")
+    print("\n".join(result.lines))
+    return 0 if result.ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m policebreaches.cli")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -52,6 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all", action="store_true", help="list every record, not the first 20")
     p.add_argument("--raw", default="raw")
     p.add_argument("--results", default="results")
+    p = sub.add_parser("verify", help="recompute the numbers from raw/<edition> alone; compare with results/")
+    p.add_argument("--edition", default="2016")
+    p.add_argument("--key", help="verify this one number and print its whole chain")
+    p.add_argument("--config", default="config.yaml", help="the build's configuration (raw, results, limits)")
+    p.add_argument("--raw", help="the folder of raw editions (default: config.yaml's raw_dir)")
+    p.add_argument("--results", help="the folder of results (default: config.yaml's results_dir)")
+    p.add_argument("--out", help="the verification record (default: results/<edition>/verification.json)")
+    p.add_argument("--allow-problems", action="store_true", help="as a build with --config allow_problems=true")
     p = sub.add_parser("new-edition", help="scaffold raw/<edition> from a previous one")
     p.add_argument("edition")
     p.add_argument("--from", dest="previous", required=True)
@@ -92,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                 if args.key
                 else trace_record_id(args.record, results, raw)
             )
+        elif args.command == "verify":
+            return verify_command(args)
         elif args.command in ("review", "review-sheet", "review-import"):
             print(review_command(args))
         elif args.command == "new-edition":

@@ -44,22 +44,29 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
     if key not in numbers:
         close = [k for k in numbers if key.split(".")[0] in k][:10]
         raise KeyError(f"no number '{key}' in {results / 'numbers.json'}; some keys: {', '.join(close)}")
-    entry = numbers[key]
+    records = read_csv(results / "records.csv").set_index("record_id", drop=False)
+    return "\n".join(trace_entry(key, numbers[key], records, raw_root, limit))
+
+
+def trace_entry(
+    key: str, entry: dict, records, raw_root: Path, limit: int | None = None, more: str = "use --all"
+) -> list[str]:
+    """One numbers.json entry: its definition and filter, then each record behind it (from
+    `records`, records.csv indexed by record_id) with its raw file, locator and rules."""
     lines = [
         f"{key} = {entry['display']}  (value {entry['value']})",
         f"definition: {entry['definition']}",
         f"filter: {entry['filter']}",
         f"records behind it: {entry['n_records']}",
     ]
-    records = read_csv(results / "records.csv").set_index("record_id", drop=False)
     ids = entry["record_ids"][:limit] if limit else entry["record_ids"]
     for rid in ids:
         lines += trace_record(records.loc[rid].to_dict(), raw_root)
     if limit and len(entry["record_ids"]) > limit:
-        lines.append(f"  ... {len(entry['record_ids']) - limit} more (use --all)")
+        lines.append(f"  ... {len(entry['record_ids']) - limit} more ({more})")
     for row in entry["aggregate_rows"]:
         lines.append(f"  counts-only: {row}")
-    return "\n".join(lines)
+    return lines
 
 
 def trace_record_id(record_id: str, results: Path, raw_root: Path) -> str:

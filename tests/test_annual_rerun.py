@@ -93,3 +93,26 @@ def test_change_compares_rates_a_year_over_bodies_that_answered_both(rerun):
     no_answer = re.search(r"<li>No response in 2017: ([^<]*)</li>", text).group(1)
     assert "West Midlands Police" in no_answer and "Kent Police" not in no_answer
     assert (rerun / "2016" / "numbers.json").is_file()  # the previous edition was built by the same rules
+
+
+def test_verify_recomputes_the_previous_edition_from_its_raw_folder(rerun, tmp_path):
+    """make verify on 2017: its change.* numbers need 2016's numbers, which are recomputed
+    from raw/2016 too (the results folder checked holds 2017's two files only)."""
+    results = tmp_path / "results"
+    (results / "2017").mkdir(parents=True)
+    for name in ("numbers.json", "records.csv"):
+        shutil.copy2(rerun / "2017" / name, results / "2017" / name)
+    raw, record = rerun.parent / "raw", tmp_path / "verification.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "policebreaches.cli", "verify", "--edition", "2017", "--raw", str(raw)]
+        + ["--results", str(results), "--out", str(record)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert f"SHA256SUMS of {raw}/2016/ and {raw}/2017/: present and unchanged" in done.stdout
+    checked = json.loads(record.read_text(encoding="utf-8"))
+    assert checked["result"] == "agrees" and checked["numbers_checked"] > 0
+    listed = sum(len((raw / e / "SHA256SUMS").read_text().splitlines()) for e in ("2016", "2017"))
+    assert checked["raw_files_checked"] == listed

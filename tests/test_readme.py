@@ -3,6 +3,7 @@ copy of the project (no test writes into tracked files). Commands that cannot ru
 inside the test suite are listed with the reason, so a new README command must be
 placed in one list or the other."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -84,6 +85,12 @@ def test_readme_commands_that_read_a_build(built, tmp_path):
         assert "Traceback" not in done.stdout + done.stderr, command
         if command.startswith("make trace RECORD="):
             assert "sheet=Data row=5" in done.stdout and "by rule" in done.stdout, done.stdout
+        if command == "make verify":  # the sample's build, recomputed from raw/2016 alone, agrees
+            numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+            agree = f"VERIFIED: {len(numbers)} numbers and {numbers['records.kept']['value']} records of results/2016/"
+            assert agree in done.stdout, done.stdout
+        if command == "make verify KEY=breaches.pnc":  # and the number's whole chain, each of its 25 records
+            assert done.stdout.count("    raw: responses/") == 25 and "VERIFIED: breaches.pnc" in done.stdout
     assert (project / "envs" / "pipeline.yaml").read_bytes() == (REPO / "envs" / "pipeline.yaml").read_bytes(), (
         "envs/pipeline.yaml is stale: run 'make envs'"
     )
