@@ -27,6 +27,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     from policebreaches.classify import CODEBOOK
     from policebreaches.edition import read_manifest
     from policebreaches.forces import FORCES_CSV
+    from policebreaches.publication import is_public
     from policebreaches.report_spec import REPORT_SPEC
 
     GIVEN_NAMES = REPORT_SPEC.parent / "given_names.txt"  # noqa: N806 (a resource, beside the spec)
@@ -34,6 +35,7 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
         check_inputs,
         classify,
         clean,
+        describe_run,
         extract,
         figures,
         record_build,
@@ -170,6 +172,16 @@ def run_floor(root: Path, out: Path, truth: Path | None = None) -> dict[str, flo
     lap("build_audit_page")
     record_build.run(root / "SHA256SUMS", root.name, {"edition": root.name}, out / "build_info.json")
     lap("record_build")
+    describe_run.run(
+        build_info=out / "build_info.json",
+        manifest=root / "SHA256SUMS",
+        edition=out / "edition.json",
+        workflow=[Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))],
+        numbers=out / "numbers.json",
+        public=[p for p in sorted(out.rglob("*")) if p.is_file() and is_public(p.relative_to(out).as_posix())],
+        out=out / "ro-crate-metadata.json",
+    )
+    lap("describe_run")
     return timings
 
 
