@@ -35,10 +35,9 @@ from .render import anchor
 
 CRATE_FILE = "ro-crate-metadata.json"
 RO_CRATE_VERSION = "1.1"  # Workflow Run Crate 0.5 is a profile of RO-Crate 1.1
-WORKFLOW_RUN_CRATE = "https://w3id.org/ro/wfrun/workflow/0.5"
 PROFILES = {  # the root's conformsTo: id -> (name, version)
     "https://w3id.org/ro/wfrun/process/0.5": ("Process Run Crate", "0.5"),
-    WORKFLOW_RUN_CRATE: ("Workflow Run Crate", "0.5"),
+    "https://w3id.org/ro/wfrun/workflow/0.5": ("Workflow Run Crate", "0.5"),
     "https://w3id.org/workflowhub/workflow-ro-crate/1.0": ("Workflow RO-Crate", "1.0"),
 }
 EXTRA_TERMS = {"sha256": "http://schema.org/sha256"}  # schema.org's, not in the RO-Crate 1.1 context
@@ -142,7 +141,7 @@ def media_type(name: str) -> dict:
 
 
 def build_crate(run: Run):
-    """The crate as a rocrate.ROCrate, in memory (write_crate writes its metadata file)."""
+    """The crate as a rocrate.ROCrate, in memory (crate_bytes gives its metadata file)."""
     from rocrate.model.computerlanguage import get_lang
     from rocrate.rocrate import ROCrate
 

@@ -227,7 +227,10 @@ def test_the_sample_crate_passes_roc_validator_with_the_network_blocked(built, n
     printed = capsys.readouterr().out
     assert f"{built / CRATE_FILE}: valid (roc-validator 0.13.0, profile workflow-run-crate-0.5" in printed
     assert "problem:" not in printed
-    assert f"skipped: {MAIN_WORKFLOW_IN_FOLDER}: the workflow (Snakefile, rules/*.smk) is in the repository" in printed
+    assert (
+        f"skipped: {MAIN_WORKFLOW_IN_FOLDER} (Main Workflow file must exist): the workflow (Snakefile, rules/*.smk) "
+        "is in the repository" in printed
+    )
     assert "no network used: served https://w3id.org/ro/crate/1.1/context from ro-crate-1.1.jsonld" in printed
 
 
