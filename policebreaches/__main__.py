@@ -283,6 +283,23 @@ def record_build(manifest, edition_id, config_json, out):
 
 
 @stage
+@click.option("--build-info", type=FILE, required=True, help="build_info.json (versions, configuration)")
+@click.option("--manifest", type=FILE, required=True, help="raw/<edition>/SHA256SUMS")
+@click.option("--edition", type=FILE, required=True, help="check/edition.json")
+@click.option(
+    "--workflow-file", "workflow", type=FILE, multiple=True, required=True, help="Snakefile, then rules/*.smk."
+)
+@click.option("--numbers", type=FILE, required=True)
+@click.option("--public", type=FILE, multiple=True, required=True, help="A public output (publication.PUBLIC).")
+@click.option("--out", type=FILE, required=True, help="results/<edition>/ro-crate-metadata.json")
+def describe_run(build_info, manifest, edition, workflow, numbers, public, out):
+    """ro-crate-metadata.json: the build's provenance crate (Workflow Run RO-Crate)."""
+    from .stages import describe_run as stage_module
+
+    stage_module.run(build_info, manifest, edition, list(workflow), numbers, list(public), out)
+
+
+@stage
 @click.option("--edition-id", required=True)
 @click.option("--readme", "readmes", type=FILE, multiple=True, required=True, help="README of an internal folder.")
 @click.option("--publishing-out", type=FILE, required=True)

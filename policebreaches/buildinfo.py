@@ -24,6 +24,7 @@ KEY_PACKAGES = [
     "xlrd",
     "odfpy",
     "defusedxml",
+    "rocrate",
 ]
 
 

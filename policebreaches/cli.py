@@ -1,4 +1,4 @@
-"""Command line for the Makefile targets: bless, trace, verify, new-edition, check-reproducible."""
+"""Command line for the Makefile targets: bless, trace, verify, new-edition, check-reproducible, validate-crate."""
 
 from __future__ import annotations
 
@@ -70,6 +70,30 @@ def verify_command(args) -> int:
     return 0 if result.ok else 1
 
 
+def validate_crate_command(folder: Path) -> int:
+    """make validate-crate: roc-validator's verdict on a build's provenance crate, offline."""
+    from importlib.metadata import version
+
+    from .crate import CRATE_FILE
+    from .crate_check import CONTEXTS, PROFILE, validate_crate
+
+    if not (folder / CRATE_FILE).is_file():
+        raise FileNotFoundError(f"{folder / CRATE_FILE} not found: build the edition first (make report)")
+    result = validate_crate(folder)
+    verdict = "valid" if result.passed else "NOT valid"
+    print(
+        f"{folder / CRATE_FILE}: {verdict} (roc-validator {version('roc-validator')}, profile {PROFILE}, "
+        "required checks)"
+    )
+    for issue in result.issues:
+        print(f"  problem: {issue}")
+    for skipped in result.skipped:
+        print(f"  skipped: {skipped}")
+    served = ", ".join(f"{url} from {CONTEXTS[url].name}" for url in result.fetched) or "nothing"
+    print(f"  no network used: served {served} (policebreaches/contexts/)")
+    return 0 if result.passed else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m policebreaches.cli")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check-reproducible", help="two clean builds, compare every output's sha256")
     p.add_argument("--edition", default="2016")
     p.add_argument("--cores", default="2")
+    p = sub.add_parser("validate-crate", help="validate results/<edition>/ro-crate-metadata.json (roc-validator)")
+    p.add_argument("--edition", default="2016")
+    p.add_argument("--results", default="results")
     args = parser.parse_args(argv)
     try:
         if args.command == "bless":
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             from .reproducible import check_reproducible
 
             return check_reproducible(args.edition, args.cores)
+        elif args.command == "validate-crate":
+            return validate_crate_command(Path(args.results) / args.edition)
     except EOFError:  # make review with no terminal to answer
         print("error: make review needs a terminal to answer its questions", file=sys.stderr)
         return 2

@@ -18,6 +18,13 @@ from .personal_data import PersonalData
 from .problems import Problem, raise_if_any
 
 PUBLIC = ("report.pdf", "report.html", "numbers.json", "tables/", "figures/")
+
+
+def is_public(name: str) -> bool:
+    """Whether an output (its path under results/<edition>/) may be published: PUBLIC names it or its folder."""
+    return any(name == entry or (entry.endswith("/") and name.startswith(entry)) for entry in PUBLIC)
+
+
 INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit")
 INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")
 

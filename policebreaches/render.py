@@ -51,6 +51,11 @@ def _mime(path: Path) -> str:
     )
 
 
+def anchor(key: str) -> str:
+    """The id of a number's entry in Appendix 3, which every printed number links to."""
+    return "n-" + key.replace(".", "-")
+
+
 def template_environment(template_dir: Path, numbers: dict, codebook) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
@@ -76,9 +81,6 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         if numbers[key]["value"] < 1:
             return Markup("fewer than one a week")
         return Markup("about ") + n(key) + Markup(" a week")
-
-    def anchor(key: str) -> str:
-        return "n-" + key.replace(".", "-")
 
     def derivation_keys() -> list[str]:
         return list(used)

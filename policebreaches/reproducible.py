@@ -19,6 +19,14 @@ COMPARED = (
     "ledger.csv",
     "tables",
     "figures",
+    "ro-crate-metadata.json",
+)
+# How the build records are compared, printed with the result.
+HOW_COMPARED = (
+    "ro-crate-metadata.json: compared byte for byte. It records no clock time (its date is the edition's "
+    "publication date, the run has no start or end time) and no absolute path; it names git describe and "
+    "the package versions, so only a build of another commit or environment writes other bytes.",
+    "build_info.json: not compared. It records the configuration, and results_dir differs between the two builds.",
 )
 
 
@@ -60,4 +68,6 @@ def check_reproducible(edition: str, cores: str = "2") -> int:
     for name in sorted(a):
         print(f"{'DIFFERS' if name in differing else 'same   '} {a.get(name, '-')[:16]} {name}")
     print(f"{len(a) - len(differing)} of {len(a)} outputs identical")
+    for line in HOW_COMPARED:
+        print(line)
     return 1 if differing else 0

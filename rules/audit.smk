@@ -17,6 +17,31 @@ rule record_build:
         " --edition-id {wildcards.edition} --config-json {params.config:q} --out {output.info:q}"
 
 
+rule describe_run:
+    input:
+        build_info=OUT / "build_info.json",
+        manifest=manifest_file,
+        edition=OUT / "check" / "edition.json",
+        workflow=WORKFLOW_FILES,
+        numbers=OUT / "numbers.json",
+        public=public_outputs,
+    output:
+        crate=OUT / "ro-crate-metadata.json",
+    log:
+        OUT / "logs" / "describe_run.log",
+    benchmark:
+        OUT / "benchmarks" / "describe_run.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    params:
+        code=code("stages.describe_run"),
+        workflow=options("workflow-file", "workflow"),
+        public=options("public", "public"),
+    shell:
+        "python -m policebreaches describe-run --log {log:q} --build-info {input.build_info:q} --manifest {input.manifest:q}"
+        " --edition {input.edition:q} {params.workflow} --numbers {input.numbers:q} {params.public} --out {output.crate:q}"
+
+
 rule label_internal_outputs:
     output:
         readmes=[OUT / folder / "README.txt" for folder in INTERNAL_FOLDERS],

@@ -17,7 +17,7 @@ from snakemake.utils import validate
 from policebreaches.checks import inside
 from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
-from policebreaches.publication import INTERNAL_FOLDERS
+from policebreaches.publication import INTERNAL_FOLDERS, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
 
@@ -43,6 +43,7 @@ RESOURCES = Path("policebreaches/resources")
 CODEBOOK, REPORT_SPEC, FORCES = RESOURCES / "codebook.yaml", RESOURCES / "report_spec.yaml", RESOURCES / "forces.csv"
 GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of given names
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
+WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate names
 
 if not (RAW_DIR / EDITION / "requests.csv").is_file():
     raise WorkflowError(
@@ -193,6 +194,19 @@ def previous_numbers(wildcards):
     return [str(OUT / "numbers.json").format(edition=previous)] if previous else []
 
 
+def public_outputs(wildcards):
+    """Every file a rule writes that publication.PUBLIC names (report.pdf, report.html,
+    numbers.json, each file of tables/ and figures/): the outputs the run crate describes."""
+    folder = Path(config["results_dir"]) / wildcards.edition
+    paths = sorted(
+        Path(pattern.apply_wildcards({"edition": wildcards.edition}))
+        for rule in workflow.rules
+        for pattern in rule.output
+        if pattern.get_wildcard_names() == {"edition"}
+    )
+    return [str(p) for p in paths if p.is_relative_to(folder) and is_public(p.relative_to(folder).as_posix())]
+
+
 def final_outputs():
     names = [
         "report.pdf",
@@ -208,6 +222,7 @@ def final_outputs():
         "tables/change.csv",
         "clean/ledger.ok",
         "build_info.json",
+        "ro-crate-metadata.json",
         "audit/index.html",
         "PUBLISHING.txt",
     ]

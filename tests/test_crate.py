@@ -1,0 +1,265 @@
+"""The provenance crate (results/<edition>/ro-crate-metadata.json, policebreaches/crate.py):
+built from a small set of files, it lists every input with the sha256 SHA256SUMS pins, every
+public output with its own sha256, the numbers each output prints, and no path of the build
+machine; the sample build's crate passes roc-validator (Workflow Run Crate 0.5, required
+checks) with the network blocked."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policebreaches import cli
+from policebreaches.buildinfo import build_info
+from policebreaches.crate import CRATE_FILE, NOT_RECORDED, local_id, number_id
+from policebreaches.crate_check import MAIN_WORKFLOW_IN_FOLDER, validate_crate
+from policebreaches.edition import load_edition, parse_manifest, sha256_file, write_checked_edition
+from policebreaches.publication import is_public
+from policebreaches.stages import describe_run
+
+from conftest import REPO
+from editions import make_edition
+
+# relative to the repository, as the rule names them (the tests run the stage from there)
+WORKFLOW = [Path("Snakefile"), *sorted(p.relative_to(REPO) for p in (REPO / "rules").glob("*.smk"))]
+
+
+def graph(path: Path) -> dict[str, dict]:
+    return {entity["@id"]: entity for entity in json.loads(path.read_text(encoding="utf-8"))["@graph"]}
+
+
+def ids(value) -> list[str]:
+    return [item["@id"] for item in (value if isinstance(value, list) else [value])]
+
+
+def strings(value):
+    """Every string in a JSON value (keys and values)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def describe(folder: Path, raw: Path, workflow=WORKFLOW) -> Path:
+    """The stage's run() on a results folder that holds its inputs (cwd: the repository)."""
+    public = [p for p in sorted(folder.rglob("*")) if p.is_file() and is_public(p.relative_to(folder).as_posix())]
+    out = folder / CRATE_FILE
+    describe_run.run(
+        build_info=folder / "build_info.json",
+        manifest=raw / "SHA256SUMS",
+        edition=folder / "check" / "edition.json",
+        workflow=workflow,
+        numbers=folder / "numbers.json",
+        public=public,
+        out=out,
+    )
+    return out
+
+
+@pytest.fixture
+def small(tmp_path, monkeypatch):
+    """A small edition (two responses, one with a space in its name) and a results folder
+    with a report, numbers.json, a table with a key column, a figure, build_info.json."""
+    monkeypatch.chdir(REPO)
+    raw = make_edition(
+        tmp_path / "raw" / "2099",
+        [{"force": "Kent", "status": "disclosed", "files": "kent/FOI response.csv"}, {"force": "Surrey"}],
+        {"kent/FOI response.csv": "date,description\n2014-01-02,Looked up a neighbour\n"},
+    )
+    folder = tmp_path / "results" / "2099"
+    (folder / "check").mkdir(parents=True)
+    problems: list = []
+    write_checked_edition(load_edition(raw, problems), folder / "check" / "edition.json")
+    assert not problems
+    config = {"edition": "2099", "results_dir": str(tmp_path / "results"), "raw_dir": "raw", "limits": {"max_rows": 9}}
+    info = build_info("2099", sha256_file(raw / "SHA256SUMS"), config, REPO)
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    numbers = {
+        "breaches.total": {"value": 1, "display": "1"},
+        "breaches.pnc": {"value": 0, "display": "0"},
+        "forces.kent.total": {"value": 1, "display": "1"},
+        "edition.published": {"value": None, "display": "14 July 2016"},
+    }
+    (folder / "numbers.json").write_text(json.dumps(numbers), encoding="utf-8")
+    (folder / "report.html").write_text(
+        '<p><a class="num" href="#n-breaches-total">1</a></p><dl><dt id="n-breaches-total">breaches.total</dt>'
+        '<dt id="n-edition-published">edition.published</dt><dt id="n-methods">Methods</dt></dl>',
+        encoding="utf-8",
+    )
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7 a report")
+    (folder / "tables").mkdir()
+    (folder / "tables" / "top_ten.csv").write_text(
+        "rank,key,value\n1,forces.kent.total,1\n2,forces.nowhere.total,0\n", encoding="utf-8"
+    )
+    (folder / "tables" / "force_breakdown.csv").write_text("force_id,value\nkent,1\n", encoding="utf-8")
+    (folder / "figures").mkdir()
+    (folder / "figures" / "top_ten.svg").write_text("<svg/>", encoding="utf-8")
+    (folder / "records.csv").write_text("record_id\nabc\n", encoding="utf-8")  # internal: not described
+    return folder, raw
+
+
+def test_the_crate_of_a_small_build_lists_inputs_outputs_and_their_numbers(small):
+    folder, raw = small
+    crate = graph(describe(folder, raw))
+    pinned, problems = parse_manifest((raw / "SHA256SUMS").read_text(encoding="utf-8"))
+    assert not problems and len(pinned) == 4  # edition.yaml, request.txt, requests.csv and the response
+    run = crate["#run"]
+    objects = ids(run["object"])
+    for name, digest in pinned.items():  # every pinned file, under raw/<edition>/, with the manifest's sha256
+        entity = crate[local_id(f"raw/2099/{name}")]
+        assert entity["sha256"] == digest and entity["name"] == f"raw/2099/{name}"
+        assert entity["@id"] in objects
+    assert "#raw/2099/responses/kent/FOI%20response.csv" in crate  # a name with a space is a valid identifier
+    assert crate["#raw/2099/SHA256SUMS"]["sha256"] == sha256_file(raw / "SHA256SUMS")
+
+    results = ids(run["result"])
+    expected = ["figures/top_ten.svg", "numbers.json", "report.html", "report.pdf", "tables/force_breakdown.csv"]
+    expected += ["tables/top_ten.csv"]
+    assert sorted(results) == expected  # the public files, and records.csv (internal) not among them
+    for name in results:
+        assert crate[name]["sha256"] == sha256_file(folder / name)
+        assert crate[name]["contentSize"] == str((folder / name).stat().st_size)
+    # the report prints the numbers Appendix 3 lists (not the section anchors); the PDF is the HTML printed
+    for report in ("report.html", "report.pdf"):
+        assert ids(crate[report]["mentions"]) == [number_id("breaches.total"), number_id("edition.published")]
+        assert ids(crate[report]["isBasedOn"]) == ["numbers.json"]
+    assert ids(crate["tables/top_ten.csv"]["mentions"]) == [number_id("forces.kent.total")]  # keys not in numbers: no
+    assert "mentions" not in crate["tables/force_breakdown.csv"] and "mentions" not in crate["figures/top_ten.svg"]
+    assert crate[number_id("breaches.total")] == {
+        "@id": "numbers.json#breaches.total",
+        "@type": "PropertyValue",
+        "name": "breaches.total",
+        "value": 1,
+    }
+    assert "value" not in crate[number_id("edition.published")]  # numbers.json has none
+
+    root = crate["./"]
+    assert root["datePublished"] == "2016-07-14"  # the edition's publication date, no clock time
+    assert "startTime" not in run and "endTime" not in run
+    assert ids(crate["./"]["mainEntity"]) == ["#Snakefile"]
+    assert crate["#Snakefile"]["sha256"] == sha256_file(REPO / "Snakefile")
+    assert ids(crate["#Snakefile"]["hasPart"]) == [f"#{p.as_posix()}" for p in WORKFLOW[1:]]
+    assert crate["#config/results_dir"]["value"] == NOT_RECORDED
+    assert crate["#config/limits.max_rows"]["value"] == 9 and crate["#param/limits.max_rows"]["additionalType"] == (
+        "Integer"
+    )
+    assert crate["#software/pandas"]["version"] == build_info("x", "", {}, REPO)["packages"]["pandas"]
+
+
+def test_the_crate_names_no_path_of_the_build_machine(small, tmp_path):
+    folder, raw = small
+    text = describe(folder, raw).read_text(encoding="utf-8")
+    for place in (str(tmp_path), str(REPO), str(Path.home())):
+        assert place not in text
+    assert not [s for s in strings(json.loads(text)) if s.startswith("/")]
+
+
+def test_the_crate_does_not_depend_on_where_the_results_are(small, tmp_path):
+    """Two results folders with the same inputs (the build_info.json of each naming its own
+    results_dir): the same bytes. So `make check-reproducible` can compare the crate."""
+    folder, raw = small
+    elsewhere = tmp_path / "another place" / "results" / "2099"
+    shutil.copytree(folder, elsewhere)
+    info = json.loads((elsewhere / "build_info.json").read_text(encoding="utf-8"))
+    info["config"]["results_dir"] = str(elsewhere.parent)
+    (elsewhere / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    assert describe(folder, raw).read_bytes() == describe(elsewhere, raw).read_bytes()
+
+
+def test_workflow_files_named_by_an_absolute_path_are_refused(small):
+    folder, raw = small
+    with pytest.raises(ValueError, match="relative to the repository"):
+        describe(folder, raw, workflow=[REPO / "Snakefile"])
+
+
+def test_the_sample_build_has_a_crate_of_its_inputs_and_every_public_output(built):
+    crate = graph(built / CRATE_FILE)
+    pinned, _ = parse_manifest((REPO / "raw" / "2016" / "SHA256SUMS").read_text(encoding="utf-8"))
+    inputs = {e["name"]: e["sha256"] for i, e in crate.items() if i.startswith("#raw/2016/") and "SHA256SUMS" not in i}
+    assert inputs == {f"raw/2016/{name}": digest for name, digest in pinned.items()}
+    public = sorted(
+        p.relative_to(built).as_posix()
+        for p in built.rglob("*")
+        if p.is_file() and is_public(p.relative_to(built).as_posix())
+    )
+    assert sorted(ids(crate["#run"]["result"])) == public  # every public file the build wrote, no other
+    assert len(public) > 25 and "tables/report_tables.xlsx" in public and "figures/by_year.svg" in public
+    for name in public:
+        assert crate[name]["sha256"] == sha256_file(built / name), name
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    printed = {i.removeprefix("numbers.json#") for i in ids(crate["report.pdf"]["mentions"])}
+    assert "breaches.total" in printed and printed <= numbers.keys() and len(printed) > 400
+    assert crate[number_id("breaches.total")]["value"] == numbers["breaches.total"]["value"] == 2315
+    table1 = {i.removeprefix("numbers.json#") for i in ids(crate["tables/table1.csv"]["mentions"])}
+    assert "breaches.pnc" in table1 and table1 <= printed
+    assert "SYNTHETIC SAMPLE" in crate["./"]["name"]
+    info = json.loads((built / "build_info.json").read_text(encoding="utf-8"))
+    assert crate["#Snakefile"]["version"] == info["git_describe"]
+    assert crate["#config/results_dir"]["value"] == NOT_RECORDED  # the shared build writes to a temporary folder
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to resolve a name or open a connection fails the validation loudly."""
+
+    def refused(*args, **kwargs):
+        raise OSError("the network is blocked in this test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refused)
+    monkeypatch.setattr(socket.socket, "connect", refused)
+
+
+def test_the_sample_crate_passes_roc_validator_with_the_network_blocked(built, no_network, capsys):
+    """`make validate-crate`'s command on the shared build: valid at the required level, the one
+    check it skips named with its reason, the JSON-LD context served from the package."""
+    assert cli.main(["validate-crate", "--edition", "2016", "--results", str(built.parent)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{built / CRATE_FILE}: valid (roc-validator 0.13.0, profile workflow-run-crate-0.5" in printed
+    assert "problem:" not in printed
+    assert (
+        f"skipped: {MAIN_WORKFLOW_IN_FOLDER} (Main Workflow file must exist): the workflow (Snakefile, rules/*.smk) "
+        "is in the repository" in printed
+    )
+    assert "no network used: served https://w3id.org/ro/crate/1.1/context from ro-crate-1.1.jsonld" in printed
+
+
+def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(built, tmp_path, no_network):
+    """The payload checks run: a copy of the build without report.pdf fails, naming it."""
+    copy = tmp_path / "2016"
+    shutil.copytree(built, copy, ignore=shutil.ignore_patterns("audit", "extract", "logs", "benchmarks"))
+    (copy / "report.pdf").unlink()
+    result = validate_crate(copy)
+    assert not result.passed
+    assert [i for i in result.issues if "report.pdf" in i], result.issues
+
+
+@pytest.mark.slow
+def test_the_one_skipped_check_is_the_only_one_that_fails_and_metadata_alone_passes(built, no_network):
+    """What the skip hides: run with no skip, the only failure is the main workflow file (the
+    Snakefile is in the repository); the metadata alone passes every required check."""
+    whole = validate_crate(built, skip=())
+    assert not whole.passed
+    assert [i.split(":")[0] for i in whole.issues] == [MAIN_WORKFLOW_IN_FOLDER], whole.issues
+    assert validate_crate(built, metadata_only=True, skip=()).passed
+
+
+def test_validating_an_edition_that_was_not_built_says_so(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "policebreaches.cli", "validate-crate", "--edition", "1999", "--results", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "ro-crate-metadata.json not found: build the edition first" in done.stderr
+    assert "Traceback" not in done.stderr
