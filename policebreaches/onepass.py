@@ -191,7 +191,7 @@ def run_stages(
     describe_run.run(
         build_info=out / "build_info.json",
         manifest=root / "SHA256SUMS",
-        edition=out / "edition.json",
+        edition=out / "check" / "edition.json",
         workflow=[Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))],
         numbers=out / "numbers.json",
         public=[p for p in sorted(out.rglob("*")) if p.is_file() and is_public(p.relative_to(out).as_posix())],
