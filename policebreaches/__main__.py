@@ -292,11 +292,12 @@ def record_build(manifest, edition_id, config_json, out):
 @click.option("--numbers", type=FILE, required=True)
 @click.option("--public", type=FILE, multiple=True, required=True, help="A public output (publication.PUBLIC).")
 @click.option("--out", type=FILE, required=True, help="results/<edition>/ro-crate-metadata.json")
-def describe_run(build_info, manifest, edition, workflow, numbers, public, out):
+@click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
+def describe_run(build_info, manifest, edition, workflow, numbers, public, out, given_names):
     """ro-crate-metadata.json: the build's provenance crate (Workflow Run RO-Crate)."""
     from .stages import describe_run as stage_module
 
-    stage_module.run(build_info, manifest, edition, list(workflow), numbers, list(public), out)
+    stage_module.run(build_info, manifest, edition, list(workflow), numbers, list(public), out, given_names)
 
 
 @stage

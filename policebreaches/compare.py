@@ -17,6 +17,12 @@ from .edition import DATA_STATUSES, STATUS_WORDS
 
 DAYS_PER_YEAR = 365.25
 TOP = 10
+MIN_COUNT = 10  # below this many breaches in either edition, a percentage change mostly shows chance
+
+
+def whole_percent(share: float) -> int:
+    """A share as the report prints it: whole per cent, half up (statistics.display_percent)."""
+    return int(share * 100 + 0.5)
 
 
 def per_year(count: float, days: int) -> float:
@@ -28,8 +34,11 @@ def display_rate(value: float) -> str:
     return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
 
 
-def display_change(before: float, after: float) -> tuple[float | None, str]:
-    """Relative change of a rate, as a whole per cent; none when there is nothing to divide by."""
+def display_change(before: float, after: float, counts: tuple[int, int]) -> tuple[float | None, str]:
+    """Relative change of a rate, as a whole per cent; none when there is nothing to divide
+    by, or when either edition counts fewer than MIN_COUNT breaches."""
+    if min(counts) < MIN_COUNT:
+        return None, "too few"
     if not before:
         return None, "new" if after else "none in either"
     change = after / before - 1
@@ -152,7 +161,7 @@ def _rate_entries(base, label, counts, days, previous_id, current_id, bodies, su
     """Counts and rates per year of one series in both editions, and the relative change."""
     (before, after), (days_before, days_now) = counts, days
     rate_before, rate_now = per_year(before, days_before), per_year(after, days_now)
-    change, change_display = display_change(rate_before, rate_now)
+    change, change_display = display_change(rate_before, rate_now, (before, after))
     over = f"forces.<id>.{suffix} summed over {', '.join(bodies) or 'no body'}"
     return {
         f"{base}.previous": (before, f"{before:,}", f"{label}: breaches counted in edition {previous_id}.", over),
@@ -172,7 +181,8 @@ def _rate_entries(base, label, counts, days, previous_id, current_id, bodies, su
         f"{base}.change": (
             change,
             change_display,
-            f"{label}: change in breaches a year since edition {previous_id} (empty when it had none).",
+            f"{label}: change in breaches a year since edition {previous_id} (empty when it had none, or when "
+            f"either edition counts fewer than {MIN_COUNT}).",
             f"{base}.per_year / {base}.previous_per_year - 1",
         ),
     }
@@ -197,7 +207,10 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
     days = previous["period.days"]["value"]
     total = previous["breaches.total"]["value"]
     rate = per_year(total, days)
-    points = round((current["requests.response_rate"]["value"] - previous["requests.response_rate"]["value"]) * 100)
+    # the difference of the two printed (rounded) percentages, so the sentence adds up
+    points = whole_percent(current["requests.response_rate"]["value"]) - whole_percent(
+        previous["requests.response_rate"]["value"]
+    )
     source = f"edition {previous_id}'s numbers.json"
     return {
         "change.previous.breaches.total": (total, f"{total:,}", f"Breaches counted in edition {previous_id}.", source),
@@ -206,6 +219,24 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
             display_rate(rate),
             f"Breaches a year in edition {previous_id}, all bodies that answered it.",
             f"breaches.total / period.days x 365.25 in {source}",
+        ),
+        "change.previous.synthetic": (
+            bool(previous["edition.synthetic"]["value"]),
+            previous["edition.synthetic"]["display"],
+            f"Whether edition {previous_id} is a synthetic sample (invented figures).",
+            source,
+        ),
+        "change.previous.period.label": (
+            previous["period.label"]["value"],
+            previous["period.label"]["display"],
+            f"Edition {previous_id}'s period, as a column heading.",
+            source,
+        ),
+        "change.min_count": (
+            MIN_COUNT,
+            f"{MIN_COUNT}",
+            "Fewest breaches in each edition for a change to be given as a percentage.",
+            "compare.MIN_COUNT",
         ),
         "change.previous.period.months": (
             previous["period.months"]["value"],

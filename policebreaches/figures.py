@@ -176,10 +176,11 @@ def _funnel(numbers: dict, register: list[dict], title: str):
     national = numbers["rates.national_per_1000"]["value"]
     ax.axhline(national, color="#555555", linewidth=1, label="national rate")
     ax.scatter(data.workforce, data.rate_per_1000, s=16, color=INK, zorder=3)
-    for row in data.itertuples():
-        if row.standing == STANDING_WORDS["above_99.8"]:  # the text names the others (labels would overlap)
-            ax.annotate(row.force, (row.workforce, row.rate_per_1000), xytext=(4, 2), textcoords="offset points",
-                        fontsize=7)  # fmt: skip
+    named = data[data.standing == STANDING_WORDS["above_99.8"]].sort_values("rate_per_1000")
+    for i, row in enumerate(named.itertuples()):  # the text names the others (labels would overlap)
+        below = i % 2 == 1  # alternate above and below the point: neighbours' labels do not collide
+        ax.annotate(row.force, (row.workforce, row.rate_per_1000), xytext=(4, -9 if below else 2),
+                    textcoords="offset points", fontsize=7)  # fmt: skip
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
     ax.set_xlabel("Workforce (officers and staff), log scale")

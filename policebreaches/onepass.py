@@ -196,5 +196,6 @@ def run_stages(
         numbers=out / "numbers.json",
         public=[p for p in sorted(out.rglob("*")) if p.is_file() and is_public(p.relative_to(out).as_posix())],
         out=out / "ro-crate-metadata.json",
+        given_names=GIVEN_NAMES,
     )
     lap("describe_run")

@@ -70,6 +70,17 @@ def standing(observed: int, expected: float) -> str:
     return "within"
 
 
+def overdispersion(rows: list[dict], expected: dict[str, float]) -> float:
+    """Spiegelhalter's multiplicative overdispersion factor: the mean squared z-score of the
+    forces' counts, z winsorised at the 10th and 90th percentiles so a few extreme forces do
+    not set it alone. 1 is the scatter chance gives; more means forces differ beyond chance."""
+    z = sorted((r["total"] - expected[r["force_id"]]) / math.sqrt(expected[r["force_id"]]) for r in rows)
+    if not z:
+        return 0.0
+    low, high = z[int(0.1 * (len(z) - 1))], z[math.ceil(0.9 * (len(z) - 1))]
+    return sum(min(max(v, low), high) ** 2 for v in z) / len(z)
+
+
 def rate_per_1000(count: float, workforce: int, days: int) -> float:
     return count / (workforce * days / DAYS_PER_YEAR) * PER
 
@@ -89,7 +100,8 @@ def funnel(rows: list[dict], days: int) -> dict:
             "expected": expected,
             "standing": standing(r["total"], expected),
         }
-    return {"national": national * PER, "forces": forces, "lines": _limit_lines(rows, national, years)}
+    phi = overdispersion(rows, {f: v["expected"] for f, v in forces.items()}) if national else 0.0
+    return {"national": national * PER, "forces": forces, "lines": _limit_lines(rows, national, years), "phi": phi}
 
 
 def _limit_lines(rows: list[dict], national: float, years: float) -> dict[str, list[tuple[float, float]]]:
@@ -162,6 +174,34 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
         display_rate(result["national"]),
         "Breaches a year per 1,000 officers and staff, all rated bodies together (the funnel's centre line).",
         "sum of forces.<id>.total / (sum of workforce x period.days / 365.25) x 1,000, rated bodies",
+    )
+    outside = sum(1 for v in result["forces"].values() if v["standing"].endswith("99.8"))
+    entries["rates.outside_outer.count"] = (
+        outside,
+        f"{outside:,}",
+        "Rated bodies outside the 99.8% limits (above or below).",
+        "forces.<id>.funnel",
+    )
+    chance = len(rows) * 2 * LEVELS["99.8"]
+    entries["rates.outside_outer.expected"] = (
+        chance,
+        f"{chance:.1f}",
+        "Rated bodies that chance alone would put outside the 99.8% limits (0.2% of them).",
+        "rates.bodies x 0.002",
+    )
+    entries["rates.overdispersion"] = (
+        result["phi"],
+        f"{result['phi']:.1f}",
+        "How much more the forces' counts scatter around the national rate than chance would make them "
+        "(Spiegelhalter's overdispersion factor, z-scores winsorised at 10%; 1 = chance).",
+        "mean of winsorised ((forces.<id>.total - expected) / sqrt(expected))^2",
+    )
+    sources = sorted({f"{r['workforce']['source']} (as of {r['workforce']['as_of']})" for r in rated})
+    entries["rates.workforce.source"] = (
+        "; ".join(sources),
+        "; ".join(sources),
+        "Where the workforce figures come from and the date they describe (denominators.csv).",
+        "denominators.csv source, as_of",
     )
     for level in ("above_99.8", "above_95", "below_95", "below_99.8"):
         forces = sorted(f for f, v in result["forces"].items() if v["standing"] == level)

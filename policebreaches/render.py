@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .edition import DATA_STATUSES
+
 
 class FetchRefused(ValueError):
     pass
@@ -91,7 +93,14 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
         types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
         parts = parts or ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
-        return [(f, [f"forces.{f}.{p}" if f"forces.{f}.{p}" in numbers else None for p in parts]) for f in forces]
+        return [(f, [_cell(f, p) for p in parts]) for f in forces]
+
+    def _cell(force: str, part: str) -> str | None:
+        """A body that gave no figures has no counts (a blank, never 0); nor a number it lacks."""
+        key = f"forces.{force}.{part}"
+        no_figures = numbers[f"forces.{force}.status"]["value"] not in DATA_STATUSES
+        counts = part == "total" or part.startswith(("type.", "outcome.", "role."))
+        return None if key not in numbers or (counts and no_figures) else key
 
     env.globals.update(
         n=n,

@@ -14,7 +14,7 @@ SECTIONS = [
     ("summary", "Executive summary"),
     ("findings", "Key findings"),
     ("table1", "Table 1"),
-    ("roles", "Officers and staff"),
+    ("roles", "Breaches by role and outcome"),
     ("recommendations", "Policy recommendations"),
     ("top-ten", "The top ten forces"),
     ("rates", "Breaches for the size of each force"),
@@ -86,7 +86,7 @@ def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[lis
     return excluded, [p for p in problems if p["file"] not in unused]
 
 
-def profiles(register: list[dict], cases: list[dict]) -> list[dict]:
+def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list[str]) -> list[dict]:
     """Every body asked, by name, with its approved case quote where the edition has one."""
     quotes = {case["force"]: case for case in cases if case.get("approved")}
     return [
@@ -95,6 +95,8 @@ def profiles(register: list[dict], cases: list[dict]) -> list[dict]:
             "name": r["name"],
             "exemption": r["exemption"],
             "has_data": r["status"] in DATA_STATUSES,
+            # a counts-only answer gives no roles: say so rather than print zeros
+            "roles_given": any(numbers[f"forces.{r['force_id']}.role.{role}"]["value"] for role in roles),
             "case": quotes.get(r["name"]),
         }
         for r in sorted(register, key=lambda r: r["name"])
@@ -141,7 +143,8 @@ def build_context(
         ],
         "outcome_columns": category_columns(codebook, "outcome_group"),
         "case_studies": cases,
-        "profiles": profiles(register, cases),
+        "profiles": profiles(register, cases, numbers, codebook.categories("role")),
+        "force_names": {r["force_id"]: r["name"] for r in register},
         "role_parts": [f"role.{r}" for r in codebook.categories("role")],
         "refusals": [
             {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}

@@ -166,6 +166,11 @@ def _by_force(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {force: rows for force, rows in frame.groupby("force_id", sort=False)} if len(frame) else {}
 
 
+def period_label(start: dt.date, end: dt.date) -> str:
+    """A period as a column heading: 'Jun 2011–Dec 2015'."""
+    return f"{start:%b %Y}–{end:%b %Y}"
+
+
 def period_months(edition) -> int:
     """Months in the period, to the nearest whole month (June 2011 to December 2015: 55)."""
     return round(edition.days_in_period / (365.25 / 12))
@@ -192,6 +197,11 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
         "per_year": lambda _: (per_year, f"{per_year:,.0f}", "breaches.total / days_in_period x 365.25"),
         **_timeliness_values(register),
+        "period_label": lambda _: (
+            f"{edition.period_start.isoformat()}/{edition.period_end.isoformat()}",
+            period_label(edition.period_start, edition.period_end),
+            "edition.yaml period_start, period_end",
+        ),
         "period_months": lambda _: (
             period_months(edition),
             display_count(period_months(edition)),
@@ -268,7 +278,7 @@ def _timeliness_values(register: list[dict]) -> dict:
     }
 
 
-STANDING_WORDS = {"in_time": "in time", "late": "late", "unanswered": "no answer", "not_known": "dates not recorded"}
+STANDING_WORDS = {"in_time": "in time", "late": "late"}  # otherwise body_timeliness says why
 
 
 def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) -> None:
@@ -281,7 +291,7 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
         "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
         "answer_timeliness": (
             answer["standing"],
-            STANDING_WORDS[answer["standing"]],
+            answer["why"] or STANDING_WORDS[answer["standing"]],  # not known: which date is missing
             "requests.csv requested, responded",
         ),
         "working_days": (answer["days"], f"{answer['days']}", "working days after requested up to responded"),

@@ -25,6 +25,7 @@ rule describe_run:
         workflow=WORKFLOW_FILES,
         numbers=OUT / "numbers.json",
         public=public_outputs,
+        given_names=GIVEN_NAMES,
     output:
         crate=OUT / "ro-crate-metadata.json",
     log:
@@ -39,7 +40,8 @@ rule describe_run:
         public=options("public", "public"),
     shell:
         "python -m policebreaches describe-run --log {log:q} --build-info {input.build_info:q} --manifest {input.manifest:q}"
-        " --edition {input.edition:q} {params.workflow} --numbers {input.numbers:q} {params.public} --out {output.crate:q}"
+        " --edition {input.edition:q} {params.workflow} --numbers {input.numbers:q} {params.public}"
+        " --given-names {input.given_names:q} --out {output.crate:q}"
 
 
 rule label_internal_outputs:

@@ -69,11 +69,15 @@ def test_change_compares_rates_a_year_over_bodies_that_answered_both(rerun):
     # Kent: 130 breaches in 1,675 days, then 2 in 366 days
     assert numbers["change.forces.kent.previous_per_year"]["value"] == pytest.approx(130 * 365.25 / 1675)
     assert numbers["change.forces.kent.per_year"]["display"] == "2.0"
-    assert numbers["change.forces.kent.change"]["display"] == "−93%"
+    # 2 breaches are too few for a percentage change (fewer than change.min_count)
+    assert numbers["change.forces.kent.change"]["display"] == "too few"
+    assert numbers["change.forces.kent.change"]["value"] is None
     # like for like: Kent and Surrey together, 130 + 202 then 2 + 6
     assert numbers["change.like.breaches.total.previous"]["value"] == 332
     assert numbers["change.like.breaches.total.current"]["value"] == 8
-    assert numbers["change.like.breaches.total.change"]["display"] == "−89%"
+    assert numbers["change.like.breaches.total.change"]["display"] == "too few"
+    assert numbers["change.previous.synthetic"]["value"] is True  # and the section says so
+    assert numbers["change.requests.response_rate.delta"]["display"] == "−90 points"  # 95% then 5%
     # a body without figures in one edition is never a 0 or a delta
     assert numbers["change.forces.west-midlands.comparison"]["value"] == "no response in 2017"
     assert "change.forces.west-midlands.per_year" not in numbers
@@ -89,7 +93,8 @@ def test_change_compares_rates_a_year_over_bodies_that_answered_both(rerun):
     html = (rerun / "2017" / "report.html").read_text(encoding="utf-8")
     text = " ".join(html.split())
     assert "Change since 2016" in html and "These totals are not comparable with each other" in text
-    assert "Too few bodies answered both editions" in text
+    assert "that needs more than ten bodies that answered both editions" in text
+    assert "Edition 2016 is a synthetic sample" in text
     no_answer = re.search(r"<li>No response in 2017: ([^<]*)</li>", text).group(1)
     assert "West Midlands Police" in no_answer and "Kent Police" not in no_answer
     assert (rerun / "2016" / "numbers.json").is_file()  # the previous edition was built by the same rules

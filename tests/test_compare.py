@@ -86,3 +86,10 @@ def test_a_body_tied_into_the_top_ten_does_not_enter(sample):
     entries, _, _ = compare(next_year(sample, tie, {}), sample)
     assert entries["change.top_ten.entered"][0] == "" and entries["change.top_ten.left"][0] == ""
     assert entries["change.top_ten.entered"][1] == "none"
+
+
+def test_a_percentage_change_needs_enough_breaches_in_both_editions(sample):
+    # Cleveland: 17 breaches in 2016; 9 now is too few for a percentage, 12 is enough
+    few = compare(next_year(sample, {"cleveland": 9}, {}), sample)[0]["change.forces.cleveland.change"]
+    enough = compare(next_year(sample, {"cleveland": 12}, {}), sample)[0]["change.forces.cleveland.change"]
+    assert few[:2] == (None, "too few") and enough[0] == pytest.approx(12 / 366 / (17 / 1675) - 1)

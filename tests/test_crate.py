@@ -63,6 +63,7 @@ def describe(folder: Path, raw: Path, workflow=WORKFLOW) -> Path:
         numbers=folder / "numbers.json",
         public=public,
         out=out,
+        given_names=REPO / "policebreaches" / "resources" / "given_names.txt",
     )
     return out
 
@@ -263,3 +264,19 @@ def test_validating_an_edition_that_was_not_built_says_so(tmp_path):
     )
     assert done.returncode == 2 and "ro-crate-metadata.json not found: build the edition first" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_raw_file_name_with_personal_data_stops_the_crate(small):
+    """The crate names every raw file and is sent with the report: its names pass the gate."""
+    from policebreaches.problems import InputError
+
+    folder, raw = small
+    manifest = raw / "SHA256SUMS"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + f"{'0' * 64}  responses/kent/PC John Smith 07700 900123.csv\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as stopped:
+        describe(folder, raw)
+    assert "raw file name" in str(stopped.value) and "John Smith" in str(stopped.value)
+    assert not (folder / CRATE_FILE).exists()

@@ -107,4 +107,4 @@ def test_without_denominators_the_report_says_rates_are_not_shown(built):
         values["rates.available"]["value"] = False
 
     html = " ".join(render_with(built, without_rates).split())
-    assert "Rates are not shown: this edition gives no workforce figures (denominators.csv)" in html
+    assert "Rates are not shown: no workforce figures were supplied with this edition (denominators.csv)" in html

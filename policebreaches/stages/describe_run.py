@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..crate import CRATE_FILE, Output, Run, build_crate, crate_bytes, keys_in_table, keys_printed
 from ..edition import parse_manifest, read_checked_edition, sha256_file
+from ..personal_data import PersonalData
+from ..publication import gate, personal_data
 from .io import read_json
 
 
@@ -20,6 +22,7 @@ def run(
     numbers: Path,
     public: list[Path],
     out: Path,
+    given_names: Path,
 ) -> None:
     if out.name != CRATE_FILE:
         raise ValueError(f"the crate's metadata file must be named {CRATE_FILE}, not {out.name}")
@@ -29,6 +32,9 @@ def run(
         raise ValueError(f"{manifest}: {problems[0].line()}")
     if any(path.is_absolute() for path in workflow):
         raise ValueError("workflow files are named relative to the repository (the rules' working directory)")
+    # the crate is sent with the report: what it adds to the public outputs (raw file names)
+    # passes the same publication gate
+    gate(personal_data(PersonalData.load(given_names), [(f"{CRATE_FILE}: raw file name", n) for n in entries]))
     values = read_json(numbers)
     report_keys: tuple[str, ...] = ()
     outputs = []
