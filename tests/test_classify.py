@@ -67,6 +67,39 @@ from policebreaches.classify import (
         ("", "Access and/or disclosure of information", "unauthorised_access", "BT-L01"),
         ("", "Data Protection Offences/Breach", "other", "BT-U01"),
         ("[REDACTED]", "", "other", "BT-U01"),
+        # codebook v4: outside public bodies and former staff are outside recipients, a recipient
+        # the description places inside the force is not, nor is a place shared with another body
+        (
+            "Email sent to the wrong probation officer at the local probation service",
+            "",
+            "third_party_disclosure",
+            "BT-D04",
+        ),
+        ("Disclosure of confidential information to a former colleague", "", "third_party_disclosure", "BT-D03"),
+        ("Staff member passed her the address", "", "third_party_disclosure", "BT-D03"),
+        (
+            "Letter sent to incorrect address - member of the public received details",
+            "",
+            "third_party_disclosure",
+            "BT-D03",
+        ),
+        (
+            "Circulated details of an arrest to members of a local Facebook group",
+            "",
+            "third_party_disclosure",
+            "BT-D01",
+        ),
+        ("Officer discussed details of a rape investigation in a pub", "", "third_party_disclosure", "BT-D03"),
+        ("Email sent to the wrong person within the force", "", "other", "BT-O05"),
+        ("Briefing papers left on a printer in an office shared with the council", "", "other", "BT-O02"),
+        ("Went through crime reports to find out who had reported her son", "", "unauthorised_access", "BT-A01"),
+        ("Misuse of PNC", "", "unauthorised_access", "BT-A01"),
+        ("Stop search record completed incorrectly", "", "other", "BT-O03"),
+        ("PNC record updated in error", "", "other", "BT-O03"),
+        ("Data held past its review date", "", "other", "BT-O03"),
+        ("Interview recording wiped", "", "other", "BT-O03"),
+        ("Details of the breach are not held", "", "other", "BT-U02"),
+        ("Accessed records - allegation of leaking to the press unfounded", "", "unauthorised_access", "BT-A00"),
     ],
 )
 def test_breach_type_rules(description, label, expected, rule):
@@ -111,6 +144,9 @@ def test_pnc_flag(text, pnc):
         ("Ongoing", "other_or_unknown"),
         ("", "other_or_unknown"),
         ("No cases.", ""),  # a nil answer, not an outcome: left for review, never guessed
+        ("Case dismissed at court", "no_formal_action"),  # an acquittal, not a dismissal from the force
+        ("File passed to CPS for advice", "other_or_unknown"),
+        ("Referred to the IOPC", "other_or_unknown"),
     ],
 )
 def test_outcome_most_severe_wins(outcome, group):
