@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from policebreaches.classify import default_codebook
-from policebreaches.corpus import score_corpus, wilson
+from policebreaches.corpus import field_measures, predictions, score_corpus, wilson
 
 from conftest import REPO
 
@@ -18,6 +18,14 @@ CORPUS = REPO / "tests" / "corpus"
 FROZEN_TEST = {
     "incidents": "bcbd6fde1338e280f07949b82706bff1adc4b3b70910a99d0f4622d47ec6bb34",
     "outcomes": "37cdd398dcc50a07899b74ac4b8863de64c4e9bcb15c86b7c60987ffdfe6316e",
+}
+
+
+# the second frozen test set: written in session 5 by a writer who saw only the groups'
+# definitions (no rules, no corpus); scored once on codebook v3 and once on v4, never read
+FROZEN_TEST2 = {
+    "incidents": "091c1c068cbb92d3a3ba5ed0d13b0da9a5e22461a30a1d925db74b3bd61317e9",
+    "outcomes": "a2cc0697554a376f048c616820968c7b236844728d2f70b3f627c771f2909bfa",
 }
 
 
@@ -72,8 +80,8 @@ def test_rules_meet_the_targets_on_the_dev_split_they_were_written_on(scores):
 def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
     """A floor, not the target: the frozen test split as measured when these rules were
     committed (docs/classification_accuracy.md). A rule change that loses ground fails."""
-    assert scores["test", "breach_type", "right"] >= 0.89 and scores["test", "breach_type", "wrong"] <= 0.07
-    assert scores["test", "outcome_group", "right"] >= 0.95 and scores["test", "outcome_group", "wrong"] <= 0.01
+    assert scores["test", "breach_type", "right"] >= 0.90 and scores["test", "breach_type", "wrong"] <= 0.06
+    assert scores["test", "outcome_group", "right"] >= 0.97 and scores["test", "outcome_group", "wrong"] <= 0.01
     assert scores["test", "pnc", "right"] >= 0.99
 
 
@@ -82,3 +90,27 @@ def test_unseen_wording_meets_the_targets(scores):
     assert scores["test", "breach_type", "right"] >= 0.95
     assert scores["test", "breach_type", "review"] <= 0.05 and scores["test", "breach_type", "wrong"] <= 0.01
     assert scores["test", "outcome_group", "right"] >= 0.98 and scores["test", "outcome_group", "wrong"] <= 0.01
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_TEST2))
+def test_the_second_test_set_is_unchanged_since_it_was_frozen(name):
+    digest = hashlib.sha256((CORPUS / f"test2_{name}.csv").read_bytes()).hexdigest()
+    assert digest == FROZEN_TEST2[name]
+
+
+def test_the_second_test_set_does_not_fall_below_its_first_measurement():
+    """Codebook v4 on the second frozen set (docs/classification_accuracy.md): a floor."""
+    incidents, outcomes = (
+        pd.read_csv(CORPUS / f"test2_{n}.csv", dtype=str, keep_default_na=False) for n in FROZEN_TEST2
+    )
+    book = default_codebook()
+    classes = {f: book.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
+    found = {
+        (field, measure): value
+        for field, (true, predicted) in predictions(incidents, outcomes, book).items()
+        for category, measure, value in field_measures(true, predicted, classes[field])
+        if category == "all"
+    }
+    assert found["breach_type", "right"] >= 0.90 and found["breach_type", "wrong"] <= 0.03
+    assert found["outcome_group", "right"] >= 0.92 and found["outcome_group", "wrong"] <= 0.02
+    assert found["pnc", "right"] >= 0.98
