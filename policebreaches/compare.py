@@ -220,41 +220,21 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
             f"Breaches a year in edition {previous_id}, all bodies that answered it.",
             f"breaches.total / period.days x 365.25 in {source}",
         ),
-        "change.previous.synthetic": (
-            bool(previous["edition.synthetic"]["value"]),
-            previous["edition.synthetic"]["display"],
-            f"Whether edition {previous_id} is a synthetic sample (invented figures).",
-            source,
-        ),
-        "change.previous.period.label": (
-            previous["period.label"]["value"],
-            previous["period.label"]["display"],
-            f"Edition {previous_id}'s period, as a column heading.",
-            source,
-        ),
+        **{
+            f"change.previous.{key}": (previous[key]["value"], previous[key]["display"], what, source)
+            for key, what in (
+                ("edition.synthetic", f"Whether edition {previous_id} is a synthetic sample (invented figures)."),
+                ("period.label", f"Edition {previous_id}'s period, as a column heading."),
+                ("period.months", f"Months in edition {previous_id}'s period."),
+                ("requests.responded", f"Bodies that answered in edition {previous_id}."),
+                ("requests.response_rate", f"Response rate of edition {previous_id}."),
+            )
+        },
         "change.min_count": (
             MIN_COUNT,
             f"{MIN_COUNT}",
             "Fewest breaches in each edition for a change to be given as a percentage.",
             "compare.MIN_COUNT",
-        ),
-        "change.previous.period.months": (
-            previous["period.months"]["value"],
-            previous["period.months"]["display"],
-            f"Months in edition {previous_id}'s period.",
-            source,
-        ),
-        "change.previous.requests.responded": (
-            previous["requests.responded"]["value"],
-            previous["requests.responded"]["display"],
-            f"Bodies that answered in edition {previous_id}.",
-            source,
-        ),
-        "change.previous.requests.response_rate": (
-            previous["requests.response_rate"]["value"],
-            previous["requests.response_rate"]["display"],
-            f"Response rate of edition {previous_id}.",
-            source,
         ),
         "change.requests.response_rate.delta": (
             points / 100,

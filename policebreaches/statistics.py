@@ -115,7 +115,10 @@ def _fill(value, fill: dict):
     return value
 
 
-def _record_mask(records: pd.DataFrame, where: dict) -> pd.Series:
+def _record_mask(records: pd.DataFrame, where: dict | str) -> pd.Series:
+    """`where: none` counts no incident record (a number of the counts-only answers alone)."""
+    if where == "none":
+        return pd.Series(False, index=records.index)
     mask = pd.Series(True, index=records.index)
     for field, wanted in where.items():
         mask &= (records[field] != "") if wanted == "*" else (records[field] == wanted)
@@ -131,7 +134,11 @@ def _margin_mask(aggs: pd.DataFrame, margin: dict | None) -> pd.Series:
     return mask
 
 
-def _filter_text(where: dict, margin: dict | None, scope: str = "") -> str:
+def _filter_text(where: dict | str, margin: dict | None, scope: str = "") -> str:
+    if where == "none":
+        return (
+            f"aggregates[{' and '.join([scope] * bool(scope) + [f'{k} == {v!r}' for k, v in (margin or {}).items()])}]"
+        )
     conditions = [f"{k} == {v!r}" if v != "*" else f"{k} != ''" for k, v in where.items()]
     text = f"records[{' and '.join([scope, *conditions] if scope else conditions) or 'all kept'}]"
     if margin:

@@ -76,7 +76,7 @@ def test_change_compares_rates_a_year_over_bodies_that_answered_both(rerun):
     assert numbers["change.like.breaches.total.previous"]["value"] == 332
     assert numbers["change.like.breaches.total.current"]["value"] == 8
     assert numbers["change.like.breaches.total.change"]["display"] == "too few"
-    assert numbers["change.previous.synthetic"]["value"] is True  # and the section says so
+    assert numbers["change.previous.edition.synthetic"]["value"] is True  # and the section says so
     assert numbers["change.requests.response_rate.delta"]["display"] == "−90 points"  # 95% then 5%
     # a body without figures in one edition is never a 0 or a delta
     assert numbers["change.forces.west-midlands.comparison"]["value"] == "no response in 2017"

@@ -164,6 +164,11 @@ def test_roles_add_up_to_the_records_and_their_outcomes_to_each_role(numbers, bu
     for role in roles:
         by_outcome = sum(numbers[f"roles.{role}.outcome.{o}"]["value"] for o in outcomes)
         assert by_outcome == numbers[f"roles.{role}"]["value"], role
+    # the role table's counts-only row completes each outcome column to Table 1's count
+    for o in outcomes:
+        by_role = sum(numbers[f"roles.{r}.outcome.{o}"]["value"] for r in roles)
+        assert by_role + numbers[f"counts_only.outcome.{o}"]["value"] == numbers[f"outcomes.{o}"]["value"], o
+    assert sum(numbers[f"counts_only.outcome.{o}"]["value"] for o in outcomes) == numbers["aggregates.total"]["value"]
     records = read(built / "records.csv")
     assert numbers["roles.officer"]["value"] == (records["role"] == "officer").sum() > 1000
     assert numbers["roles.unknown"]["value"] >= (records["role_raw"] == "").sum()  # no role column: unknown
