@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .cells import FORMULA_START
 from .forces import BODIES_FILE, Bodies
 from .problems import Problem
 
@@ -226,6 +227,7 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
 
 DENOMINATORS_FILE = "denominators.csv"
 DENOMINATOR_COLUMNS = ["force_id", "officers", "staff", "as_of", "source"]
+MAX_WORKFORCE = 100_000  # the largest UK force (the Met) has about 45,000 officers and staff
 
 
 def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> dict[str, dict]:
@@ -256,6 +258,10 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
             text = row[column].strip().replace(",", "")
             if not text.isdigit():
                 row_problems.append((f"{column} {row[column]!r} is not a whole number", "write a count such as 1234"))
+            elif int(text) > MAX_WORKFORCE:
+                row_problems.append(
+                    (f"{column} {int(text):,} is more than any UK police workforce", "correct the count")
+                )
             else:
                 counts[column] = int(text)
         if len(counts) == 2 and not sum(counts.values()):
@@ -265,15 +271,19 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
         except ValueError:
             as_of = None
             row_problems.append((f"as_of {row['as_of']!r} is not a date", "write it as YYYY-MM-DD"))
-        if not row["source"].strip():
+        source = row["source"].strip()
+        if not source:
             row_problems.append(("no source", "name the publication the figures come from"))
+        elif source.startswith(FORMULA_START) or re.search(r"[<>]", source):
+            # the source is printed in the report and numbers.json: plain words only
+            row_problems.append((f"source {source[:40]!r} is not plain text", "write the publication's name as text"))
         problems += [Problem(here, what, fix) for what, fix in row_problems]
         if not row_problems:
             found[force_id] = {
                 **counts,
                 "workforce": sum(counts.values()),
                 "as_of": as_of.isoformat(),
-                "source": row["source"].strip(),
+                "source": source,
             }
     return found
 

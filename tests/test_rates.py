@@ -52,7 +52,10 @@ def test_denominators_are_checked_row_by_row(tmp_path):
         "Kent Police,3200,1900,2015-03-31,again\n"
         "atlantis,100,50,2015-03-31,x\n"
         "surrey,about 2000,900,31/03/2015,\n"
-        "essex,0,0,2015-03-31,x\n",
+        "essex,0,0,2015-03-31,x\n"
+        "sussex,2700,5000000,2015-03-31,x\n"
+        'dorset,1200,600,2015-03-31,=HYPERLINK("http://evil.example")\n'
+        "durham,1100,600,2015-03-31,<script>alert(1)</script>\n",
     )
     problems = []
     bodies, _ = Bodies.load(FORCES, tmp_path / "bodies.csv")
@@ -74,6 +77,9 @@ def test_denominators_are_checked_row_by_row(tmp_path):
         ("denominators.csv line 5", "as_of '31/03/2015' is not a date"),
         ("denominators.csv line 5", "no source"),
         ("denominators.csv line 6", "officers and staff are both 0"),
+        ("denominators.csv line 7", "staff 5,000,000 is more than any UK police workforce"),
+        ("denominators.csv line 8", "source '=HYPERLINK(\"http://evil.example\")' is not plain text"),
+        ("denominators.csv line 9", "source '<script>alert(1)</script>' is not plain text"),
     ]
     problems = []
     assert read_denominators(write(tmp_path, "force,officers\nkent,1\n"), problems, bodies) == {}
