@@ -289,15 +289,25 @@ def record_build(manifest, edition_id, config_json, out):
 @click.option(
     "--workflow-file", "workflow", type=FILE, multiple=True, required=True, help="Snakefile, then rules/*.smk."
 )
+@click.option(
+    "--workflow-copy",
+    "workflow_copies",
+    type=FILE,
+    multiple=True,
+    required=True,
+    help="results/<edition>/workflow/<file>: the crate's copy of each --workflow-file, in the same order.",
+)
 @click.option("--numbers", type=FILE, required=True)
 @click.option("--public", type=FILE, multiple=True, required=True, help="A public output (publication.PUBLIC).")
 @click.option("--out", type=FILE, required=True, help="results/<edition>/ro-crate-metadata.json")
 @click.option("--given-names", type=FILE, required=True, help="resources/given_names.txt (publication gate)")
-def describe_run(build_info, manifest, edition, workflow, numbers, public, out, given_names):
-    """ro-crate-metadata.json: the build's provenance crate (Workflow Run RO-Crate)."""
+def describe_run(build_info, manifest, edition, workflow, workflow_copies, numbers, public, out, given_names):
+    """ro-crate-metadata.json and workflow/: the build's provenance crate (Workflow Run RO-Crate)."""
     from .stages import describe_run as stage_module
 
-    stage_module.run(build_info, manifest, edition, list(workflow), numbers, list(public), out, given_names)
+    stage_module.run(
+        build_info, manifest, edition, list(workflow), list(workflow_copies), numbers, list(public), out, given_names
+    )
 
 
 @stage

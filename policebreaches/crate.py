@@ -1,13 +1,13 @@
 """The provenance crate of a build: results/<edition>/ro-crate-metadata.json, a Workflow Run
 RO-Crate (https://w3id.org/ro/wfrun/workflow/0.5), built with the `rocrate` library from
-metadata only (no file is copied, and the library opens none of ours).
+metadata only (the library copies and opens none of our files).
 
 What it says, and how it names things (relative names only: no path of the build machine):
 
-- the workflow (the crate's main entity): the repository's Snakefile and its rules/*.smk,
-  each with its sha256, at the version `git describe` gave (build_info.json). They live in
-  the repository, not in results/<edition>/, so they carry local identifiers (#Snakefile,
-  #rules/audit.smk), as RO-Crate 1.2 describes files that are not in the crate;
+- the workflow (the crate's main entity): the Snakefile and rules/*.smk the build ran, each
+  with its sha256, at the version `git describe` gave (build_info.json). The crate carries
+  them: rule describe_run copies them byte for byte into results/<edition>/workflow/
+  (workflow/Snakefile, workflow/rules/audit.smk), as a Workflow Run Crate ships its workflow;
 - the run (a CreateAction): its inputs, each file of raw/<edition>/ with the sha256 that
   SHA256SUMS pins (#raw/<edition>/<name>; checked against the files before the build read
   them), SHA256SUMS itself, and the configuration (one PropertyValue per key; an absolute
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from .publication import WORKFLOW_FOLDER
 from .render import anchor
 
 CRATE_FILE = "ro-crate-metadata.json"
@@ -95,6 +96,12 @@ class Run:
 def local_id(name: str) -> str:
     """The identifier of a file described but not carried by the crate."""
     return "#" + quote(name)
+
+
+def workflow_id(name: str) -> str:
+    """Where the crate carries a workflow file (named relative to the repository: Snakefile,
+    rules/audit.smk): under workflow/ of results/<edition>/."""
+    return f"{WORKFLOW_FOLDER}/{name}"
 
 
 def number_id(key: str) -> str:
@@ -200,31 +207,32 @@ def build_crate(run: Run):
 
     snakefile, *rule_files = run.workflow
     language = crate.add(get_lang(crate, "snakemake", version=info["packages"].get("snakemake")))
-    workflow = add(
-        local_id(snakefile),
+
+    def workflow_file(file: str, kind: list[str], **properties):
+        return crate.add_file(
+            dest_path=workflow_id(file),
+            properties={
+                "@type": kind,
+                "name": file,
+                "version": info["git_describe"],
+                "sha256": run.workflow[file],
+                "encodingFormat": "text/plain",
+                **properties,
+            },
+        )
+
+    workflow = workflow_file(
+        snakefile,
         ["File", "SoftwareSourceCode", "ComputationalWorkflow"],
         name=f"{snakefile} of the policebreaches pipeline",
         description=(
-            f"The {snakefile} at the top of the pipeline's repository and the rule files it includes (hasPart). "
-            "They are in the repository, not in this folder, so they carry local identifiers and their sha256. "
-            "The rules run the policebreaches package of the same version (git describe)."
+            f"The pipeline's {snakefile} and the rule files it includes (hasPart), as the build ran them: "
+            f"byte-identical copies of the repository's {snakefile} and rules/*.smk at the version git describe "
+            "gave. The rules run the policebreaches package of the same version."
         ),
-        version=info["git_describe"],
-        sha256=run.workflow[snakefile],
-        encodingFormat="text/plain",
     )
     workflow["programmingLanguage"] = language
-    workflow["hasPart"] = [
-        add(
-            local_id(name),
-            ["File", "SoftwareSourceCode"],
-            name=name,
-            version=info["git_describe"],
-            sha256=run.workflow[name],
-            encodingFormat="text/plain",
-        )
-        for name in rule_files
-    ]
+    workflow["hasPart"] = [workflow_file(name, ["File", "SoftwareSourceCode"]) for name in rule_files]
     workflow["input"] = parameters
     workflow["softwareRequirements"] = software
     crate.mainEntity = workflow

@@ -185,14 +185,16 @@ def run_stages(
     lap("build_audit_page")
     record_build.run(root / "SHA256SUMS", root.name, {"edition": root.name}, out / "build_info.json")
     lap("record_build")
-    from .publication import is_public
+    from .publication import WORKFLOW_FOLDER, is_public
     from .stages import describe_run
 
+    workflow = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]
     describe_run.run(
         build_info=out / "build_info.json",
         manifest=root / "SHA256SUMS",
         edition=out / "check" / "edition.json",
-        workflow=[Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))],
+        workflow=workflow,
+        workflow_copies=[out / WORKFLOW_FOLDER / path for path in workflow],
         numbers=out / "numbers.json",
         public=[p for p in sorted(out.rglob("*")) if p.is_file() and is_public(p.relative_to(out).as_posix())],
         out=out / "ro-crate-metadata.json",

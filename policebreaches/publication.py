@@ -5,7 +5,13 @@ Public outputs (may be published): report.pdf, report.html, numbers.json, tables
 figures/. Internal working data (unredacted text; never publish): records.csv,
 review.csv, ledger.csv, aggregates.csv, accuracy.csv, reclassified.csv, check/, extract/,
 clean/, statistics/, audit/, logs/, benchmarks/. Each internal folder carries a README
-that says so (written by rule label_internal_outputs)."""
+that says so (written by rule label_internal_outputs).
+
+Code (may be published, outside the gate's scope): workflow/, the Snakefile and rules/*.smk
+that rule describe_run copies byte for byte from the repository so that the provenance crate
+carries its workflow. It is the pipeline's own code: it holds nothing of an edition's
+responses, so the gate, which scans what the build writes from them, has nothing there to
+scan. It is not among PUBLIC: the crate lists it as its workflow, not as a result of the run."""
 
 from __future__ import annotations
 
@@ -24,6 +30,9 @@ def is_public(name: str) -> bool:
     """Whether an output (its path under results/<edition>/) may be published: PUBLIC names it or its folder."""
     return any(name == entry or (entry.endswith("/") and name.startswith(entry)) for entry in PUBLIC)
 
+
+WORKFLOW_FOLDER = "workflow"  # results/<edition>/workflow/: copies of Snakefile and rules/*.smk (code)
+CODE = (f"{WORKFLOW_FOLDER}/",)
 
 INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit")
 INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")

@@ -20,12 +20,14 @@ COMPARED = (
     "tables",
     "figures",
     "ro-crate-metadata.json",
+    "workflow",  # the crate's copies of Snakefile and rules/*.smk
 )
 # How the build records are compared, printed with the result.
 HOW_COMPARED = (
     "ro-crate-metadata.json: compared byte for byte. It records no clock time (its date is the edition's "
     "publication date, the run has no start or end time) and no absolute path; it names git describe and "
-    "the package versions, so only a build of another commit or environment writes other bytes.",
+    "the package versions, so only a build of another commit or environment writes other bytes. workflow/, the "
+    "crate's copy of Snakefile and rules/*.smk, is compared file by file too.",
     "build_info.json: not compared. It records the configuration, and results_dir differs between the two builds.",
 )
 

@@ -28,6 +28,7 @@ rule describe_run:
         given_names=GIVEN_NAMES,
     output:
         crate=OUT / "ro-crate-metadata.json",
+        workflow=[OUT / WORKFLOW_FOLDER / path for path in WORKFLOW_FILES],
     log:
         OUT / "logs" / "describe_run.log",
     benchmark:
@@ -37,10 +38,11 @@ rule describe_run:
     params:
         code=code("stages.describe_run"),
         workflow=options("workflow-file", "workflow"),
+        workflow_copies=options("workflow-copy", "workflow", source="output"),
         public=options("public", "public"),
     shell:
         "python -m policebreaches describe-run --log {log:q} --build-info {input.build_info:q} --manifest {input.manifest:q}"
-        " --edition {input.edition:q} {params.workflow} --numbers {input.numbers:q} {params.public}"
+        " --edition {input.edition:q} {params.workflow} {params.workflow_copies} --numbers {input.numbers:q} {params.public}"
         " --given-names {input.given_names:q} --out {output.crate:q}"
 
 

@@ -17,7 +17,7 @@ from snakemake.utils import validate
 from policebreaches.checks import inside
 from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
-from policebreaches.publication import INTERNAL_FOLDERS, is_public
+from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
 
@@ -43,7 +43,7 @@ RESOURCES = Path("policebreaches/resources")
 CODEBOOK, REPORT_SPEC, FORCES = RESOURCES / "codebook.yaml", RESOURCES / "report_spec.yaml", RESOURCES / "forces.csv"
 GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of given names
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
-WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate names
+WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate carries
 
 if not (RAW_DIR / EDITION / "requests.csv").is_file():
     raise WorkflowError(

@@ -2,7 +2,7 @@
 built from a small set of files, it lists every input with the sha256 SHA256SUMS pins, every
 public output with its own sha256, the numbers each output prints, and no path of the build
 machine; the sample build's crate passes roc-validator (Workflow Run Crate 0.5, required
-checks) with the network blocked."""
+checks, none skipped: the crate carries its workflow) with the network blocked."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 from policebreaches import cli
 from policebreaches.buildinfo import build_info
 from policebreaches.crate import CRATE_FILE, NOT_RECORDED, local_id, number_id
-from policebreaches.crate_check import MAIN_WORKFLOW_IN_FOLDER, validate_crate
+from policebreaches.crate_check import validate_crate
 from policebreaches.edition import load_edition, parse_manifest, sha256_file, write_checked_edition
 from policebreaches.publication import is_public
 from policebreaches.stages import describe_run
@@ -51,8 +51,9 @@ def strings(value):
             yield from strings(item)
 
 
-def describe(folder: Path, raw: Path, workflow=WORKFLOW) -> Path:
-    """The stage's run() on a results folder that holds its inputs (cwd: the repository)."""
+def describe(folder: Path, raw: Path, workflow=WORKFLOW, copies=None) -> Path:
+    """The stage's run() on a results folder that holds its inputs (cwd: the repository);
+    the workflow's copies go where the rule puts them (results/<edition>/workflow/)."""
     public = [p for p in sorted(folder.rglob("*")) if p.is_file() and is_public(p.relative_to(folder).as_posix())]
     out = folder / CRATE_FILE
     describe_run.run(
@@ -60,6 +61,7 @@ def describe(folder: Path, raw: Path, workflow=WORKFLOW) -> Path:
         manifest=raw / "SHA256SUMS",
         edition=folder / "check" / "edition.json",
         workflow=workflow,
+        workflow_copies=[folder / "workflow" / p for p in workflow] if copies is None else copies,
         numbers=folder / "numbers.json",
         public=public,
         out=out,
@@ -148,9 +150,22 @@ def test_the_crate_of_a_small_build_lists_inputs_outputs_and_their_numbers(small
     root = crate["./"]
     assert root["datePublished"] == "2016-07-14"  # the edition's publication date, no clock time
     assert "startTime" not in run and "endTime" not in run
-    assert ids(crate["./"]["mainEntity"]) == ["#Snakefile"]
-    assert crate["#Snakefile"]["sha256"] == sha256_file(REPO / "Snakefile")
-    assert ids(crate["#Snakefile"]["hasPart"]) == [f"#{p.as_posix()}" for p in WORKFLOW[1:]]
+    # the crate carries its workflow: byte-identical copies under workflow/, the Snakefile its main entity
+    carried = [f"workflow/{p.as_posix()}" for p in WORKFLOW]
+    for name, copy in zip(WORKFLOW, carried):
+        assert (folder / copy).read_bytes() == (REPO / name).read_bytes(), copy
+        assert crate[copy]["sha256"] == sha256_file(REPO / name)
+        assert crate[copy]["name"] == (
+            name.as_posix() if name.parent.name else "Snakefile of the policebreaches pipeline"
+        )
+    assert ids(crate["./"]["mainEntity"]) == ["workflow/Snakefile"]
+    main = crate["workflow/Snakefile"]
+    assert main["@type"] == ["File", "SoftwareSourceCode", "ComputationalWorkflow"]
+    assert crate[main["programmingLanguage"]["@id"]]["name"] == "Snakemake"
+    assert ids(main["hasPart"]) == carried[1:]
+    assert set(carried) <= set(ids(root["hasPart"]))  # in the crate, as every file it carries
+    assert not [i for i in crate if i.startswith("#Snakefile") or i.startswith("#rules/")]  # no local ids left
+    assert "workflow/Snakefile" not in results  # the run's instrument, not one of its results
     assert crate["#config/results_dir"]["value"] == NOT_RECORDED
     assert crate["#config/limits.max_rows"]["value"] == 9 and crate["#param/limits.max_rows"]["additionalType"] == (
         "Integer"
@@ -184,6 +199,27 @@ def test_workflow_files_named_by_an_absolute_path_are_refused(small):
         describe(folder, raw, workflow=[REPO / "Snakefile"])
 
 
+def test_workflow_holds_only_the_files_the_crate_names(small):
+    """A rule file removed or renamed since the last build leaves no copy behind."""
+    folder, raw = small
+    old = folder / "workflow" / "rules" / "old_stage.smk"
+    old.parent.mkdir(parents=True)
+    old.write_text("rule gone:\n", encoding="utf-8")
+    describe(folder, raw)
+    copies = sorted(p.relative_to(folder / "workflow") for p in (folder / "workflow").rglob("*") if p.is_file())
+    assert copies == sorted(WORKFLOW)
+
+
+def test_workflow_copies_anywhere_but_workflow_of_the_results_folder_are_refused(small):
+    """The rule declares the copies; the stage writes them only where the crate names them."""
+    folder, raw = small
+    with pytest.raises(ValueError, match="the workflow's copies must be"):
+        describe(folder, raw, copies=[folder / p for p in WORKFLOW])
+    with pytest.raises(ValueError, match="the workflow's copies must be"):
+        describe(folder, raw, copies=[folder / "workflow" / p for p in WORKFLOW[:-1]])
+    assert not (folder / "workflow").exists() and not (folder / CRATE_FILE).exists()
+
+
 def test_the_sample_build_has_a_crate_of_its_inputs_and_every_public_output(built):
     crate = graph(built / CRATE_FILE)
     pinned, _ = parse_manifest((REPO / "raw" / "2016" / "SHA256SUMS").read_text(encoding="utf-8"))
@@ -206,7 +242,9 @@ def test_the_sample_build_has_a_crate_of_its_inputs_and_every_public_output(buil
     assert "breaches.pnc" in table1 and table1 <= printed
     assert "SYNTHETIC SAMPLE" in crate["./"]["name"]
     info = json.loads((built / "build_info.json").read_text(encoding="utf-8"))
-    assert crate["#Snakefile"]["version"] == info["git_describe"]
+    assert crate["workflow/Snakefile"]["version"] == info["git_describe"]
+    for name in WORKFLOW:  # the build's copies of the workflow are the repository's files, byte for byte
+        assert (built / "workflow" / name).read_bytes() == (REPO / name).read_bytes(), name
     assert crate["#config/results_dir"]["value"] == NOT_RECORDED  # the shared build writes to a temporary folder
 
 
@@ -222,17 +260,16 @@ def no_network(monkeypatch):
 
 
 def test_the_sample_crate_passes_roc_validator_with_the_network_blocked(built, no_network, capsys):
-    """`make validate-crate`'s command on the shared build: valid at the required level, the one
-    check it skips named with its reason, the JSON-LD context served from the package."""
+    """`make validate-crate`'s command on the shared build: valid at the required level with no
+    check skipped (the main workflow file is in the folder), the JSON-LD context served from the
+    package."""
     assert cli.main(["validate-crate", "--edition", "2016", "--results", str(built.parent)]) == 0
     printed = capsys.readouterr().out
     assert f"{built / CRATE_FILE}: valid (roc-validator 0.13.0, profile workflow-run-crate-0.5" in printed
-    assert "problem:" not in printed
-    assert (
-        f"skipped: {MAIN_WORKFLOW_IN_FOLDER} (Main Workflow file must exist): the workflow (Snakefile, rules/*.smk) "
-        "is in the repository" in printed
-    )
+    assert "problem:" not in printed and "skipped" not in printed
     assert "no network used: served https://w3id.org/ro/crate/1.1/context from ro-crate-1.1.jsonld" in printed
+    result = validate_crate(built)
+    assert result.passed and result.issues == [] and result.skipped == []
 
 
 def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(built, tmp_path, no_network):
@@ -245,14 +282,20 @@ def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(buil
     assert [i for i in result.issues if "report.pdf" in i], result.issues
 
 
-@pytest.mark.slow
-def test_the_one_skipped_check_is_the_only_one_that_fails_and_metadata_alone_passes(built, no_network):
-    """What the skip hides: run with no skip, the only failure is the main workflow file (the
-    Snakefile is in the repository); the metadata alone passes every required check."""
-    whole = validate_crate(built, skip=())
-    assert not whole.passed
-    assert [i.split(":")[0] for i in whole.issues] == [MAIN_WORKFLOW_IN_FOLDER], whole.issues
-    assert validate_crate(built, metadata_only=True, skip=()).passed
+def test_the_validator_finds_a_workflow_copy_the_folder_lacks(built, tmp_path, no_network):
+    """The crate's workflow must be in the folder: without workflow/Snakefile the main workflow
+    check fails naming it; without a rule file its payload check names that file. The metadata
+    alone still passes (what fails is the folder, not the description)."""
+    for missing in ("workflow/Snakefile", "workflow/rules/audit.smk"):
+        copy = tmp_path / missing.replace("/", "_") / "2016"
+        shutil.copytree(built, copy, ignore=shutil.ignore_patterns("audit", "extract", "logs", "benchmarks"))
+        (copy / missing).unlink()
+        result = validate_crate(copy)
+        assert not result.passed and result.skipped == []
+        assert [i for i in result.issues if missing in i], (missing, result.issues)
+        if missing == "workflow/Snakefile":
+            assert "Main Workflow workflow/Snakefile not found in crate" in "\n".join(result.issues), result.issues
+            assert validate_crate(copy, metadata_only=True).passed
 
 
 def test_validating_an_edition_that_was_not_built_says_so(tmp_path):

@@ -1,16 +1,26 @@
 """Rule describe_run: ro-crate-metadata.json, the build's provenance crate (a Workflow Run
 RO-Crate, policebreaches/crate.py): the workflow, every input with its sha256, the
 configuration and software versions of build_info.json, and each public output with its
-sha256 and the numbers.json keys it prints."""
+sha256 and the numbers.json keys it prints. The crate carries its workflow: the stage copies
+the Snakefile and rules/*.smk, byte for byte, to workflow/ beside the metadata file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..crate import CRATE_FILE, Output, Run, build_crate, crate_bytes, keys_in_table, keys_printed
+from ..crate import (
+    CRATE_FILE,
+    Output,
+    Run,
+    build_crate,
+    crate_bytes,
+    keys_in_table,
+    keys_printed,
+    workflow_id,
+)
 from ..edition import parse_manifest, read_checked_edition, sha256_file
 from ..personal_data import PersonalData
-from ..publication import gate, personal_data
+from ..publication import WORKFLOW_FOLDER, gate, personal_data
 from .io import read_json
 
 
@@ -19,6 +29,7 @@ def run(
     manifest: Path,
     edition: Path,
     workflow: list[Path],
+    workflow_copies: list[Path],
     numbers: Path,
     public: list[Path],
     out: Path,
@@ -32,9 +43,19 @@ def run(
         raise ValueError(f"{manifest}: {problems[0].line()}")
     if any(path.is_absolute() for path in workflow):
         raise ValueError("workflow files are named relative to the repository (the rules' working directory)")
+    expected = [out.parent / workflow_id(path.as_posix()) for path in workflow]
+    if list(workflow_copies) != expected:
+        raise ValueError(f"the workflow's copies must be {[str(p) for p in expected]}, not {workflow_copies}")
     # the crate is sent with the report: what it adds to the public outputs (raw file names)
     # passes the same publication gate
     gate(personal_data(PersonalData.load(given_names), [(f"{CRATE_FILE}: raw file name", n) for n in entries]))
+    for path, copy in zip(workflow, workflow_copies):  # the crate carries the workflow it describes
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+    folder = out.parent / WORKFLOW_FOLDER
+    for left in sorted(set(folder.rglob("*")) - set(workflow_copies)):  # a rule file since removed or renamed
+        if left.is_file() or left.is_symlink():
+            left.unlink()
     values = read_json(numbers)
     report_keys: tuple[str, ...] = ()
     outputs = []
@@ -57,7 +78,7 @@ def run(
             build_info=read_json(build_info),
             manifest=entries,
             manifest_sha256=sha256_file(manifest),
-            workflow={path.as_posix(): sha256_file(path) for path in workflow},
+            workflow={path.as_posix(): sha256_file(copy) for path, copy in zip(workflow, workflow_copies)},
             numbers=values,
             outputs=tuple(outputs),
         )
