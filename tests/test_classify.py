@@ -100,12 +100,43 @@ from policebreaches.classify import (
         ("Interview recording wiped", "", "other", "BT-O03"),
         ("Details of the breach are not held", "", "other", "BT-U02"),
         ("Accessed records - allegation of leaking to the press unfounded", "", "unauthorised_access", "BT-A00"),
+        # codebook v5 (dev3 wording): a named item stolen; papers found in the street; kit returned with data on it
+        ("Force laptop stolen", "", "other", "BT-O00"),
+        ("Briefcase with case files stolen from a train", "", "other", "BT-O00"),
+        ("Custody records found blowing across the car park", "", "other", "BT-O02"),
+        ("Old force mobile sold at auction still containing contacts", "", "other", "BT-O02"),
+        ("Gave his login password to a colleague", "", "other", "BT-O02"),
+        ("Software vulnerability exposed custody images", "", "other", "BT-O02"),
+        ("Body worn video camera failed to record the arrest", "", "other", "BT-O03"),
+        ("Custody images kept for years after an acquittal, longer than necessary", "", "other", "BT-O03"),
+        # v5: access verbs of real answers
+        ("Listened in to a call recording about her neighbour", "", "unauthorised_access", "BT-A01"),
+        ("Ran the index of a car parked outside his house", "", "unauthorised_access", "BT-A01"),
+        ("Used the ANPR system to track his ex-partner's car", "", "unauthorised_access", "BT-A01"),
+        ("Read dozens of command and control logs about his own street", "", "unauthorised_access", "BT-A00"),
+        ("Messaged her about a date", "", "", ""),  # contacting someone is not passing data: review
+        # v5: disclosure verbs and recipients (another police force is outside the force)
+        ("Mentioned to his brother that a neighbour had been arrested", "", "third_party_disclosure", "BT-D02"),
+        ("Searched PNC for an associate and messaged her the address", "", "third_party_disclosure", "BT-D03"),
+        ("Sold a newspaper a story about a celebrity arrest", "", "third_party_disclosure", "BT-D02"),
+        ("Witness statement posted to an old address", "", "third_party_disclosure", "BT-D03"),
+        ("Crime report e-mailed to a neighbouring force in error", "", "third_party_disclosure", "BT-D02"),
+        ("PC checked PNC for a friend so the friend could find the man", "", "third_party_disclosure", "BT-D03"),
+        ("Case file sent to the wrong team within the force", "", "other", "BT-O05"),
+        # v5: negation and process names
+        ("Looked up a neighbour; she denied telling anyone and none was found", "", "unauthorised_access", "BT-A01"),
+        ("Deleted emails that were the subject of a disclosure request", "", "other", "BT-O03"),
+        ("Went on to search her ex-partner's custody record", "", "unauthorised_access", "BT-A01"),
+        # v5: a breach of policy or procedure, nature not stated
+        ("Failed to adhere to the force's clear desk policy", "", "other", "BT-U02"),
+        ("Inappropriate use of personal data", "", "other", "BT-U02"),
+        ("Inappropriate use of information held on police systems", "", "unauthorised_access", "BT-A01"),
     ],
 )
 def test_breach_type_rules(description, label, expected, rule):
     result = classify_breach(description, label)
     assert (result["breach_type"], result["breach_type_rule"]) == (expected, rule)
-    assert result["breach_type_match"]
+    assert result["breach_type_match"] or not rule
 
 
 def test_undecidable_description_is_left_for_review_not_defaulted():
@@ -118,6 +149,8 @@ def test_undecidable_description_is_left_for_review_not_defaulted():
         ("Misuse of PNC", True),
         ("checks on the Police National Computer", True),
         ("checked the PNDB", False),
+        ("Did a check on the national computer for her new partner", True),
+        ("Searched Niche (not PNC) for a former friend", False),
         ("", False),
     ],
 )
@@ -147,6 +180,15 @@ def test_pnc_flag(text, pnc):
         ("Case dismissed at court", "no_formal_action"),  # an acquittal, not a dismissal from the force
         ("File passed to CPS for advice", "other_or_unknown"),
         ("Referred to the IOPC", "other_or_unknown"),
+        # codebook v5 (dev3 wording)
+        ("WOA", "no_formal_action"),
+        ("Reminded of DPA responsibilities", "no_formal_action"),
+        ("Conv - fined \u00a3200", "conviction_or_caution"),
+        ("s.170 DPA - fine \u00a3400", "conviction_or_caution"),
+        ("With Professional Standards", "other_or_unknown"),
+        ("Self-referred to ICO", "other_or_unknown"),
+        ("Final written warning instead of dismissal", "written_or_verbal_warning"),
+        ("Dismissal not warranted; written warning", "written_or_verbal_warning"),
     ],
 )
 def test_outcome_most_severe_wins(outcome, group):
