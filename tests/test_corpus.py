@@ -22,7 +22,7 @@ FROZEN_TEST = {
 
 
 # the second frozen test set: written in session 5 by a writer who saw only the groups'
-# definitions (no rules, no corpus); scored once on codebook v3 and once on v4, never read
+# definitions (no rules, no corpus); scored once each on codebooks v3, v4 and v5, never read
 FROZEN_TEST2 = {
     "incidents": "091c1c068cbb92d3a3ba5ed0d13b0da9a5e22461a30a1d925db74b3bd61317e9",
     "outcomes": "a2cc0697554a376f048c616820968c7b236844728d2f70b3f627c771f2909bfa",
@@ -80,7 +80,7 @@ def test_rules_meet_the_targets_on_the_dev_split_they_were_written_on(scores):
 def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
     """A floor, not the target: the frozen test split as measured when these rules were
     committed (docs/classification_accuracy.md). A rule change that loses ground fails."""
-    assert scores["test", "breach_type", "right"] >= 0.90 and scores["test", "breach_type", "wrong"] <= 0.06
+    assert scores["test", "breach_type", "right"] >= 0.92 and scores["test", "breach_type", "wrong"] <= 0.055
     assert scores["test", "outcome_group", "right"] >= 0.97 and scores["test", "outcome_group", "wrong"] <= 0.01
     assert scores["test", "pnc", "right"] >= 0.99
 
@@ -99,7 +99,7 @@ def test_the_second_test_set_is_unchanged_since_it_was_frozen(name):
 
 
 def test_the_second_test_set_does_not_fall_below_its_first_measurement():
-    """Codebook v4 on the second frozen set (docs/classification_accuracy.md): a floor."""
+    """Codebook v5 on the second frozen set (docs/classification_accuracy.md): a floor."""
     incidents, outcomes = (
         pd.read_csv(CORPUS / f"test2_{n}.csv", dtype=str, keep_default_na=False) for n in FROZEN_TEST2
     )
@@ -111,6 +111,6 @@ def test_the_second_test_set_does_not_fall_below_its_first_measurement():
         for category, measure, value in field_measures(true, predicted, classes[field])
         if category == "all"
     }
-    assert found["breach_type", "right"] >= 0.90 and found["breach_type", "wrong"] <= 0.03
+    assert found["breach_type", "right"] >= 0.92 and found["breach_type", "wrong"] <= 0.025
     assert found["outcome_group", "right"] >= 0.92 and found["outcome_group", "wrong"] <= 0.02
-    assert found["pnc", "right"] >= 0.98
+    assert found["pnc", "right"] >= 0.99
