@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 
 from . import timeliness
+from .compare import DAYS_PER_YEAR, display_rate, per_year
 from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
 
 
@@ -180,12 +181,12 @@ def period_label(start: dt.date, end: dt.date) -> str:
 
 def period_months(edition) -> int:
     """Months in the period, to the nearest whole month (June 2011 to December 2015: 55)."""
-    return round(edition.days_in_period / (365.25 / 12))
+    return round(edition.days_in_period / (DAYS_PER_YEAR / 12))
 
 
 def _derived_values(register: list[dict], edition, total: int) -> dict:
     sent = len(register)
-    per_year = total * 365.25 / edition.days_in_period
+    a_year = per_year(total, edition.days_in_period)
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
     weeks = edition.days_in_period / 7
     return {
@@ -202,7 +203,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
             f"status == {status!r}",
         ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
-        "per_year": lambda _: (per_year, f"{per_year:,.0f}", "breaches.total / days_in_period x 365.25"),
+        "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.total / days_in_period x 365.25"),
         **_timeliness_values(register),
         "period_label": lambda _: (
             f"{edition.period_start.isoformat()}/{edition.period_end.isoformat()}",
@@ -292,7 +293,7 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     """forces.<id>.status and the rate a year of one body (rates only for bodies with figures)."""
     prefix = f"forces.{row['force_id']}."
     total = book.numbers[f"{prefix}total"]["value"]
-    rate = total * 365.25 / edition.days_in_period
+    rate = per_year(total, edition.days_in_period)
     answer = timeliness.body_timeliness(row)
     computed = {
         "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
@@ -307,7 +308,7 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
             display_date(dt.date.fromisoformat(row["responded"])) if row["responded"] else "",
             "requests.csv responded",
         ),
-        "per_year": (rate, f"{rate:.1f}" if rate < 10 else f"{rate:,.0f}", f"{prefix}total / period.days x 365.25"),
+        "per_year": (rate, display_rate(rate), f"{prefix}total / period.days x 365.25"),
     }
     for entry in entries:
         if entry["compute"] == "per_year" and row["status"] not in DATA_STATUSES:
