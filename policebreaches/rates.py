@@ -160,8 +160,16 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
             f"inside them with this probability.",
             "rates.LEVELS",
         )
-    if not rows:
-        return entries, result
+    if rows:
+        entries |= _national_entries(rows, rated, result, names, source)
+        entries |= _force_entries(rated, result)
+    return entries, result
+
+
+def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: dict, source: str) -> dict:
+    """The rated bodies together: workforce, national rate, who lies outside the limits,
+    the overdispersion factor and where the workforce figures come from."""
+    entries = {}
     workforce = sum(r["workforce"] for r in rows)
     entries["rates.workforce"] = (
         workforce,
@@ -212,6 +220,12 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
             "and not beyond the next limit.",
             "forces.<id>.funnel",
         )
+    return entries
+
+
+def _force_entries(rated: list[dict], result: dict) -> dict:
+    """Each rated body's workforce, rate per 1,000 a year and place in the funnel plot."""
+    entries = {}
     for r in rated:
         f, found = r["force_id"], result["forces"][r["force_id"]]
         prefix, name = f"forces.{f}.", r["name"]
@@ -235,4 +249,4 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
             "the national rate (exact Poisson limits, 95% and 99.8%).",
             f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
         )
-    return entries, result
+    return entries
