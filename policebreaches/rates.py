@@ -26,26 +26,36 @@ STANDING_WORDS = {
 }
 
 
+def _pmf(i: int, mean: float) -> float:
+    """P(X = i), each term computed on its own in log space: a running product of terms
+    started from exp(-mean) loses its precision once that underflows (mean above ~700)."""
+    return math.exp(i * math.log(mean) - mean - math.lgamma(i + 1))
+
+
+def _first_term(k: int, mean: float) -> int:
+    """Below this count the terms add nothing a double can hold (more than 15 standard
+    deviations under min(k, mean)): sums start here, so a large mean costs O(sqrt(mean))."""
+    return max(0, min(k, int(mean)) - int(15 * math.sqrt(mean) + 30))
+
+
 def poisson_cdf(k: int, mean: float) -> float:
-    """P(X <= k) for X ~ Poisson(mean), summed in log space (exact for the means here)."""
+    """P(X <= k) for X ~ Poisson(mean)."""
     if k < 0:
         return 0.0
     if mean == 0:
         return 1.0
-    log_mean, total = math.log(mean), 0.0
-    for i in range(k + 1):
-        total += math.exp(i * log_mean - mean - math.lgamma(i + 1))
-    return min(total, 1.0)
+    return min(sum(_pmf(i, mean) for i in range(_first_term(k, mean), k + 1)), 1.0)
 
 
 def poisson_quantile(p: float, mean: float) -> int:
     """The smallest k with P(X <= k) >= p."""
-    k, cdf = 0, poisson_cdf(0, mean)
-    step = math.exp(-mean) if mean < 700 else 0.0
+    if mean == 0:
+        return 0
+    k = _first_term(int(mean), mean)
+    cdf = poisson_cdf(k, mean)
     while cdf < p:
         k += 1
-        step = step * mean / k if step else math.exp(k * math.log(mean) - mean - math.lgamma(k + 1))
-        cdf += step
+        cdf += _pmf(k, mean)
     return k
 
 

@@ -23,6 +23,21 @@ def test_poisson_tails_match_the_tables():
     assert 16 < limit_count(0.975, 10) <= 17
 
 
+@pytest.mark.parametrize(
+    "mean, quantiles, cdf_at_mean",
+    [  # scipy.stats.poisson.ppf at 0.1%, 2.5%, 97.5%, 99.9% and cdf(mean), an independent implementation
+        (2, (0, 0, 5, 8), 0.676676),
+        (500, (432, 457, 544, 571), 0.511891),
+        (800, (714, 745, 856, 889), 0.509402),  # exp(-800) underflows: a running product went wrong here
+        (5800, (5566, 5651, 5950, 6037), 0.503492),  # and never reached 99.9% at x100: the build hung
+        (20000, (19564, 19723, 20278, 20438), 0.501881),
+    ],
+)
+def test_poisson_quantiles_for_large_means(mean, quantiles, cdf_at_mean):
+    assert tuple(poisson_quantile(p, mean) for p in (0.001, 0.025, 0.975, 0.999)) == quantiles
+    assert poisson_cdf(mean, mean) == pytest.approx(cdf_at_mean, abs=1e-6)
+
+
 def test_a_large_force_at_three_times_the_rate_stands_out_a_small_one_need_not():
     assert standing(300, 100.0) == "above_99.8"
     assert standing(100, 100.0) == "within"
