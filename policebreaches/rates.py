@@ -130,7 +130,8 @@ def _limit_lines(rows: list[dict], national: float, years: float) -> dict[str, l
     return lines
 
 
-def display_rate(value: float) -> str:
+def display_per_1000(value: float) -> str:
+    """A rate per 1,000 workforce: two decimals below 1 (compare.display_rate is for breaches a year)."""
     return f"{value:.2f}" if value < 1 else f"{value:.1f}"
 
 
@@ -189,7 +190,7 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
     )
     entries["rates.national_per_1000"] = (
         result["national"],
-        display_rate(result["national"]),
+        display_per_1000(result["national"]),
         "Breaches a year per 1,000 officers and staff, all rated bodies together (the funnel's centre line).",
         "sum of forces.<id>.total / (sum of workforce x period.days / 365.25) x 1,000, rated bodies",
     )
@@ -248,7 +249,7 @@ def _force_entries(rated: list[dict], result: dict) -> dict:
         )
         entries[f"{prefix}rate_per_1000"] = (
             found["rate"],
-            display_rate(found["rate"]),
+            display_per_1000(found["rate"]),
             f"{name}: breaches a year per 1,000 officers and staff.",
             f"{prefix}total / ({prefix}workforce x period.days / 365.25) x 1,000",
         )
