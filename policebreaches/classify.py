@@ -71,8 +71,24 @@ class Codebook:
         return order.index(outcome_group) if outcome_group in order else len(order)
 
 
-def _rules(entries: list[dict]) -> tuple[Rule, ...]:
-    return tuple(Rule(e["id"], e["value"], re.compile(e["pattern"], re.I), e.get("source", "outcome")) for e in entries)
+VOCABULARY_NAME = re.compile(r"\{([a-z_]+)\}")  # {0,6} is a quantifier, {outsider} a word list
+
+
+def _expand(pattern: str, vocabulary: dict[str, str]) -> re.Pattern:
+    """`pattern` with each {name} replaced by the codebook's word list of that name."""
+
+    def word_list(match: re.Match) -> str:
+        if match.group(1) not in vocabulary:
+            raise ValueError(f"codebook pattern names an unknown word list {{{match.group(1)}}}: {pattern[:80]}")
+        return f"(?:{vocabulary[match.group(1)]})"
+
+    return re.compile(VOCABULARY_NAME.sub(word_list, pattern), re.I)
+
+
+def _rules(entries: list[dict], vocabulary: dict[str, str]) -> tuple[Rule, ...]:
+    return tuple(
+        Rule(e["id"], e["value"], _expand(e["pattern"], vocabulary), e.get("source", "outcome")) for e in entries
+    )
 
 
 CODEBOOK = Path(__file__).resolve().parent / "resources" / "codebook.yaml"
@@ -80,20 +96,21 @@ CODEBOOK = Path(__file__).resolve().parent / "resources" / "codebook.yaml"
 
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    vocabulary = data.get("vocabulary") or {}
     return Codebook(
         version=data["version"],
         groups=data["groups"],
         neutralise={
             field: tuple(
-                (re.compile(n["pattern"], re.I), f" {n.get('replace', '~')} ")
+                (_expand(n["pattern"], vocabulary), f" {n.get('replace', '~')} ")
                 for n in data["neutralise"]
                 if n["applies_to"] == field
             )
             for field in ("description", "outcome")
         },
-        breach_type=_rules(data["rules"]["breach_type"]),
-        pnc=_rules(data["rules"]["pnc"]),
-        outcome_group=_rules(data["rules"]["outcome_group"]),
+        breach_type=_rules(data["rules"]["breach_type"], vocabulary),
+        pnc=_rules(data["rules"]["pnc"], vocabulary),
+        outcome_group=_rules(data["rules"]["outcome_group"], vocabulary),
         second_opinion_threshold=float((data.get("second_opinion") or {}).get("threshold", 1.1)),
     )
 

@@ -131,6 +131,40 @@ from policebreaches.classify import (
         ("Failed to adhere to the force's clear desk policy", "", "other", "BT-U02"),
         ("Inappropriate use of personal data", "", "other", "BT-U02"),
         ("Inappropriate use of information held on police systems", "", "unauthorised_access", "BT-A01"),
+        # v6 (dev4 wording): recipients the word list now knows, written once as {outsider}
+        ("Witness letter sent to the wrong police force", "", "third_party_disclosure", "BT-D02"),
+        ("Penalty notice posted to the wrong driver", "", "third_party_disclosure", "BT-D04"),
+        ("Letter to the wrong address; opened by the occupant", "", "third_party_disclosure", "BT-D03"),
+        ("Custody details overheard by a member of public in a cafe", "", "third_party_disclosure", "BT-D03"),
+        ("Fax of a statement sent to an incorrect number", "", "third_party_disclosure", "BT-D03"),
+        ("Told co-workers at his day job about an arrest", "", "third_party_disclosure", "BT-D02"),
+        # v6: checks run for an outsider, or for money, hand the results over
+        ("Did PNC checks for a private investigator", "", "third_party_disclosure", "BT-D05"),
+        ("Ran vehicle checks at the request of a friend", "", "third_party_disclosure", "BT-D05"),
+        ("Carried out intelligence checks in return for cash", "", "third_party_disclosure", "BT-D05"),
+        ("Searched the system for a school friend who had gone missing", "", "unauthorised_access", "BT-A00"),
+        # v6: what someone else did, in a clause about the record's subject, is not the officer's act
+        ("Checked the record of a man who had been sending threats to her sister", "", "unauthorised_access", "BT-A00"),
+        ("Viewed the log of an incident in which photos of a girl were posted online", "", "unauthorised_access", "BT-A00"),
+        ("Officer who passed details to his brother", "", "third_party_disclosure", "BT-D04"),
+        ("Looked up a woman from a call and then messaged her on Facebook", "", "unauthorised_access", "BT-A01"),
+        ("Repeated searches of Niche for her ex-partner", "", "unauthorised_access", "BT-A01"),
+        # v6: what happened to the data, inside the force
+        ("E-mail with home addresses sent to the whole division", "", "other", "BT-O01"),
+        ("Bank statements cannot be located in the property store", "", "other", "BT-O00"),
+        ("Flaw in a web form let reports be viewed by anyone with the link", "", "other", "BT-O02"),
+        ("Archive files damaged in a flood", "", "other", "BT-O02"),
+        ("Printed crime report left on a printer in the front office", "", "other", "BT-O02"),
+        ("Victim's details recorded under the wrong crime number", "", "other", "BT-O03"),
+        ("Update made against the wrong nominal", "", "other", "BT-O03"),
+        ("Extraction took far more data than needed", "", "other", "BT-O03"),
+        ("Recorded a meeting covertly on body worn video", "", "other", "BT-O03"),
+        ("Failure to notify the ICO within 72 hours", "", "other", "BT-U02"),
+        ("Intelligence submitted without the correct handling code", "", "other", "BT-U02"),
+        ("Human error", "", "other", "BT-U01"),
+        ("No breach found - a legitimate policing purpose", "Unauthorised access", "other", "BT-O06"),
+        ("Accesed a report about his own car", "", "unauthorised_access", "BT-A00"),
+        ("Acessed a crime report about a theft from his van", "", "unauthorised_access", "BT-A00"),
     ],
 )
 def test_breach_type_rules(description, label, expected, rule):
@@ -189,6 +223,23 @@ def test_pnc_flag(text, pnc):
         ("Self-referred to ICO", "other_or_unknown"),
         ("Final written warning instead of dismissal", "written_or_verbal_warning"),
         ("Dismissal not warranted; written warning", "written_or_verbal_warning"),
+        # codebook v6 (dev4 wording)
+        ("VW", "written_or_verbal_warning"),
+        ("Reduction in rank", "written_or_verbal_warning"),  # a formal sanction short of dismissal
+        ("ICO reprimand", "other_or_unknown"),  # on the force, not on the person
+        ("Force fined \u00a380,000 by the ICO", "other_or_unknown"),
+        ("Fined \u00a3500 plus costs", "conviction_or_caution"),
+        ("Detained at court; resigned", "conviction_or_caution"),
+        ("PRI", "no_formal_action"),
+        ("Resolved - service level", "no_formal_action"),
+        ("Matter closed", "no_formal_action"),
+        ("Improvement notice issued", "no_formal_action"),
+        ("No outcome recorded", "other_or_unknown"),
+        ("Gross misconduct hearing to be held", "other_or_unknown"),
+        ("See above", "other_or_unknown"),
+        ("Charged under s170 - trial set for March", "other_or_unknown"),
+        ("Charged s55 DPA, convicted and fined", "conviction_or_caution"),
+        ("Charged - acquitted; written warning", "written_or_verbal_warning"),
     ],
 )
 def test_outcome_most_severe_wins(outcome, group):
