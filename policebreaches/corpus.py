@@ -6,6 +6,7 @@ report prints the frozen test split's measures; the rules were written on the de
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -57,11 +58,24 @@ def field_measures(true: list[str], predicted: list[str], classes: list[str]) ->
     return rows
 
 
+def frozen_set_number(split: str) -> int:
+    """1 for the first corpus files' 'test' split, n for the later set 'test<n>'."""
+    return int(split[4:] or 1)
+
+
+def frozen_test_splits(incidents: pd.DataFrame) -> list[str]:
+    """The frozen test splits, oldest first: 'test', 'test2', 'test3' ... ('test10' after 'test9')."""
+    return sorted({s for s in incidents["split"] if re.fullmatch(r"test\d*", s)}, key=frozen_set_number)
+
+
 def score_corpus(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """One row per (split, field, category, measure) for the dev and test splits."""
+    """One row per (split, field, category, measure): dev, test, then any later frozen
+    test sets (test2, test3 ...) in order."""
     classes = {f: codebook.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
     rows = []
-    for split in ("dev", "test"):
+    for split in frozen_test_splits(incidents):
+        rows.append((split, "set", "all", "number", frozen_set_number(split)))  # the report orders the sets by it
+    for split in ("dev", *frozen_test_splits(incidents)):
         chosen = predictions(incidents[incidents["split"] == split], outcomes[outcomes["split"] == split], codebook)
         for field, (true, predicted) in chosen.items():
             rows += [(split, field, c, m, v) for c, m, v in field_measures(true, predicted, classes[field])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,32 @@ def module_path(module: str) -> Path | None:
     return None
 
 
+# the start of an import statement, at any indentation (group 1: the indentation)
+IMPORT_LINE = re.compile(r"^([ \t]*)(?:import|from)[ \t]", re.M)
+
+
+def import_statements(source: str, top_level_only: bool) -> list[ast.stmt]:
+    """The import statements of `source`, each parsed on its own: Snakemake computes every
+    stage's fingerprint when it plans a build, and parsing only these lines, not whole
+    modules, takes a no-op build's planning from 0.6 s to a few milliseconds. A line that
+    only looks like an import (in a docstring) does not parse and is skipped, or names a
+    module that adds to the fingerprint: it can only make a rule rerun, never miss a change."""
+    statements = []
+    for match in IMPORT_LINE.finditer(source):
+        if top_level_only and match.group(1):
+            continue
+        end = source.find("\n", match.end())
+        while end > 0 and source[end - 1] == "\\":  # import a, \\n b
+            end = source.find("\n", end + 1)
+        if "(" in source[match.start() : end] and ")" not in source[match.start() : end]:
+            end = source.find(")", match.end()) + 1  # from x import (a,\n b)
+        try:
+            statements += ast.parse(source[match.end(1) : end if end > 0 else None]).body
+        except SyntaxError:
+            continue
+    return statements
+
+
 @cache
 def imported_modules(module: str) -> frozenset[str]:
     """policebreaches.* modules `module` imports (absolute or relative), anywhere in its code;
@@ -28,10 +55,8 @@ def imported_modules(module: str) -> frozenset[str]:
     stage inside its function."""
     path = module_path(module)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    nodes = tree.body if module == ENTRY else ast.walk(tree)
     found = set()
-    for node in nodes:
+    for node in import_statements(path.read_text(encoding="utf-8"), top_level_only=module == ENTRY):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):

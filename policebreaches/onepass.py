@@ -113,7 +113,13 @@ def run_stages(
     lap("classify_breaches")
     score.run(out / "records.csv", truth, CODEBOOK, out / "accuracy.csv", out / "tables" / "confusion.csv")
     lap("score_classification")
-    score_corpus.run(corpus_dir / "incidents.csv", corpus_dir / "outcomes.csv", CODEBOOK, out / "corpus_accuracy.csv")
+    score_corpus.run(
+        corpus_dir / "incidents.csv",
+        corpus_dir / "outcomes.csv",
+        CODEBOOK,
+        out / "corpus_accuracy.csv",
+        test_sets=sorted(corpus_dir.glob("test*_*.csv")),
+    )
     lap("score_corpus")
     tables = {
         name: out / "tables" / f"{name}.csv" for name in ("table1", "top_ten", "force_breakdown", "top_ten_by_rate")

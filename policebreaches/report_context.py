@@ -103,6 +103,23 @@ def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list
     ]
 
 
+def corpus_context(numbers: dict) -> dict:
+    """The frozen test sets of the wording corpus the numbers hold, oldest first, and the
+    measures of the newest (written before the current rules, so the honest one)."""
+    numbered = {key[: -len(".set.number")]: entry["value"] for key, entry in numbers.items() if key.endswith(".set.number")}
+    sets = [{"key": key} for key in sorted(numbered, key=numbered.get)]
+    latest = sets[-1]["key"]
+    return {
+        "corpus_sets": sets,
+        "corpus_latest": latest,
+        "corpus_fields": [
+            {"key": f"{latest}.breach_type", "label": "Breach type"},
+            {"key": f"{latest}.outcome_group", "label": "Outcome group"},
+            {"key": f"{latest}.pnc", "label": "Police National Computer involved"},
+        ],
+    }
+
+
 def build_context(
     *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook
 ) -> dict:
@@ -155,11 +172,7 @@ def build_context(
             zip(("excluded", "warnings"), excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records")))
         ),
         "accuracy": accuracy_rows,
-        "corpus_fields": [
-            {"key": "corpus.test.breach_type", "label": "Breach type"},
-            {"key": "corpus.test.outcome_group", "label": "Outcome group"},
-            {"key": "corpus.test.pnc", "label": "Police National Computer involved"},
-        ],
+        **corpus_context(numbers),
         "accuracy_fields": [
             {"field": FIELD_WORDS.get(f, f), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields

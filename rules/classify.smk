@@ -36,6 +36,8 @@ rule score_corpus:
     input:
         incidents=Path(config["corpus_dir"]) / "incidents.csv",
         outcomes=Path(config["corpus_dir"]) / "outcomes.csv",
+        # the later frozen test sets (test2_incidents.csv, test2_outcomes.csv ...)
+        test_sets=sorted(Path(config["corpus_dir"]).glob("test*_*.csv")),
         codebook=CODEBOOK,
     output:
         scores=OUT / "corpus_accuracy.csv",
@@ -47,9 +49,10 @@ rule score_corpus:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.score_corpus"),
+        test_sets=options("test-set", "test_sets"),
     shell:
         "python -m policebreaches score-corpus --log {log:q} --incidents {input.incidents:q}"
-        " --outcomes {input.outcomes:q} --codebook {input.codebook:q} --out {output.scores:q}"
+        " --outcomes {input.outcomes:q} {params.test_sets} --codebook {input.codebook:q} --out {output.scores:q}"
 
 
 rule score_classification:

@@ -4,12 +4,13 @@ and the scores are the ones the rules earn (targets: breach type >= 95% right, <
 review, <= 1% wrong; outcome >= 98% right, <= 1% wrong; PNC >= 99% right)."""
 
 import hashlib
+import json
 
 import pandas as pd
 import pytest
 
 from policebreaches.classify import default_codebook
-from policebreaches.corpus import field_measures, predictions, score_corpus, wilson
+from policebreaches.corpus import field_measures, predictions, score_corpus, frozen_test_splits, wilson
 
 from conftest import REPO
 
@@ -92,11 +93,28 @@ def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
     assert scores["test", "pnc", "right"] >= 0.99
 
 
+def later_set_scores(split: str) -> dict:
+    """Overall right / review / wrong of the default codebook on a later frozen test set."""
+    incidents, outcomes = (pd.read_csv(CORPUS / f"{split}_{n}.csv", dtype=str, keep_default_na=False) for n in FROZEN[split])
+    book = default_codebook()
+    classes = {f: book.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
+    return {
+        (field, measure): value
+        for field, (true, predicted) in predictions(incidents, outcomes, book).items()
+        for category, measure, value in field_measures(true, predicted, classes[field])
+        if category == "all"
+    }
+
+
 @pytest.mark.xfail(strict=True, reason="targets not met on unseen wording yet: see docs/classification_accuracy.md")
-def test_unseen_wording_meets_the_targets(scores):
-    assert scores["test", "breach_type", "right"] >= 0.95
-    assert scores["test", "breach_type", "review"] <= 0.05 and scores["test", "breach_type", "wrong"] <= 0.01
-    assert scores["test", "outcome_group", "right"] >= 0.98 and scores["test", "outcome_group", "wrong"] <= 0.01
+def test_unseen_wording_meets_the_targets():
+    """The newest frozen set, written before the current rules (codebook v6: breach type
+    meets 95% right and 5% to review, not 1% wrong; outcomes meet 1% wrong, not 98% right)."""
+    found = later_set_scores("test3")
+    assert found["breach_type", "right"] >= 0.95
+    assert found["breach_type", "review"] <= 0.05 and found["breach_type", "wrong"] <= 0.01
+    assert found["outcome_group", "right"] >= 0.98 and found["outcome_group", "wrong"] <= 0.01
+    assert found["pnc", "right"] >= 0.99
 
 
 @pytest.mark.parametrize(("split", "name"), [(split, name) for split in FROZEN for name in sorted(FROZEN[split])])
@@ -105,19 +123,36 @@ def test_the_later_test_sets_are_unchanged_since_they_were_frozen(split, name):
     assert digest == FROZEN[split][name]
 
 
-def test_the_second_test_set_does_not_fall_below_its_first_measurement():
-    """Codebook v5 on the second frozen set (docs/classification_accuracy.md): a floor."""
-    incidents, outcomes = (
-        pd.read_csv(CORPUS / f"test2_{n}.csv", dtype=str, keep_default_na=False) for n in FROZEN_TEST2
-    )
-    book = default_codebook()
-    classes = {f: book.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
-    found = {
-        (field, measure): value
-        for field, (true, predicted) in predictions(incidents, outcomes, book).items()
-        for category, measure, value in field_measures(true, predicted, classes[field])
-        if category == "all"
-    }
-    assert found["breach_type", "right"] >= 0.92 and found["breach_type", "wrong"] <= 0.025
-    assert found["outcome_group", "right"] >= 0.92 and found["outcome_group", "wrong"] <= 0.02
-    assert found["pnc", "right"] >= 0.99
+# (breach type right, breach type wrong, outcome right, outcome wrong, PNC right) as measured
+# with codebook v6 (docs/classification_accuracy.md): floors, so a rule change that loses ground fails
+LATER_SET_FLOORS = {"test2": (0.923, 0.024, 0.96, 0.02, 0.996), "test3": (0.956, 0.027, 0.953, 0.007, 0.99)}
+
+
+@pytest.mark.parametrize("split", sorted(LATER_SET_FLOORS))
+def test_the_later_test_sets_do_not_fall_below_their_last_measurement(split):
+    type_right, type_wrong, outcome_right, outcome_wrong, pnc_right = LATER_SET_FLOORS[split]
+    found = later_set_scores(split)
+    assert found["breach_type", "right"] >= type_right and found["breach_type", "wrong"] <= type_wrong
+    assert found["outcome_group", "right"] >= outcome_right and found["outcome_group", "wrong"] <= outcome_wrong
+    assert found["pnc", "right"] >= pnc_right
+
+
+def test_test_sets_are_ordered_by_number_not_by_spelling():
+    splits = pd.DataFrame({"split": ["dev", "test10", "test2", "test", "test9", "testing"]})
+    assert frozen_test_splits(splits) == ["test", "test2", "test9", "test10"]
+
+
+def test_the_build_scores_every_frozen_test_set_and_prints_the_newest(built):
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    assert [numbers[f"corpus.{s}.breach_type.n"]["value"] for s in ("test", "test2", "test3")] == [
+        len(load_file("incidents").query("split == 'test'")),
+        len(load_file("test2_incidents")),
+        len(load_file("test3_incidents")),
+    ]
+    assert numbers["corpus.test_sets"]["value"] == 3
+    html = (built / "report.html").read_text(encoding="utf-8")
+    headline = html.split("Codebook on unseen wording (newest frozen test set)")[1].split("</table>")[0]
+    assert numbers["corpus.test3.breach_type.kappa"]["display"] in headline
+    assert numbers["corpus.test3.outcome_group.review_ci_high"]["display"] in headline
+    every = html.split("Every frozen test set")[1].split("</table>")[0]
+    assert [row.count("<td") for row in every.split("<tr>")[2:]] == [6, 6, 6]

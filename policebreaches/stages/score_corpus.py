@@ -1,14 +1,21 @@
 """Rule score_corpus: the codebook on the labelled corpus of real FOI wording
-(tests/corpus/), dev and frozen test splits; the report prints the test split."""
+(tests/corpus/): its dev and test splits, and the later frozen test sets, each written by
+another writer (test2_*.csv, test3_*.csv); the report prints the test sets."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pandas as pd
 
 from ..classify import load_codebook
 from ..corpus import score_corpus
 from .io import read_csv, write_csv
 
 
-def run(incidents: Path, outcomes: Path, codebook: Path, out: Path) -> None:
-    write_csv(score_corpus(read_csv(incidents), read_csv(outcomes), load_codebook(codebook)), out)
+def run(incidents: Path, outcomes: Path, codebook: Path, out: Path, test_sets: list[Path] = ()) -> None:
+    """`test_sets`: the later sets' CSVs; a file of outcomes has an `outcome` column."""
+    later = [read_csv(path) for path in test_sets]
+    all_incidents = pd.concat([read_csv(incidents), *[t for t in later if "outcome" not in t]])
+    all_outcomes = pd.concat([read_csv(outcomes), *[t for t in later if "outcome" in t]])
+    write_csv(score_corpus(all_incidents, all_outcomes, load_codebook(codebook)), out)

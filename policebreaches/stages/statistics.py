@@ -38,7 +38,7 @@ DERIVED_FROM = [
     ("redactions.count", "edition.yaml case_studies: redaction marks in the approved quotes"),
     ("edition.", "edition.yaml (as checked: check/edition.json)"),
     ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
-    ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test split of tests/corpus/"),
+    ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test sets of tests/corpus/"),
     ("change.", "this numbers.json against the previous edition's numbers.json"),
     ("pipeline.version", "the policebreaches package's version"),
 ]
@@ -138,14 +138,19 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
 
 
 def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
-    """corpus.test.*: the codebook on the frozen test split of real FOI wording."""
-    test = scores[scores["split"] == "test"]
+    """corpus.<split>.*: the codebook on each frozen test set of real FOI wording ('test',
+    the split of the first corpus files; 'test2', 'test3' ..., later sets by other writers)."""
+    test = scores[scores["split"] != "dev"]
+    sets = test["split"].unique()
     extra = {
-        "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share.")
+        "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share."),
+        "corpus.test_sets": (len(sets), f"{len(sets):,}", "Frozen test sets of the FOI wording corpus scored."),
     }
     for row in test.itertuples():
         value = float(row.value) if row.value != "" else math.nan  # a class no text was decided as
-        if row.measure in ("n", "support"):
+        if row.field == "set":
+            display, what = f"{int(value)}", "its number, 1 for the oldest"
+        elif row.measure in ("n", "support"):
             display, what = f"{int(value):,}", "number of labelled texts"
         elif row.measure == "kappa":
             display, what = f"{value:.2f}", "Cohen's kappa (agreement beyond chance; review counts as a class)"
@@ -155,10 +160,11 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
             display, what = f"{value * 100:.1f}%", row.measure.replace("_", " ")
         overall = row.category == "all"
         scope = row.field if overall else f"{row.field} = {row.category}"
-        key = f"corpus.test.{row.field}" + ("" if overall else f".{row.category}") + f".{row.measure}"
-        definition = (
-            f"Codebook version {codebook.version} on the frozen test split of the FOI wording corpus ({scope}): {what}."
-        )
+        key = f"corpus.{row.split}.{row.field}" + ("" if overall else f".{row.category}") + f".{row.measure}"
+        where = "split of tests/corpus/incidents.csv" if row.split == "test" else f"set tests/corpus/{row.split}_*.csv"
+        definition = f"Codebook version {codebook.version} on the frozen test {where} ({scope}): {what}."
+        if row.field == "set":
+            definition = f"The frozen test {where}: {what}."
         extra[key] = (None if math.isnan(value) else value, display, definition)
     return extra
 
