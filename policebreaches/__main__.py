@@ -182,7 +182,9 @@ def score(records, truth, codebook, accuracy_out, confusion_out):
 @stage
 @click.option("--incidents", type=FILE, required=True, help="tests/corpus/incidents.csv")
 @click.option("--outcomes", type=FILE, required=True, help="tests/corpus/outcomes.csv")
-@click.option("--test-set", "test_sets", type=FILE, multiple=True, help="A later frozen test set's CSV (test2_incidents.csv ...).")
+@click.option(
+    "--test-set", "test_sets", type=FILE, multiple=True, help="A later frozen test set (test2_incidents.csv)."
+)
 @click.option("--codebook", type=FILE, required=True)
 @click.option("--out", type=FILE, required=True)
 def score_corpus(incidents, outcomes, test_sets, codebook, out):

@@ -106,7 +106,8 @@ def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list
 def corpus_context(numbers: dict) -> dict:
     """The frozen test sets of the wording corpus the numbers hold, oldest first, and the
     measures of the newest (written before the current rules, so the honest one)."""
-    numbered = {key[: -len(".set.number")]: entry["value"] for key, entry in numbers.items() if key.endswith(".set.number")}
+    suffix = ".set.number"
+    numbered = {key.removesuffix(suffix): entry["value"] for key, entry in numbers.items() if key.endswith(suffix)}
     sets = [{"key": key} for key in sorted(numbered, key=numbered.get)]
     latest = sets[-1]["key"]
     return {

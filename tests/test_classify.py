@@ -145,7 +145,7 @@ from policebreaches.classify import (
         ("Searched the system for a school friend who had gone missing", "", "unauthorised_access", "BT-A00"),
         # v6: what someone else did, in a clause about the record's subject, is not the officer's act
         ("Checked the record of a man who had been sending threats to her sister", "", "unauthorised_access", "BT-A00"),
-        ("Viewed the log of an incident in which photos of a girl were posted online", "", "unauthorised_access", "BT-A00"),
+        ("Viewed the log of an incident in which a photo was posted online", "", "unauthorised_access", "BT-A00"),
         ("Officer who passed details to his brother", "", "third_party_disclosure", "BT-D04"),
         ("Looked up a woman from a call and then messaged her on Facebook", "", "unauthorised_access", "BT-A01"),
         ("Repeated searches of Niche for her ex-partner", "", "unauthorised_access", "BT-A01"),

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from policebreaches.classify import default_codebook
-from policebreaches.corpus import field_measures, predictions, score_corpus, frozen_test_splits, wilson
+from policebreaches.corpus import field_measures, frozen_test_splits, predictions, score_corpus, wilson
 
 from conftest import REPO
 
@@ -95,7 +95,7 @@ def test_unseen_wording_does_not_fall_below_the_last_measurement(scores):
 
 def later_set_scores(split: str) -> dict:
     """Overall right / review / wrong of the default codebook on a later frozen test set."""
-    incidents, outcomes = (pd.read_csv(CORPUS / f"{split}_{n}.csv", dtype=str, keep_default_na=False) for n in FROZEN[split])
+    incidents, outcomes = (load_file(f"{split}_{name}") for name in FROZEN[split])
     book = default_codebook()
     classes = {f: book.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
     return {
