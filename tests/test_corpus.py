@@ -34,7 +34,12 @@ FROZEN_TEST3 = {
     "incidents": "00a2b00360ff457aa513e772d961fd6aa96188547b363994d748dae62aeb06fc",
     "outcomes": "4b1c875a8b0a83dbf06ce6597e716fceae43576ee7c6e21a277a9fb377343d8e",
 }
-FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3}
+# Fourth frozen set (session 6), frozen before codebook v7 was written, never read by its writer
+FROZEN_TEST4 = {
+    "incidents": "ba98faa8b4ce29272b0dbb40e1a0d381ff5aa3a1a2518bba0b93ab727c9f810b",
+    "outcomes": "d3d14d3d2a2bdcd8c4e7728a1a7e50445f3c65f90425b64bbeefd82c310c5b94",
+}
+FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3, "test4": FROZEN_TEST4}
 
 
 def load(name: str) -> pd.DataFrame:
