@@ -36,6 +36,7 @@ class Codebook:
     version: int
     groups: dict
     neutralise: dict[str, tuple[tuple[re.Pattern, str], ...]]  # 'description'|'outcome' -> (pattern, replacement)
+    spelling: tuple[tuple[re.Pattern, str], ...]  # abbreviations and misspellings -> the words the rules read
     breach_type: tuple[Rule, ...]
     pnc: tuple[Rule, ...]
     outcome_group: tuple[Rule, ...]
@@ -108,6 +109,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             )
             for field in ("description", "outcome")
         },
+        spelling=tuple((_expand(s["pattern"], vocabulary), s["replace"]) for s in data.get("spelling") or []),
         breach_type=_rules(data["rules"]["breach_type"], vocabulary),
         pnc=_rules(data["rules"]["pnc"], vocabulary),
         outcome_group=_rules(data["rules"]["outcome_group"], vocabulary),
@@ -128,6 +130,15 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"[\u201c\u201d\u201e\"]", "", text)
     text = re.sub(r"[\u2010-\u2015]", "-", text)
     return " ".join(text.replace("\u00a0", " ").split()).strip(" .")
+
+
+def _read(text: str, codebook: Codebook) -> str:
+    """`text` normalised, with the abbreviations and misspellings of real answers written
+    out ("PNC'd" -> "pnc checked", "W/W" -> "written warning"): codebook `spelling`."""
+    text = normalise_text(text)
+    for pattern, replacement in codebook.spelling:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _neutralised(text: str, codebook: Codebook, field: str = "description") -> str:
@@ -157,11 +168,11 @@ def _first(rules, texts: dict[str, str]):
 
 def classify_breach(description: str, category: str, codebook: Codebook | None = None) -> dict:
     codebook = codebook or default_codebook()
-    texts = {"description": _neutralised(normalise_text(description), codebook), "category": normalise_text(category)}
+    texts = {"description": _neutralised(_read(description, codebook), codebook), "category": _read(category, codebook)}
     rule, matched = _first(codebook.breach_type, texts)
     # the PNC named in a refuted allegation was still used: PNC rules read the text as written
     pnc_rule, pnc_matched = _first(
-        codebook.pnc, {"description": normalise_text(description), "category": texts["category"]}
+        codebook.pnc, {"description": _read(description, codebook), "category": texts["category"]}
     )
     return {
         "breach_type": rule.value if rule else "",
@@ -177,10 +188,10 @@ def classify_outcome(outcome: str, description: str = "", codebook: Codebook | N
     """Most severe group whose rule matches the outcome text; a blank outcome may be
     decided by a severe outcome stated in the description ('... and was dismissed')."""
     codebook = codebook or default_codebook()
-    text = _neutralised(normalise_text(outcome), codebook, "outcome")
+    text = _neutralised(_read(outcome, codebook), codebook, "outcome")
     source = "outcome"
     if not text:
-        described = _neutralised(normalise_text(description), codebook, "outcome")
+        described = _neutralised(_read(description, codebook), codebook, "outcome")
         hits = _matches(codebook, described)
         hits = [h for h in hits if h[0].value in codebook.formal_sanctions()]
         if hits:
@@ -248,7 +259,7 @@ def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) ->
         if breach_key not in breaches:
             breaches[breach_key] = classify_breach(description, category, codebook)
         if outcome not in blank:
-            blank[outcome] = not _neutralised(normalise_text(outcome), codebook, "outcome")
+            blank[outcome] = not _neutralised(_read(outcome, codebook), codebook, "outcome")
         outcome_key = (outcome, description if blank[outcome] else "")  # only a blank outcome reads the description
         if outcome_key not in outcomes:
             outcomes[outcome_key] = classify_outcome(*outcome_key, codebook)

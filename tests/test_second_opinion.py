@@ -36,13 +36,18 @@ def test_doubted_records_keep_the_codebook_label_and_are_queued_for_review(built
     assert set(doubted["record_id"]) <= set(review["record_id"])
     assert (doubted["breach_type"] != doubted["second_opinion"]).all()  # the codebook's label stands
     assert doubted["breach_type_rule"].str.startswith("BT-").all()
-    # the mechanism itself, at a lower threshold so that the sample does raise doubts
+    # the mechanism itself, on the sample's records given a wrong codebook label on purpose
+    # (since dev batches 4 and 5 joined the training the model no longer doubts any right one,
+    # even at 0.6): it doubts them at the build's threshold, and the label it doubts stands
     from policebreaches.stages.classify import with_second_opinion
 
     corpus = pd.concat([read(p) for p in sorted((REPO / "tests" / "corpus").glob("incidents*.csv"))])
-    lowered = with_second_opinion(records, train(corpus, 0.6))
-    doubted = lowered[lowered["doubt"] != ""]
-    assert len(doubted) and (doubted["breach_type"] == records.loc[doubted.index, "breach_type"]).all()
+    wrong = {"unauthorised_access": "other", "third_party_disclosure": "other", "other": "unauthorised_access"}
+    mislabelled = records.assign(breach_type=records["breach_type"].map(wrong))
+    checked = with_second_opinion(mislabelled, train(corpus, 0.8))
+    doubted = checked[checked["doubt"] != ""]
+    assert len(doubted) > len(records) / 4
+    assert (doubted["breach_type"] == mislabelled.loc[doubted.index, "breach_type"]).all()
     assert (doubted["breach_type"] != doubted["second_opinion"]).all()
 
 
