@@ -113,9 +113,10 @@ def later_set_scores(split: str) -> dict:
 
 @pytest.mark.xfail(strict=True, reason="targets not met on unseen wording yet: see docs/classification_accuracy.md")
 def test_unseen_wording_meets_the_targets():
-    """The newest frozen set, written before the current rules (codebook v6: breach type
-    meets 95% right and 5% to review, not 1% wrong; outcomes meet 1% wrong, not 98% right)."""
-    found = later_set_scores("test3")
+    """The newest frozen set, written before the current rules (codebook v7 on test set 4:
+    breach type 92.3% right, 5.0% to review, 2.7% wrong; outcomes 96.7% right, 0.7% wrong;
+    PNC 99.7%: the review, outcome-wrong and PNC targets are met, the others not)."""
+    found = later_set_scores("test4")
     assert found["breach_type", "right"] >= 0.95
     assert found["breach_type", "review"] <= 0.05 and found["breach_type", "wrong"] <= 0.01
     assert found["outcome_group", "right"] >= 0.98 and found["outcome_group", "wrong"] <= 0.01
@@ -129,8 +130,12 @@ def test_the_later_test_sets_are_unchanged_since_they_were_frozen(split, name):
 
 
 # (breach type right, breach type wrong, outcome right, outcome wrong, PNC right) as measured
-# with codebook v6 (docs/classification_accuracy.md): floors, so a rule change that loses ground fails
-LATER_SET_FLOORS = {"test2": (0.923, 0.024, 0.96, 0.02, 0.996), "test3": (0.956, 0.027, 0.953, 0.007, 0.99)}
+# with codebook v7 (docs/classification_accuracy.md): floors, so a rule change that loses ground fails
+LATER_SET_FLOORS = {
+    "test2": (0.926, 0.024, 0.96, 0.02, 0.996),
+    "test3": (0.963, 0.024, 0.98, 0.007, 0.993),
+    "test4": (0.923, 0.027, 0.966, 0.007, 0.996),
+}
 
 
 @pytest.mark.parametrize("split", sorted(LATER_SET_FLOORS))
@@ -149,15 +154,16 @@ def test_test_sets_are_ordered_by_number_not_by_spelling():
 
 def test_the_build_scores_every_frozen_test_set_and_prints_the_newest(built):
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
-    assert [numbers[f"corpus.{s}.breach_type.n"]["value"] for s in ("test", "test2", "test3")] == [
+    later = sorted(FROZEN, key=lambda split: int(split[4:]))
+    assert [numbers[f"corpus.{s}.breach_type.n"]["value"] for s in ["test", *later]] == [
         len(load_file("incidents").query("split == 'test'")),
-        len(load_file("test2_incidents")),
-        len(load_file("test3_incidents")),
+        *[len(load_file(f"{split}_incidents")) for split in later],
     ]
-    assert numbers["corpus.test_sets"]["value"] == 3
+    assert numbers["corpus.test_sets"]["value"] == 1 + len(later)
     html = (built / "report.html").read_text(encoding="utf-8")
     headline = html.split("Codebook on unseen wording (newest frozen test set)")[1].split("</table>")[0]
-    assert numbers["corpus.test3.breach_type.kappa"]["display"] in headline
-    assert numbers["corpus.test3.outcome_group.review_ci_high"]["display"] in headline
+    newest = f"corpus.{later[-1]}"
+    assert numbers[f"{newest}.breach_type.kappa"]["display"] in headline
+    assert numbers[f"{newest}.outcome_group.review_ci_high"]["display"] in headline
     every = html.split("Every frozen test set")[1].split("</table>")[0]
-    assert [row.count("<td") for row in every.split("<tr>")[2:]] == [6, 6, 6]
+    assert [row.count("<td") for row in every.split("<tr>")[2:]] == [6] * (1 + len(later))
