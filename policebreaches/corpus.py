@@ -1,7 +1,8 @@
 """The codebook scored on the labelled corpus of real FOI wording (tests/corpus/): how
 many descriptions it decides right, sends to review, or decides wrong, with the review
-share's confidence interval, per-class precision and recall, and Cohen's kappa. The
-report prints the frozen test split's measures; the rules were written on the dev split."""
+share's confidence interval, per-class precision and recall, and Cohen's kappa. The rules
+were written on the dev rows; the report prints every frozen test set ('test', the split of
+the first files, then 'test2', 'test3' ...: later sets by other writers)."""
 
 from __future__ import annotations
 

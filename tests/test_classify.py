@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+import yaml
 
 from policebreaches.classify import (
     apply_overrides,
@@ -9,8 +10,11 @@ from policebreaches.classify import (
     classify_label,
     classify_outcome,
     classify_records,
+    default_codebook,
     resolve_aggregates,
 )
+
+from conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -421,3 +425,45 @@ def test_overrides_applied_last_and_checked():
     assert out.loc[0, "needs_review"] == ""
     assert [p.file for p in problems] == ["overrides/coding.csv line 3", "overrides/coding.csv line 4"]
     assert "does not exist" in problems[0].what and "outside the codebook" in problems[1].what
+
+
+def test_every_rule_keeps_examples_from_the_corpus_and_decides_them():
+    """codebook.yaml `examples`: each rule's include texts are decided by that rule, its
+    exclude texts are not (another rule decides them), each neutraliser blanks a phrase of
+    its texts, and every text is a development row of tests/corpus/ (never a test set)."""
+    from policebreaches.classify import CODEBOOK, _expand, _read
+
+    data = yaml.safe_load(CODEBOOK.read_text(encoding="utf-8"))
+    examples, book = data["examples"], default_codebook()
+    rules = {r.id: field for field in ("breach_type", "pnc", "outcome_group") for r in getattr(book, field)}
+    neutralisers = {n["id"]: n for n in data["neutralise"]}
+    assert set(examples) == set(rules) | set(neutralisers)
+    corpus = REPO / "tests" / "corpus"
+    dev = [
+        pd.read_csv(path, dtype=str, keep_default_na=False).query("split == 'dev'")
+        for path in [*corpus.glob("incidents*.csv"), *corpus.glob("outcomes*.csv")]
+    ]
+    rows = [
+        (r.get("description", r.get("outcome")), r.get("force_category", "")) for d in dev for r in d.to_dict("records")
+    ]
+    written = {*rows, *((text, "") for text, _ in rows)}  # a text alone, or with its force's label
+
+    def pair(example):
+        return tuple(example) if isinstance(example, list) else (example, "")
+
+    for rule_id, field in rules.items():
+        include, exclude = ([pair(e) for e in examples[rule_id][k]] for k in ("include", "exclude"))
+        assert include and exclude and set(include + exclude) <= written, rule_id
+        for (text, label), wanted in [*((e, True) for e in include), *((e, False) for e in exclude)]:
+            if field == "outcome_group":
+                decided = classify_outcome(text)["outcome_rule"] == rule_id
+            elif field == "pnc":
+                decided = classify_breach(text, label)["pnc"]
+            else:
+                decided = classify_breach(text, label)["breach_type_rule"] == rule_id
+            assert decided == wanted, (rule_id, text, label)
+    for neg_id, spec in neutralisers.items():
+        pattern = _expand(spec["pattern"], data.get("vocabulary") or {})
+        include = [pair(e) for e in examples[neg_id]["include"]]
+        assert include or neg_id == "NEG-08", neg_id  # NEG-08: no corpus row yet (codebook.yaml says so)
+        assert set(include) <= written and all(pattern.search(_read(text, book)) for text, _ in include), neg_id
