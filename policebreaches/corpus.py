@@ -73,10 +73,9 @@ def score_corpus(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Code
     """One row per (split, field, category, measure): dev, test, then any later frozen
     test sets (test2, test3 ...) in order."""
     classes = {f: codebook.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
-    rows = []
-    for split in frozen_test_splits(incidents):
-        rows.append((split, "set", "all", "number", frozen_set_number(split)))  # the report orders the sets by it
-    for split in ("dev", *frozen_test_splits(incidents)):
+    tests = frozen_test_splits(incidents)
+    rows = [(split, "set", "all", "number", frozen_set_number(split)) for split in tests]  # the report orders by it
+    for split in ("dev", *tests):
         chosen = predictions(incidents[incidents["split"] == split], outcomes[outcomes["split"] == split], codebook)
         for field, (true, predicted) in chosen.items():
             rows += [(split, field, c, m, v) for c, m, v in field_measures(true, predicted, classes[field])]

@@ -29,7 +29,7 @@ IMPORT_LINE = re.compile(r"^([ \t]*)(?:import|from)[ \t]", re.M)
 def import_statements(source: str, top_level_only: bool) -> list[ast.stmt]:
     """The import statements of `source`, each parsed on its own: Snakemake computes every
     stage's fingerprint when it plans a build, and parsing only these lines, not whole
-    modules, takes a no-op build's planning from 0.6 s to a few milliseconds. A line that
+    modules, takes the 13 stages' fingerprints from 0.6 s to about 0.1 s. A line that
     only looks like an import (in a docstring) does not parse and is skipped, or names a
     module that adds to the fingerprint: it can only make a rule rerun, never miss a change."""
     statements = []

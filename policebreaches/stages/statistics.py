@@ -162,9 +162,10 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
         scope = row.field if overall else f"{row.field} = {row.category}"
         key = f"corpus.{row.split}.{row.field}" + ("" if overall else f".{row.category}") + f".{row.measure}"
         where = "split of tests/corpus/incidents.csv" if row.split == "test" else f"set tests/corpus/{row.split}_*.csv"
-        definition = f"Codebook version {codebook.version} on the frozen test {where} ({scope}): {what}."
         if row.field == "set":
             definition = f"The frozen test {where}: {what}."
+        else:
+            definition = f"Codebook version {codebook.version} on the frozen test {where} ({scope}): {what}."
         extra[key] = (None if math.isnan(value) else value, display, definition)
     return extra
 
