@@ -28,8 +28,9 @@ EDITION_KEYS = {
     "request_file",
     "previous_edition",
     "case_studies",
+    "as_of",
 }
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "as_of"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
     "disclosed": "Disclosed",
@@ -65,6 +66,13 @@ class Edition:
     case_studies: tuple = ()
     request_text: str = ""  # the request as sent (filled in by the input check)
     manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
+    # the date the figures stand at (edition.yaml as_of; else the publication date): printed on
+    # the cover and the day timeliness is judged at, never the clock, so a rebuild is identical
+    as_of: dt.date | None = None
+
+    @property
+    def figures_as_of(self) -> dt.date:
+        return self.as_of or self.published
 
     @property
     def days_in_period(self) -> int:
@@ -109,6 +117,8 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         problems.append(Problem(where, f"missing key(s) {sorted(missing)}", "add them"))
         return None
     dates = {k: _as_date(meta[k], k, problems, where) for k in ("period_start", "period_end", "published")}
+    if meta.get("as_of") is not None:
+        dates["as_of"] = _as_date(meta["as_of"], "as_of", problems, where)
     if None in dates.values():
         return None
     if dates["period_start"] > dates["period_end"]:
@@ -409,5 +419,7 @@ def write_checked_edition(edition: Edition, path: Path) -> None:
 def read_checked_edition(path: Path) -> Edition:
     record = json.loads(path.read_text(encoding="utf-8"))
     dates = {k: dt.date.fromisoformat(record.pop(k)) for k in ("period_start", "period_end", "published")}
+    as_of = record.pop("as_of", None)
+    dates["as_of"] = dt.date.fromisoformat(as_of) if as_of else None
     case_studies = tuple(record.pop("case_studies"))
     return Edition(root=None, case_studies=case_studies, **dates, **record)

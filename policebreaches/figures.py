@@ -23,7 +23,7 @@ from .personal_data import PersonalData  # noqa: E402
 from .publication import frame_problems, gate  # noqa: E402
 from .rates import STANDING_WORDS, funnel  # noqa: E402
 from .statistics import top_forces  # noqa: E402
-from .tables import names_of  # noqa: E402
+from .tables import drawn_roles, names_of  # noqa: E402
 
 # Text stays text in the SVG (searchable and selectable in the PDF, and WeasyPrint draws
 # ~300 nodes instead of ~2,300 glyph outlines: 0.35 s of the render). matplotlib measures
@@ -134,10 +134,11 @@ def draw_figures(
             data,
             "by_year",
         )
+        roles = drawn_roles(numbers, codebook, spec["roles"].get("not_asked", []))
         data = pd.DataFrame(
             {
-                "role": [codebook.label("role", r) for r in codebook.categories("role")],
-                "records": [numbers[f"roles.{r}"]["value"] for r in codebook.categories("role")],
+                "role": [codebook.label("role", r) for r in roles],
+                "records": [numbers[f"roles.{r}"]["value"] for r in roles],
             }
         )
         save(_bars(data, "role", "records", spec["roles"]["title"], "Incident records"), data, "roles")

@@ -96,11 +96,47 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         return [(f, [_cell(f, p) for p in parts]) for f in forces]
 
     def _cell(force: str, part: str) -> str | None:
-        """A body that gave no figures has no counts (a blank, never 0); nor a number it lacks."""
+        """A body that gave no figures has no counts (a blank, never 0); nor a number it lacks,
+        nor a breakdown it did not give (a total only: its type, outcome and role cells are
+        blank, except the remainder its total leaves, counted as other or unknown)."""
         key = f"forces.{force}.{part}"
         no_figures = numbers[f"forces.{force}.status"]["value"] not in DATA_STATUSES
         counts = part == "total" or part.startswith(("type.", "outcome.", "role."))
-        return None if key not in numbers or (counts and no_figures) else key
+        return None if key not in numbers or (counts and no_figures) or not _given(force, part) else key
+
+    def _given(force: str, part: str) -> bool:
+        field = {"type": "breach_type", "outcome": "outcome_group", "role": "role"}.get(part.split(".")[0])
+        if field is None or numbers.get(f"forces.{force}.given.{field}", {"value": True})["value"]:
+            return True
+        return field != "role" and part.split(".")[1] == codebook.residual(field)
+
+    def behind(entry: dict) -> str:
+        """What stands behind a counted number, in words."""
+        records, rows = entry["n_records"], len(entry["aggregate_rows"])
+        parts = [f"{records:,} incident record{'s' * (records != 1)}"]
+        if rows or entry["filter"].startswith("aggregates["):
+            parts.append(f"{rows:,} row{'s' * (rows != 1)} of counts-only answers")
+        return "Counted from " + " and ".join(parts) + "."
+
+    def kind_definition(part: str) -> str:
+        """A force number's definition, said once for every force: the first force that has
+        it, its name (as its status entry begins) replaced by 'The force'."""
+        for force in sorted({k.split(".")[1] for k in used if k.startswith("forces.")}):
+            entry = numbers.get(f"forces.{force}.{part}")
+            if entry:
+                name = numbers[f"forces.{force}.status"]["definition"].split(":")[0]
+                return entry["definition"].replace(name, "The force")
+        return ""
+
+    def force_cell(key: str | None, numeric: bool) -> Markup:
+        """A cell of Appendix 3's force tables: the value, linked to its kind's definition."""
+        css = ' class="num"' if numeric else ""
+        if not key:
+            return Markup("<td{}>–</td>").format(Markup(css))
+        kind = "kind-" + ".".join(key.split(".")[2:]).replace(".", "-")
+        return Markup('<td{} id="{}"><a href="#{}">{}</a></td>').format(
+            Markup(css), anchor(key), kind, numbers[key]["display"]
+        )
 
     env.globals.update(
         n=n,
@@ -110,6 +146,9 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         numbers=numbers,
         derivation_keys=derivation_keys,
         derivation_forces=derivation_forces,
+        behind=behind,
+        kind_definition=kind_definition,
+        force_cell=force_cell,
     )
     return env
 

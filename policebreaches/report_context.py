@@ -3,14 +3,17 @@ they come from numbers.json by key)."""
 
 from __future__ import annotations
 
+import base64
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
 from .edition import DATA_STATUSES, STATUS_WORDS, USED_STATUSES
-from .tables import force_breakdown, table1, top_by_rate, top_ten
+from .tables import drawn_roles, force_breakdown, table1, top_by_rate, top_ten
 
 SECTIONS = [
+    ("status", "Where the answers stand"),
     ("summary", "Executive summary"),
     ("findings", "Key findings"),
     ("table1", "Table 1"),
@@ -26,17 +29,33 @@ SECTIONS = [
     ("request", "Appendix 2: The FOI request"),
     ("derivations", "Appendix 3: How each number was derived"),
 ]
+# a provisional edition (too few bodies gave figures) ranks nobody and states no national rate
+RANKING_SECTIONS = {"top-ten", "rates"}
+# an edition in which no body gave figures is a status page: who was asked and who answered how
+STATUS_PAGE_SECTIONS = {"status", "breakdown", "timeliness", "request", "derivations"}
 
 
-def figure_markup(figures: dict):
-    """figure(id) for the template: the figure as report_spec.yaml captions it."""
+def section_list(*, provisional: bool, no_figures: bool, has_cases: bool) -> list[tuple[str, str]]:
+    if no_figures:
+        return [(id, title) for id, title in SECTIONS if id in STATUS_PAGE_SECTIONS]
+    hidden = {"status"} | (RANKING_SECTIONS if provisional else set()) | (set() if has_cases else {"cases"})
+    return [(id, title) for id, title in SECTIONS if id not in hidden]
+
+
+def figure_markup(figures: dict, svgs: dict[str, Path] | None = None):
+    """figure(id) for the template: the figure as report_spec.yaml captions it; with `svgs`
+    (figure id -> its SVG file) the chart is carried inside report.html, so the page shows
+    it wherever it is opened, not only beside its figures/ folder."""
 
     def markup(figure_id: str) -> Markup:
         spec = figures[figure_id]
+        source = f"figures/{figure_id}.svg"
+        if svgs and figure_id in svgs:
+            source = "data:image/svg+xml;base64," + base64.b64encode(svgs[figure_id].read_bytes()).decode("ascii")
         return Markup(
-            '<figure id="fig-{id}"><img src="figures/{id}.svg" alt="{alt}">'
+            '<figure id="fig-{id}"><img src="{src}" alt="{alt}">'
             "<figcaption><strong>{title}.</strong> {caption}</figcaption></figure>"
-        ).format(id=figure_id, alt=spec["alt"], title=spec["title"], caption=spec["caption"])
+        ).format(id=figure_id, src=source, alt=spec["alt"], title=spec["title"], caption=spec["caption"])
 
     return markup
 
@@ -86,7 +105,12 @@ def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[lis
     return excluded, [p for p in problems if p["file"] not in unused]
 
 
-def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list[str]) -> list[dict]:
+def given(numbers: dict, force_id: str, field: str) -> bool:
+    """Whether a body's answer breaks its breaches down by `field` (forces.<id>.given.<field>)."""
+    return bool(numbers.get(f"forces.{force_id}.given.{field}", {}).get("value"))
+
+
+def profiles(register: list[dict], cases: list[dict], numbers: dict) -> list[dict]:
     """Every body asked, by name, with its approved case quote where the edition has one."""
     quotes = {case["force"]: case for case in cases if case.get("approved")}
     return [
@@ -95,8 +119,9 @@ def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list
             "name": r["name"],
             "exemption": r["exemption"],
             "has_data": r["status"] in DATA_STATUSES,
-            # a counts-only answer gives no roles: say so rather than print zeros
-            "roles_given": any(numbers[f"forces.{r['force_id']}.role.{role}"]["value"] for role in roles),
+            # an answer that gives only a total: say so rather than print zeros
+            **{f"{field}_given": given(numbers, r["force_id"], field) for field in ("breach_type", "outcome_group")},
+            "roles_given": given(numbers, r["force_id"], "role"),
             "case": quotes.get(r["name"]),
         }
         for r in sorted(register, key=lambda r: r["name"])
@@ -122,10 +147,13 @@ def corpus_context(numbers: dict) -> dict:
 
 
 def build_context(
-    *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook
+    *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook, svgs=None
 ) -> dict:
-    sections = list(SECTIONS)
-    if change:
+    provisional = bool(numbers["report.provisional"]["value"])
+    no_figures = not numbers["requests.gave_figures"]["value"]
+    approved = [case for case in cases if case.get("approved")]
+    sections = section_list(provisional=provisional, no_figures=no_figures, has_cases=bool(approved))
+    if change and not no_figures:
         before = [section for section, _ in sections].index("methodology")
         sections.insert(before, ("change", f"Change since {change['previous']}"))
     accuracy_rows = [
@@ -148,8 +176,9 @@ def build_context(
             "synthetic": edition.synthetic,
         },
         "sections": sections,
+        "shown": {id for id, _ in sections},
         "spec": spec,
-        "figure": figure_markup(spec["figures"]),
+        "figure": figure_markup(spec["figures"], svgs),
         "table1": table1(numbers, codebook),
         "top_ten": top_ten(numbers, register, codebook),
         "top_by_rate": top_by_rate(numbers, register),
@@ -157,13 +186,19 @@ def build_context(
         "type_columns": category_columns(codebook, "breach_type"),
         "roles": [
             {"id": r, "label": codebook.label("role", r).capitalize(), "short": codebook.short("role", r)}
-            for r in codebook.categories("role")
+            for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))
         ],
+        "count_parts": [
+            "total",
+            *(f"type.{t}" for t in codebook.categories("breach_type")),
+            *(f"outcome.{o}" for o in codebook.categories("outcome_group")),
+        ],
+        "residual": {field: codebook.residual(field) for field in ("breach_type", "outcome_group")},
         "outcome_columns": category_columns(codebook, "outcome_group"),
-        "case_studies": cases,
-        "profiles": profiles(register, cases, numbers, codebook.categories("role")),
+        "case_studies": approved,  # a quote not approved yet is not a case study (no placeholder box)
+        "profiles": profiles(register, cases, numbers),
         "force_names": {r["force_id"]: r["name"] for r in register},
-        "role_parts": [f"role.{r}" for r in codebook.categories("role")],
+        "role_parts": [f"role.{r}" for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))],
         "refusals": [
             {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
             for r in sorted(register, key=lambda r: r["name"])
@@ -178,7 +213,8 @@ def build_context(
             {"field": FIELD_WORDS.get(f, f), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields
         ],
-        "provisional": numbers["requests.response_rate"]["value"] < spec.get("provisional_below", 0.8),
+        "provisional": provisional,
+        "no_figures": no_figures,
         "request_blocks": request_blocks(edition.request_text),
         "fonts_url": fonts_url,
         "change": change,

@@ -188,6 +188,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
     sent = len(register)
     a_year = per_year(total, edition.days_in_period)
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
+    gave = sum(1 for r in register if r["status"] in DATA_STATUSES)
     weeks = edition.days_in_period / 7
     return {
         "requests_sent": lambda _: (sent, display_count(sent), "len(requests.csv)"),
@@ -197,6 +198,12 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
             display_percent(responded, sent),
             "requests.responded / requests.sent",
         ),
+        "requests_gave_figures": lambda _: (gave, display_count(gave), "status in DATA_STATUSES"),
+        "figures_rate": lambda _: (
+            gave / sent if sent else 0.0,
+            display_percent(gave, sent),
+            "requests.gave_figures / requests.sent",
+        ),
         "requests_with_status": lambda status: (
             sum(1 for r in register if r["status"] == status),
             display_count(sum(1 for r in register if r["status"] == status)),
@@ -204,7 +211,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
         "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.total / days_in_period x 365.25"),
-        **_timeliness_values(register),
+        **_timeliness_values(register, edition.figures_as_of),
         "period_label": lambda _: (
             f"{edition.period_start.isoformat()}/{edition.period_end.isoformat()}",
             period_label(edition.period_start, edition.period_end),
@@ -238,9 +245,10 @@ def _named(forces: list[str], register: list[dict]) -> str:
     return ", ".join(names[f] for f in forces) or "none"
 
 
-def _timeliness_values(register: list[dict]) -> dict:
-    """Working days to answer (FOI Act s.10): counts, share in time, median, bodies named."""
-    t = timeliness.summary(register)
+def _timeliness_values(register: list[dict], as_of: dt.date) -> dict:
+    """Working days to answer (FOI Act s.10) as things stood on `as_of`: counts, share in
+    time (of the bodies whose deadline had passed, or that answered), median, bodies named."""
+    t = timeliness.summary(register, as_of)
     median = t["median"]
     return {
         "timeliness_known": lambda _: (
@@ -278,6 +286,16 @@ def _timeliness_values(register: list[dict]) -> dict:
             _named(t["unanswered"], register),
             "requests.csv: no responded date, or status no_response",
         ),
+        "timeliness_not_due": lambda _: (
+            ";".join(t["not_due"]),
+            _named(t["not_due"], register),
+            "requests.csv: no answer, and the 20th working day after requested falls after edition.as_of",
+        ),
+        "timeliness_not_due_count": lambda _: (
+            len(t["not_due"]),
+            display_count(len(t["not_due"])),
+            "requests.csv: no answer, and the 20th working day after requested falls after edition.as_of",
+        ),
         "timeliness_unanswered_count": lambda _: (
             len(t["unanswered"]),
             display_count(len(t["unanswered"])),
@@ -294,7 +312,7 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     prefix = f"forces.{row['force_id']}."
     total = book.numbers[f"{prefix}total"]["value"]
     rate = per_year(total, edition.days_in_period)
-    answer = timeliness.body_timeliness(row)
+    answer = timeliness.body_timeliness(row, edition.figures_as_of)
     computed = {
         "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
         "answer_timeliness": (

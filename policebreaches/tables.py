@@ -37,6 +37,13 @@ def table1(numbers: dict, codebook) -> list[dict]:
     return [{**r, "value": numbers[r["key"]]["value"], "share_key": f"{r['key']}.share"} for r in rows]
 
 
+def drawn_roles(numbers: dict, codebook, not_asked: list[str]) -> list[str]:
+    """The roles a table or chart shows: a role the request did not ask about
+    (report_spec.yaml figures.roles.not_asked) only where some force gave it; a bar of 0
+    for a group nobody was asked about says nothing."""
+    return [r for r in codebook.categories("role") if r not in not_asked or numbers[f"roles.{r}"]["value"]]
+
+
 def top_ten(numbers: dict, register: list[dict], codebook) -> list[dict]:
     names = names_of(register)
     return [

@@ -60,13 +60,17 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text.strip()) if text and text.strip() else None
 
 
-def body_timeliness(row: dict) -> dict:
+def body_timeliness(row: dict, as_of: dt.date | None = None) -> dict:
     """One register row: its working days to answer (None when it did not answer or a date
-    is missing) and its standing: in time, late, unanswered, or not known (a date missing)."""
+    is missing) and its standing: in time, late, unanswered, not due (no answer yet, but its
+    deadline falls after `as_of`, the date the figures stand at), or not known (a date missing)."""
     received, answered = _date(row.get("requested", "")), _date(row.get("responded", ""))
     if received is None:
         return {"days": None, "standing": "not_known", "why": "request date not recorded"}
     if row["status"] == "no_response":
+        due = deadline(received)
+        if as_of is not None and due > as_of:
+            return {"days": None, "standing": "not_due", "why": f"not answered yet, not due until {_long(due)}"}
         return {"days": None, "standing": "unanswered", "why": STATUS_WORDS["no_response"].lower()}
     if answered is None:
         return {"days": None, "standing": "not_known", "why": "answer date not recorded"}
@@ -74,10 +78,15 @@ def body_timeliness(row: dict) -> dict:
     return {"days": days, "standing": "in_time" if days <= LIMIT else "late", "why": ""}
 
 
-def summary(register: list[dict]) -> dict:
-    """Counts, share in time (of bodies asked whose request date is known) and median."""
-    bodies = {row["force_id"]: body_timeliness(row) for row in register}
-    known = [b for b in bodies.values() if b["standing"] != "not_known"]  # judged: in time, late, unanswered
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def summary(register: list[dict], as_of: dt.date | None = None) -> dict:
+    """Counts, share in time (of the bodies whose request date is known and whose deadline
+    had passed by `as_of`, or that answered) and median."""
+    bodies = {row["force_id"]: body_timeliness(row, as_of) for row in register}
+    known = [b for b in bodies.values() if b["standing"] not in ("not_known", "not_due")]  # judged
     days = [b["days"] for b in known if b["days"] is not None]
     return {
         "bodies": bodies,
@@ -86,5 +95,6 @@ def summary(register: list[dict]) -> dict:
         "in_time": sum(1 for b in known if b["standing"] == "in_time"),
         "late": sorted(f for f, b in bodies.items() if b["standing"] == "late"),
         "unanswered": sorted(f for f, b in bodies.items() if b["standing"] == "unanswered"),
+        "not_due": sorted(f for f, b in bodies.items() if b["standing"] == "not_due"),
         "median": median(days) if days else None,
     }

@@ -97,7 +97,9 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
     for secret in ("Smith", "07700 900123", "jo.bloggs", "AB123456C"):
         assert secret not in html
-    assert html.count("has not been approved for print yet") == 1
+    # a quote not approved yet is not shown at all: no placeholder box in its place
+    assert "has not been approved" not in html
+    assert html.count("[redacted] gave [redacted] to a friend") == 1
 
 
 def test_undefined_template_variable_fails(tmp_path):
@@ -283,8 +285,8 @@ def test_the_request_keeps_its_own_paragraphs():
 
 
 def test_appendix_3_gives_every_number_its_real_derivation(built):
-    """No 'see definition, Records: 0': a number counted from records shows its filter and
-    count (0 only when it is 0); any other says what it was derived from."""
+    """No 'see definition, Records: 0': a number counted from records says how many stand
+    behind it (0 only when it is 0); any other says what it was worked out from."""
     html = (built / "report.html").read_text(encoding="utf-8")
     appendix = html.split('id="derivations"', 1)[1]
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
@@ -292,6 +294,10 @@ def test_appendix_3_gives_every_number_its_real_derivation(built):
     assert len(entries) > 50
     for _, key, text in entries:
         assert "see definition" not in text, key
-        if "Records: 0." in text:
+        if "Counted from 0 incident records" in text and "counts-only" not in text:
             assert numbers[key]["value"] == 0, key
-        assert "Filter:" in text or "Derived from:" in text, key
+        assert "Counted from" in text or "Worked out from:" in text, key
+    # in plain words: no code filters such as records[role == 'pcso']
+    assert "records[" not in appendix and "aggregates[" not in appendix
+    # every count has its thousands separator: the total's records are 2,260, never 2260
+    assert "Counted from 2,260 incident records" in appendix and "2260" not in appendix

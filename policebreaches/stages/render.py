@@ -57,6 +57,7 @@ def run(
         change=read_json(change),
         spec=load_report_spec(spec),
         codebook=book,
+        svgs={figure.stem: figure for figure in figures if figure.suffix == ".svg"},
     )
     page = render_html(template, context, values, book)
     gate(personal_data(PersonalData.load(given_names), [(html_out.name, page_text(page))]))

@@ -13,7 +13,7 @@ from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
 from ..classify import load_codebook
 from ..compare import change_entries
-from ..edition import read_checked_edition, sha256_file
+from ..edition import DATA_STATUSES, read_checked_edition, sha256_file
 from ..personal_data import PersonalData
 from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
@@ -37,6 +37,9 @@ DERIVED_FROM = [
     ("classification.codebook_version", "codebook.yaml: version"),
     ("redactions.count", "edition.yaml case_studies: redaction marks in the approved quotes"),
     ("edition.", "edition.yaml (as checked: check/edition.json)"),
+    ("records.undated", "records.csv: kept records whose date_precision is not day, month or year"),
+    ("report.", "report_spec.yaml provisional_below, and requests.csv statuses"),
+    ("forces.", "records.csv and aggregates.csv rows of the body (rule AGG-REMAINDER: a remainder, not stated)"),
     ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
     ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test sets of tests/corpus/"),
     ("change.", "this numbers.json against the previous edition's numbers.json"),
@@ -99,6 +102,11 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             f"{edition.published.day} {edition.published:%B %Y}",
             "Publication date of the edition (edition.yaml).",
         ),
+        "edition.as_of": (
+            edition.figures_as_of.isoformat(),
+            f"{edition.figures_as_of.day} {edition.figures_as_of:%B %Y}",
+            "The date the figures stand at (edition.yaml as_of; the publication date when as_of is not given).",
+        ),
         "edition.synthetic": (
             bool(edition.synthetic),
             "synthetic sample: invented data" if edition.synthetic else "real responses",
@@ -106,7 +114,13 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             "invented and says nothing about any force (edition.yaml synthetic).",
         ),
     }
-    years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
+    dated = records["date_precision"].isin(["day", "month", "year"])
+    extra["records.undated"] = (
+        int((~dated).sum()),
+        f"{int((~dated).sum()):,}",
+        "Incident records with no date precise to the year (not shown in the chart by year).",
+    )
+    years = records.loc[dated, "date_start"].str[:4].value_counts()
     for year, count in sorted(years.items()):
         extra[f"records.year.{year}"] = (int(count), f"{int(count):,}", f"Incident records dated in {year}.")
     for row in accuracy.to_dict("records"):
@@ -134,6 +148,50 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             f"{float(row['kappa']):.3f}",
             f"Cohen's kappa for {row['field']}.",
         )
+    return extra
+
+
+def provisional_numbers(register: list[dict], threshold: float) -> dict:
+    """Whether the edition is provisional: fewer than `threshold` (report_spec.yaml
+    provisional_below) of the bodies asked gave figures. A provisional report states no
+    ranking, top ten, funnel or national rate."""
+    gave = sum(1 for r in register if r["status"] in DATA_STATUSES)
+    provisional = gave < threshold * len(register)
+    return {
+        "report.provisional_below": (
+            threshold,
+            f"{threshold * 100:.0f}%",
+            "Share of the bodies asked that must give figures before the report ranks forces or states a "
+            "national rate (report_spec.yaml provisional_below).",
+        ),
+        "report.provisional": (
+            provisional,
+            "provisional" if provisional else "complete enough to rank",
+            "True while fewer bodies gave figures than report.provisional_below of those asked.",
+        ),
+    }
+
+
+def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataFrame) -> dict:
+    """forces.<id>.given.<field>: whether a body that gave figures gave a breakdown by type,
+    outcome or role, or only a total (its cells then read "–", not 0). Incident records give
+    all three; a counts-only answer gives a breakdown it states (not a remainder the
+    pipeline filled in, rule AGG-REMAINDER)."""
+    extra = {}
+    for row in register:
+        f = row["force_id"]
+        if row["status"] not in DATA_STATUSES:
+            continue
+        has_records = bool(len(records)) and bool((records["force_id"] == f).any())
+        stated = margins[(margins["force_id"] == f) & (margins["rule"] != "AGG-REMAINDER")] if len(margins) else margins
+        for field in ("breach_type", "outcome_group", "role"):
+            given = has_records or bool(len(stated)) and bool((stated["dimension"] == field).any())
+            extra[f"forces.{f}.given.{field}"] = (
+                given,
+                "given" if given else "not given",
+                f"{row['name']}: whether its answer gives breaches by {field.replace('_', ' ')} "
+                "(incident records, or counts it states), or only a total.",
+            )
     return extra
 
 
@@ -203,6 +261,8 @@ def run(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
     extra |= corpus_numbers(read_csv(corpus_accuracy), book)
+    extra |= provisional_numbers(bodies, report_spec.get("provisional_below", 0.8))
+    extra |= given_numbers(bodies, kept, margins)
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
