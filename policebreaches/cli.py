@@ -164,12 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command in ("review", "review-sheet", "review-import"):
             print(review_command(args))
         elif args.command == "new-edition":
-            from .scaffold import scaffold_edition
+            from .scaffold import scaffold_edition, scaffold_summary
 
-            print(
-                f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
-                "('Annual rerun')"
-            )
+            target = scaffold_edition(Path(args.raw), args.previous, args.edition)
+            print(scaffold_summary(Path(args.raw), args.previous, target))
         elif args.command == "baseline":
             from .scaffold import write_baseline
 

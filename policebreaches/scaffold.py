@@ -22,6 +22,7 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
 
 
 def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
+    """raw/<new_id> from raw/<previous_id>; what it did is told by `scaffold_summary`."""
     problems: list = []
     previous = load_edition(raw / previous_id, problems)
     raise_if_any(problems)
@@ -48,6 +49,13 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
         "# Scaffolded from edition "
         + previous_id
         + ": check the dates, then fill requests.csv as answers arrive.\n"
+        + (
+            f"# Edition {previous_id} is a synthetic sample: this one is not (synthetic: false), it is for the real\n"
+            "# answers to the request; its title, period and request text are carried over.\n"
+            if previous.synthetic
+            else ""
+        )
+        + "# Before a build with answers still missing, add as_of: YYYY-MM-DD, the date the figures stand at.\n"
         + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
@@ -78,6 +86,26 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     (target / "overrides" / "coding.csv").write_text("record_id,field,value,coder,reason\n", encoding="utf-8")
     write_manifest(target)
     return target
+
+
+def scaffold_summary(raw: Path, previous_id: str, target: Path) -> str:
+    """What `new-edition` did, in words: above all that an edition scaffolded from the
+    synthetic sample is not synthetic (it is for real answers)."""
+    previous = load_edition(raw / previous_id, [])
+    new = load_edition(target, [])
+    with open(target / "requests.csv", encoding="utf-8", newline="") as fh:
+        bodies = sum(1 for _ in csv.DictReader(fh))
+    lines = [
+        f"scaffolded {target}: period {_long(new.period_start)} to {_long(new.period_end)}, the request's dates moved on,",
+        f"  the {bodies} bodies of edition {previous_id} listed in requests.csv, each 'no_response' until you record its answer.",
+    ]
+    if previous.synthetic:
+        lines.append(
+            f"  Edition {previous_id} is a synthetic sample (invented data); {target.name} is set synthetic: false, for the"
+            " real answers: its report will not carry the sample's marks."
+        )
+    lines.append("  Next steps in README ('Annual rerun'); add as_of to edition.yaml before a provisional build.")
+    return "\n".join(lines)
 
 
 def _long(day: dt.date) -> str:
