@@ -28,6 +28,9 @@ class Rule:
     source: str = "outcome"  # description, category, either, outcome
 
 
+FINDINGS_OF = "no_formal_action"  # the outcome group whose findings the report says apart
+
+
 @dataclass(frozen=True)
 class Codebook:
     """The one source of the categories: their order, labels and definitions, and the
@@ -61,6 +64,24 @@ class Codebook:
     def residual(self, field: str) -> str:
         """The category that takes what a counts-only margin leaves unexplained."""
         return next(c for c, spec in self.groups[field].items() if spec.get("residual"))
+
+    def findings(self) -> list[str]:
+        """What 'no formal action' followed (codebook outcome_group.no_formal_action.findings):
+        not proven, or found and dealt with informally, or a reason not stated."""
+        return list(self.groups["outcome_group"][FINDINGS_OF].get("findings") or {})
+
+    def finding_label(self, finding: str) -> str:
+        return self.groups["outcome_group"][FINDINGS_OF]["findings"][finding]["label"]
+
+    def finding(self, outcome_text: str) -> str:
+        """The finding an outcome text of the 'no formal action' group states (first pattern
+        that matches, else the residual finding)."""
+        findings = self.groups["outcome_group"][FINDINGS_OF]["findings"]
+        text = normalise_text(outcome_text)
+        for finding, spec in findings.items():
+            if spec.get("pattern") and re.search(spec["pattern"], text, re.I):
+                return finding
+        return next(f for f, spec in findings.items() if spec.get("residual"))
 
     def formal_sanctions(self) -> set[str]:
         """Outcome groups that, stated in a description, decide a blank outcome."""

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import timeliness
 from .compare import DAYS_PER_YEAR, display_rate, per_year
+from .classify import FINDINGS_OF
 from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
 
 
@@ -79,12 +80,15 @@ def for_each_values(edition, codebook) -> dict[str, list[str]]:
     fields = ("breach_type", "outcome_group", "role")
     return {
         **{f: codebook.categories(f) for f in fields},
+        "finding": codebook.findings(),
         "status": list(STATUS_WORDS),
         "year": years,
     }
 
 
 def _words(field: str, category: str, codebook) -> str:
+    if field == "finding":
+        return codebook.finding_label(category)
     return codebook.label(field, category) if field in codebook.groups else category
 
 
@@ -122,8 +126,17 @@ def _record_mask(records: pd.DataFrame, where: dict | str) -> pd.Series:
         return pd.Series(False, index=records.index)
     mask = pd.Series(True, index=records.index)
     for field, wanted in where.items():
-        mask &= (records[field] != "") if wanted == "*" else (records[field] == wanted)
+        mask &= _matches(records[field], wanted)
     return mask
+
+
+def _matches(column: pd.Series, wanted: str) -> pd.Series:
+    """`*`: any value given; `!x`: any value but x; otherwise exactly `wanted`."""
+    if wanted == "*":
+        return column != ""
+    if isinstance(wanted, str) and wanted.startswith("!"):
+        return column != wanted[1:]
+    return column == wanted
 
 
 def _margin_mask(aggs: pd.DataFrame, margin: dict | None) -> pd.Series:
@@ -131,19 +144,27 @@ def _margin_mask(aggs: pd.DataFrame, margin: dict | None) -> pd.Series:
         return pd.Series(False, index=aggs.index)
     mask = pd.Series(True, index=aggs.index)
     for field, wanted in margin.items():
-        mask &= aggs[field] == wanted
+        mask &= _matches(aggs[field], wanted)
     return mask
+
+
+def _condition(field: str, wanted: str) -> str:
+    if wanted == "*":
+        return f"{field} != ''"
+    if isinstance(wanted, str) and wanted.startswith("!"):
+        return f"{field} != {wanted[1:]!r}"
+    return f"{field} == {wanted!r}"
 
 
 def _filter_text(where: dict | str, margin: dict | None, scope: str = "") -> str:
     if where == "none":
         return (
-            f"aggregates[{' and '.join([scope] * bool(scope) + [f'{k} == {v!r}' for k, v in (margin or {}).items()])}]"
+            f"aggregates[{' and '.join([scope] * bool(scope) + [_condition(k, v) for k, v in (margin or {}).items()])}]"
         )
-    conditions = [f"{k} == {v!r}" if v != "*" else f"{k} != ''" for k, v in where.items()]
+    conditions = [_condition(k, v) for k, v in where.items()]
     text = f"records[{' and '.join([scope, *conditions] if scope else conditions) or 'all kept'}]"
     if margin:
-        margin_conditions = ([scope] if scope else []) + [f"{k} == {v!r}" for k, v in margin.items()]
+        margin_conditions = ([scope] if scope else []) + [_condition(k, v) for k, v in margin.items()]
         text += f" + aggregates[{' and '.join(margin_conditions)}]"
     return text
 
@@ -168,6 +189,16 @@ def _counts(
         )
         if entry.get("share"):
             book.share(f"{key}.share", key, "breaches.total", entry["share"])
+        unknown = isinstance(where, dict) and where.get("outcome_group") == codebook.residual("outcome_group")
+        if entry.get("share_of_known") and not unknown:  # a share of the known outcomes, of the unknown: no
+            book.share(f"{key}.share_of_known", key, "outcomes.known", entry["share_of_known"])
+
+
+def _findings(texts: pd.Series, groups: pd.Series, codebook) -> pd.Series:
+    """The finding behind each 'no formal action' outcome (codebook findings); blank for any other."""
+    return pd.Series(
+        [codebook.finding(t) if g == FINDINGS_OF else "" for t, g in zip(texts, groups)], index=texts.index, dtype=str
+    )
 
 
 def _by_force(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -357,7 +388,12 @@ def compute_numbers(
     aggs = aggregates[aggregates["dimension"] != "not_counted"] if len(aggregates) else aggregates
     values = for_each_values(edition, codebook)
     dated = records["date_precision"].isin(["day", "month", "year"])
-    records = records.assign(year=records["date_start"].str[:4].where(dated, ""))  # for `where: {year: ...}`
+    records = records.assign(
+        year=records["date_start"].str[:4].where(dated, ""),  # for `where: {year: ...}`
+        finding=_findings(records["outcome_raw"], records["outcome_group"], codebook),
+    )
+    if len(aggs):  # a counts-only answer's own label says what its 'no formal action' followed
+        aggs = aggs.assign(finding=_findings(aggs["label"], aggs["category"], codebook))
     _counts(book, spec["counts"], values, codebook, records, aggs)
     records_of, aggs_of = _by_force(records), _by_force(aggs)  # one split, not one scan of all rows per force
     for row in register:

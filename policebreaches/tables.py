@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cells import safe_cell, safe_frame
+from .classify import FINDINGS_OF
 from .edition import DATA_STATUSES, STATUS_WORDS
 from .statistics import top_forces
 from .ziptools import rewrite_reproducibly
@@ -29,12 +30,24 @@ def table1(numbers: dict, codebook) -> list[dict]:
         }
         for t in codebook.categories("breach_type")
     ]
-    rows += [
-        {"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"}
-        for o in codebook.categories("outcome_group")
-    ]
+    for o in codebook.categories("outcome_group"):
+        rows.append({"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"})
+        if o == FINDINGS_OF:  # what 'no formal action' followed, said apart (they add up to it)
+            rows += [
+                {"group": "Outcome", "label": codebook.finding_label(f), "key": f"outcomes.{o}.{f}", "within": True}
+                for f in codebook.findings()
+            ]
     rows.append({"group": "", "label": "Involving the Police National Computer", "key": "breaches.pnc"})
-    return [{**r, "value": numbers[r["key"]]["value"], "share_key": f"{r['key']}.share"} for r in rows]
+    return [
+        {
+            "within": False,
+            **r,
+            "value": numbers[r["key"]]["value"],
+            "share_key": f"{r['key']}.share",
+            "known_key": f"{r['key']}.share_of_known",
+        }
+        for r in rows
+    ]
 
 
 def drawn_roles(numbers: dict, codebook, not_asked: list[str]) -> list[str]:
@@ -103,10 +116,14 @@ def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.
     return {
         "table1": pd.DataFrame(
             [
-                {**row, "share": numbers[row["share_key"]]["display"] if row["share_key"] in numbers else ""}
+                {
+                    **{c: row[c] for c in ("group", "label", "key", "value")},
+                    "share": numbers[row["share_key"]]["display"] if row["share_key"] in numbers else "",
+                    "share_of_known": numbers[row["known_key"]]["display"] if row["known_key"] in numbers else "",
+                }
                 for row in table1(numbers, codebook)
             ]
-        ).drop(columns=["share_key"]),
+        ),
         "top_ten": pd.DataFrame(top_ten(numbers, register, codebook)),
         "force_breakdown": pd.DataFrame(force_breakdown(numbers, register, codebook)),
         "top_ten_by_rate": pd.DataFrame(

@@ -130,6 +130,8 @@ def test_numbers_are_the_ones_the_spec_declares(numbers, built):
                 yield key
                 if entry.get("share"):
                     yield f"{key}.share"
+                if entry.get("share_of_known") and fill.get("category") != "other_or_unknown":
+                    yield f"{key}.share_of_known"
 
     forces = {r["force_id"] for r in json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))}
     declared = set(keys(spec["counts"])) | set(keys(spec["derived"]))
