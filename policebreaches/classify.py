@@ -73,6 +73,9 @@ class Codebook:
     def finding_label(self, finding: str) -> str:
         return self.groups["outcome_group"][FINDINGS_OF]["findings"][finding]["label"]
 
+    def finding_short(self, finding: str) -> str:
+        return self.groups["outcome_group"][FINDINGS_OF]["findings"][finding]["short"]
+
     def finding(self, outcome_text: str) -> str:
         """The finding an outcome text of the 'no formal action' group states (first pattern
         that matches, else the residual finding)."""

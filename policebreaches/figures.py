@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .cells import safe_frame  # noqa: E402
+from .classify import FINDINGS_OF  # noqa: E402
 from .personal_data import PersonalData  # noqa: E402
 from .publication import frame_problems, gate  # noqa: E402
 from .rates import STANDING_WORDS, funnel  # noqa: E402
@@ -84,12 +85,30 @@ def _bars(data: pd.DataFrame, label: str, value: str, title: str, xlabel: str, h
     return fig
 
 
+def outcome_bars(numbers: dict, codebook) -> list[dict]:
+    """One bar per outcome group, 'no formal action' drawn as its findings (not proven is
+    not the same as dealt with leniently)."""
+    bars = []
+    for o in codebook.categories("outcome_group"):
+        if o == FINDINGS_OF and codebook.findings():
+            bars += [
+                {
+                    "outcome": f"no formal action: {codebook.finding_short(f).lower()}",
+                    "breaches": numbers[f"outcomes.{o}.{f}"]["value"],
+                }
+                for f in codebook.findings()
+            ]
+        else:
+            bars.append({"outcome": codebook.label("outcome_group", o), "breaches": numbers[f"outcomes.{o}"]["value"]})
+    return bars
+
+
 def draw_figures(
     numbers: dict, register: list[dict], codebook, spec: dict, folder: Path, source: str, scanner: PersonalData
 ) -> None:
     """The figures report_spec.yaml declares (`spec`: its `figures`), in the codebook's order."""
     folder.mkdir(parents=True, exist_ok=True)
-    types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
+    types = codebook.categories("breach_type")
     save = functools.partial(_save, folder=folder, source=source, scanner=scanner)
     with plt.rc_context(STYLE):
         top, names = top_forces(numbers, register), names_of(register)
@@ -104,12 +123,7 @@ def draw_figures(
             }
         )
         save(_bars(data, "type", "breaches", spec["breach_types"]["title"], "Breaches"), data, "breach_types")
-        data = pd.DataFrame(
-            {
-                "outcome": [codebook.label("outcome_group", o) for o in outcomes],
-                "breaches": [numbers[f"outcomes.{o}"]["value"] for o in outcomes],
-            }
-        )
+        data = pd.DataFrame(outcome_bars(numbers, codebook))
         save(_bars(data, "outcome", "breaches", spec["outcomes"]["title"], "Breaches"), data, "outcomes")
         years = sorted(key.split(".")[1] for key in numbers if key.startswith("years."))
         months = [

@@ -198,7 +198,9 @@ def build_context(
         "case_studies": approved,  # a quote not approved yet is not a case study (no placeholder box)
         "profiles": profiles(register, cases, numbers),
         "force_names": {r["force_id"]: r["name"] for r in register},
-        "role_parts": [f"role.{r}" for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))],
+        "role_parts": [
+            f"role.{r}" for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))
+        ],
         "refusals": [
             {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
             for r in sorted(register, key=lambda r: r["name"])

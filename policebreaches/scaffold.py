@@ -96,13 +96,14 @@ def scaffold_summary(raw: Path, previous_id: str, target: Path) -> str:
     with open(target / "requests.csv", encoding="utf-8", newline="") as fh:
         bodies = sum(1 for _ in csv.DictReader(fh))
     lines = [
-        f"scaffolded {target}: period {_long(new.period_start)} to {_long(new.period_end)}, the request's dates moved on,",
-        f"  the {bodies} bodies of edition {previous_id} listed in requests.csv, each 'no_response' until you record its answer.",
+        f"scaffolded {target}: period {_long(new.period_start)} to {_long(new.period_end)},",
+        f"  the request's dates moved on; the {bodies} bodies of edition {previous_id} listed in requests.csv,",
+        "  each 'no_response' until you record its answer.",
     ]
     if previous.synthetic:
         lines.append(
-            f"  Edition {previous_id} is a synthetic sample (invented data); {target.name} is set synthetic: false, for the"
-            " real answers: its report will not carry the sample's marks."
+            f"  Edition {previous_id} is a synthetic sample (invented data); {target.name} is set synthetic: false,"
+            " for the real answers: its report will not carry the sample's marks."
         )
     lines.append("  Next steps in README ('Annual rerun'); add as_of to edition.yaml before a provisional build.")
     return "\n".join(lines)

@@ -9,8 +9,8 @@ import datetime as dt
 import pandas as pd
 
 from . import timeliness
-from .compare import DAYS_PER_YEAR, display_rate, per_year
 from .classify import FINDINGS_OF
+from .compare import DAYS_PER_YEAR, display_rate, per_year
 from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
 
 

@@ -31,7 +31,9 @@ def table1(numbers: dict, codebook) -> list[dict]:
         for t in codebook.categories("breach_type")
     ]
     for o in codebook.categories("outcome_group"):
-        rows.append({"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"})
+        rows.append(
+            {"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"}
+        )
         if o == FINDINGS_OF:  # what 'no formal action' followed, said apart (they add up to it)
             rows += [
                 {"group": "Outcome", "label": codebook.finding_label(f), "key": f"outcomes.{o}.{f}", "within": True}

@@ -71,7 +71,9 @@ def test_new_edition_scaffold(tmp_path):
     said = scaffold_summary(tmp_path, "2016", target)
     assert "Edition 2016 is a synthetic sample (invented data); 2017 is set synthetic: false" in said
     assert "the 44 bodies of edition 2016" in said and "1 January 2016 to 31 December 2016" in said
-    assert "synthetic sample: this one is not (synthetic: false)" in (target / "edition.yaml").read_text(encoding="utf-8")
+    assert "synthetic sample: this one is not (synthetic: false)" in (target / "edition.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_stage_out_of_memory_says_which_files_it_was_working_on(tmp_path, monkeypatch):
