@@ -222,14 +222,14 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
     gave = sum(1 for r in register if r["status"] in DATA_STATUSES)
     weeks = edition.days_in_period / 7
     return {
-        "requests_sent": lambda _: (sent, display_count(sent), "len(requests.csv)"),
-        "requests_responded": lambda _: (responded, display_count(responded), "status in RESPONDED_STATUSES"),
+        "requests_sent": lambda _: (sent, display_count(sent), "the rows of requests.csv"),
+        "requests_responded": lambda _: (responded, display_count(responded), "requests.csv rows whose status is disclosed, partial, refused or nil_return"),
         "response_rate": lambda _: (
             responded / sent if sent else 0.0,
             display_percent(responded, sent),
             "requests.responded / requests.sent",
         ),
-        "requests_gave_figures": lambda _: (gave, display_count(gave), "status in DATA_STATUSES"),
+        "requests_gave_figures": lambda _: (gave, display_count(gave), "requests.csv rows whose status is disclosed or partial"),
         "figures_rate": lambda _: (
             gave / sent if sent else 0.0,
             display_percent(gave, sent),
@@ -238,7 +238,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         "requests_with_status": lambda status: (
             sum(1 for r in register if r["status"] == status),
             display_count(sum(1 for r in register if r["status"] == status)),
-            f"status == {status!r}",
+            f"requests.csv rows whose status is {status}",
         ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
         "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.total / days_in_period x 365.25"),
