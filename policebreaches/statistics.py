@@ -223,13 +223,21 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
     weeks = edition.days_in_period / 7
     return {
         "requests_sent": lambda _: (sent, display_count(sent), "the rows of requests.csv"),
-        "requests_responded": lambda _: (responded, display_count(responded), "requests.csv rows whose status is disclosed, partial, refused or nil_return"),
+        "requests_responded": lambda _: (
+            responded,
+            display_count(responded),
+            "requests.csv rows whose status is disclosed, partial, refused or nil_return",
+        ),
         "response_rate": lambda _: (
             responded / sent if sent else 0.0,
             display_percent(responded, sent),
             "requests.responded / requests.sent",
         ),
-        "requests_gave_figures": lambda _: (gave, display_count(gave), "requests.csv rows whose status is disclosed or partial"),
+        "requests_gave_figures": lambda _: (
+            gave,
+            display_count(gave),
+            "requests.csv rows whose status is disclosed or partial",
+        ),
         "figures_rate": lambda _: (
             gave / sent if sent else 0.0,
             display_percent(gave, sent),
