@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .edition import DATA_STATUSES
+
+
+ROLE_OUTCOME = re.compile(r"roles\.[a-z_]+\.outcome\.[a-z_]+")
 
 
 class FetchRefused(ValueError):
@@ -87,6 +91,20 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
     def derivation_keys() -> list[str]:
         return list(used)
 
+    def tabled(key: str) -> bool:
+        """Numbers Appendix 3 gives as rows of a table, not one entry each: the codebook's
+        measures (corpus.*, accuracy.*) and the role-by-outcome counts."""
+        return key.startswith(("corpus.", "accuracy.")) or bool(ROLE_OUTCOME.fullmatch(key))
+
+    def measure_rows() -> list[dict]:
+        """The codebook's measures the report printed, one row each: what it measures, in the
+        words of its key, its value and its definition."""
+        return [
+            {"key": k, "what": " · ".join(p.replace("_", " ") for p in k.split(".")[1:]), **numbers[k]}
+            for k in used
+            if k.startswith(("corpus.", "accuracy."))
+        ]
+
     def derivation_forces(parts: list[str] | None = None) -> list[tuple[str, list[str | None]]]:
         """Per force, the keys forces.<id>.<part> (None where the force has none): the compact
         tables of Appendix 3. Default parts: total, types and outcome groups."""
@@ -146,6 +164,8 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         numbers=numbers,
         derivation_keys=derivation_keys,
         derivation_forces=derivation_forces,
+        tabled=tabled,
+        measure_rows=measure_rows,
         behind=behind,
         kind_definition=kind_definition,
         force_cell=force_cell,
