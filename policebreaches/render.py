@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from .edition import DATA_STATUSES
 
-
 ROLE_OUTCOME = re.compile(r"roles\.[a-z_]+\.outcome\.[a-z_]+")
 
 
@@ -90,6 +89,10 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
 
     def derivation_keys() -> list[str]:
         return list(used)
+
+    def breakable(key: str) -> Markup:
+        """A number's name that may wrap after each dot (a long name in a narrow column)."""
+        return Markup(".<wbr>").join(key.split("."))
 
     def tabled(key: str) -> bool:
         """Numbers Appendix 3 gives as rows of a table, not one entry each: the codebook's
@@ -165,6 +168,7 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         derivation_keys=derivation_keys,
         derivation_forces=derivation_forces,
         tabled=tabled,
+        breakable=breakable,
         measure_rows=measure_rows,
         behind=behind,
         kind_definition=kind_definition,
