@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
+from ..claims import most_entries, type_entries
 from ..classify import load_codebook
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
@@ -147,6 +148,8 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
         "corpus.test_sets": (len(sets), f"{len(sets):,}", "Frozen test sets of the FOI wording corpus scored."),
     }
     for row in test.itertuples():
+        if row.measure == "count":
+            continue  # confusion-matrix cells: they give the type counts' intervals (misclassification.py)
         value = float(row.value) if row.value != "" else math.nan  # a class no text was decided as
         if row.field == "set":
             display, what = f"{int(value)}", "its number, 1 for the oldest"
@@ -202,7 +205,8 @@ def run(
     extra = methodology_numbers(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
-    extra |= corpus_numbers(read_csv(corpus_accuracy), book)
+    scores = read_csv(corpus_accuracy)
+    extra |= corpus_numbers(scores, book)
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
@@ -213,6 +217,9 @@ def run(
     )
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
+    # comparative sentences, each with its test (claims.py), and the type counts' intervals
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book)
+    numbers = add_entries(numbers, claims, inputs)
     summary, change_rows = None, []
     if previous_numbers:
         entries, summary, change_rows = change_entries(
