@@ -414,3 +414,31 @@ def test_every_change_carries_its_interval_and_says_rose_or_fell_only_beyond_it(
     # Kent: 130 over 1,675 days (28 a year), now 60: +111%, beyond chance
     assert entries["change.forces.kent.change.claim"][1] == "rose"
     assert entries["change.like.breaches.total.change.interval"][1].count("%") == 2
+
+
+def test_the_change_table_prints_each_interval_and_verdict(sample, built):
+    from test_report import render_with
+
+    current = next_year(sample, {"west-midlands": 112, "kent": 60})
+    entries, summary, _ = change_entries(current, sample, "2017", "2016", {}, load_codebook())
+
+    def with_change(numbers):
+        numbers |= {k: {**numbers["breaches.total"], "value": v[0], "display": v[1]} for k, v in entries.items()}
+
+    html = " ".join(render_with(built, with_change, change=summary).split())
+    table = html.split("Breaches a year, bodies that gave figures in both editions")[1].split("</table>")[0]
+    kent = table.split("Kent Police")[1].split("</tr>")[0] if "Kent Police" in table else table.split("kent")[1]
+    assert entries["change.forces.kent.change.interval"][1] in kent and ">rose<" in kent
+    assert "95% interval" in table and "about the same" in table
+
+
+def test_accuracy_shares_carry_wilson_intervals_and_self_tests_sit_in_their_annex(sample, built):
+    html = " ".join((built / "report.html").read_text(encoding="utf-8").split())
+    newest = max((k.removesuffix(".set.number") for k in sample if k.endswith(".set.number")), key=lambda k: sample[k + ".set.number"]["value"])
+    headline = html.split("Codebook on unseen wording (newest frozen test set)")[1].split("</table>")[0]
+    for share in ("right", "review", "wrong"):
+        low, high = (sample[f"{newest}.breach_type.{share}_ci_{end}"]["display"] for end in ("low", "high"))
+        assert f"{sample[f'{newest}.breach_type.{share}']['display']} ({low}" in headline and high in headline
+    methodology, annex = html.split('id="methodology"')[1].split('id="selftest"')
+    assert "Self-test: overall" not in methodology and "Self-test: overall" in annex
+    assert "Annex: self-tests of the pipeline" in annex and "not measures of accuracy" in annex
