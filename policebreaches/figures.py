@@ -180,7 +180,11 @@ def _funnel(numbers: dict, register: list[dict], title: str):
     ax.axhline(national, color="#555555", linewidth=1, label="national rate")
     ax.scatter(data.workforce, data.rate_per_1000, s=16, color=INK, zorder=3)
     ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    thousands = matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}")
+    ax.xaxis.set_major_formatter(thousands)
+    # within one decade the log axis has no major tick to label: label the minor ones, never as "2 x 10^3"
+    narrow = data.workforce.max() < 10 * data.workforce.min()
+    ax.xaxis.set_minor_formatter(thousands if narrow else matplotlib.ticker.NullFormatter())
     ax.set_xlabel("Workforce (officers and staff), log scale")
     ax.set_ylabel("Breaches a year per 1,000 workforce")
     ax.legend(frameon=False, fontsize=7, loc="upper right")
@@ -199,6 +203,9 @@ LABEL_PLACES = [
 ]  # fmt: skip
 
 
+LABEL_BACKGROUND = {"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85}  # legible over a limit line
+
+
 def place_labels(fig, ax, points: list[tuple[str, float, float]]) -> list:
     """Name each point with a label that overlaps no other label, the legend or the axes'
     edge, measured with the renderer's own text extents; a label that finds no free place
@@ -210,7 +217,8 @@ def place_labels(fig, ax, points: list[tuple[str, float, float]]) -> list:
     for name, x, y in points:
         label = None
         for offset, align in LABEL_PLACES:
-            label = ax.annotate(name, (x, y), xytext=offset, textcoords="offset points", fontsize=7, ha=align)
+            label = ax.annotate(name, (x, y), xytext=offset, textcoords="offset points", fontsize=7, ha=align,
+                                bbox=LABEL_BACKGROUND)  # fmt: skip
             box = label.get_window_extent(renderer)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(other) for other in taken):
@@ -230,7 +238,7 @@ def _leader_label(ax, renderer, name: str, point: tuple[float, float], taken: li
     while True:
         step += 1
         label = ax.annotate(name, point, xytext=(8, -10 - 9 * step), textcoords="offset points", fontsize=7,
-                            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.5})  # fmt: skip
+                            bbox=LABEL_BACKGROUND, arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.5})  # fmt: skip
         box = label.get_window_extent(renderer)
         if not any(box.overlaps(other) for other in taken) or box.y0 < frame.y0 - 200:
             return label
