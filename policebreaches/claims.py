@@ -141,7 +141,11 @@ def order_of_two(a: dict, b: dict, noun: str) -> dict:
             f"{first_words[0].upper()}{first_words[1:]} allowing for classification error) and {second_words} "
             f"cannot be told apart in number: the ranges overlap, so neither can be called the more common."
         )
-    return {"verdict": "more" if apart else "cannot_be_told_apart", "sentence": sentence, "gap": first["count"] - second["count"]}
+    return {
+        "verdict": "more" if apart else "cannot_be_told_apart",
+        "sentence": sentence,
+        "gap": first["count"] - second["count"],
+    }
 
 
 def most_entries(numbers: dict, register: list[dict], days: int) -> dict:
@@ -232,3 +236,33 @@ def type_entries(numbers: dict, records, scores, codebook) -> dict:
         "breaches.type.<first> - breaches.type.<second>",
     )
     return entries
+
+
+def units_entries(numbers: dict, register: list[dict]) -> dict:
+    """claims.units: what the bodies with figures count, so a ranking says whether it sets
+    like beside like ('same'), mixes units ('mixed') or cannot tell ('not_stated')."""
+    units = [
+        numbers[f"forces.{r['force_id']}.counts"]["value"]
+        for r in register
+        if f"forces.{r['force_id']}.counts" in numbers
+    ]
+    if not units:
+        return {}
+    found = {u: units.count(u) for u in sorted(set(units), key=lambda u: (-units.count(u), u))}
+    if set(found) == {"unknown"}:
+        verdict, sentence = "not_stated", "No answer says what its figures count, so forces may be ranked across units."
+    elif len(found) == 1:
+        verdict, sentence = "same", f"Every answer counts {UNIT_WORDS[units[0]]}, so forces are ranked like with like."
+    else:
+        parts = ", ".join(f"{UNIT_WORDS[u]}: {n:,}" for u, n in found.items())
+        verdict = "mixed"
+        sentence = f"Answers count different things ({parts}), so these rankings set different units side by side."
+    return {
+        "claims.units": (
+            verdict,
+            sentence,
+            "Whether the bodies with figures count the same thing (incidents, allegations, people or cases, as "
+            "their answers state it), so that a ranking of them compares like with like.",
+            "forces.<id>.counts of the bodies with figures",
+        )
+    }

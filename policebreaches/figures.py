@@ -203,6 +203,7 @@ LABEL_PLACES = [
 ]  # fmt: skip
 
 
+LEADER = {"arrowstyle": "-", "color": "#888888", "linewidth": 0.5}
 LABEL_BACKGROUND = {"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85}  # legible over a limit line
 
 
@@ -238,7 +239,7 @@ def _leader_label(ax, renderer, name: str, point: tuple[float, float], taken: li
     while True:
         step += 1
         label = ax.annotate(name, point, xytext=(8, -10 - 9 * step), textcoords="offset points", fontsize=7,
-                            bbox=LABEL_BACKGROUND, arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.5})  # fmt: skip
+                            bbox=LABEL_BACKGROUND, arrowprops=LEADER)  # fmt: skip
         box = label.get_window_extent(renderer)
         if not any(box.overlaps(other) for other in taken) or box.y0 < frame.y0 - 200:
             return label

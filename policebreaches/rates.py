@@ -380,8 +380,9 @@ def _force_entries(rated: list[dict], result: dict) -> dict:
             STANDING_WORDS[found["standing"]],
             f"{name}: where its count lies in the funnel plot, against the count a body of its size would have at "
             "the national rate (95% and 99.8% limits of rates.limits.method).",
-            f"{prefix}funnel.z against the normal limits" if method == "random_effects" else
-            f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
+            f"{prefix}funnel.z against the normal limits"
+            if method == "random_effects"
+            else f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
         )
         entries[f"{prefix}funnel.z"] = (
             found["z"],

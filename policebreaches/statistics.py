@@ -311,7 +311,11 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
             display_date(dt.date.fromisoformat(row["responded"])) if row["responded"] else "",
             "requests.csv responded",
         ),
-        "per_year": (rate, display_rate(rate), f"{prefix}total / days covered (requests.csv covers_from..covers_to) x 365.25"),
+        "per_year": (
+            rate,
+            display_rate(rate),
+            f"{prefix}total / days covered (requests.csv covers_from..covers_to) x 365.25",
+        ),
         "covers": _coverage(row, edition, days),
         "counts": (row.get("counts") or "unknown", UNIT_WORDS[row.get("counts") or "unknown"], "requests.csv counts"),
     }
@@ -334,7 +338,11 @@ def _coverage(row: dict, edition, days: int) -> tuple:
     label = period_label(start, end)
     if days < edition.days_in_period:
         label += f" only ({round(days / (DAYS_PER_YEAR / 12))} of {period_months(edition)} months)"
-    return f"{start.isoformat()}/{end.isoformat()}", label, "requests.csv covers_from, covers_to (empty: the whole period)"
+    return (
+        f"{start.isoformat()}/{end.isoformat()}",
+        label,
+        "requests.csv covers_from, covers_to (empty: the whole period)",
+    )
 
 
 def compute_numbers(

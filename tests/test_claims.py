@@ -8,7 +8,6 @@ overdispersed forces, a 2-breach gap between types."""
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import json
 import re
@@ -68,7 +67,9 @@ def test_most_is_said_only_when_the_leader_stands_apart_and_units_agree():
     )
     close = most([body("Kent Police", 210, "allegations"), body("Surrey Police", 202, "allegations")])
     assert close["verdict"] == "cannot_be_told_apart"
-    assert "cannot be told apart from chance" in close["sentence"] and "recorded the most breaches;" in close["sentence"]
+    assert (
+        "cannot be told apart from chance" in close["sentence"] and "recorded the most breaches;" in close["sentence"]
+    )
 
 
 def test_mixed_units_are_shown_never_ranked_silently():
@@ -88,7 +89,13 @@ def test_mixed_units_are_shown_never_ranked_silently():
 def scores_with_confusion(matrix: dict[str, dict[str, int]], split: str = "test4") -> pd.DataFrame:
     """corpus_accuracy.csv rows holding one confusion matrix of breach types (true -> decided)."""
     rows = [
-        {"split": split, "field": "breach_type", "category": f"{t}{CONFUSED_AS}{d}", "measure": "count", "value": str(n)}
+        {
+            "split": split,
+            "field": "breach_type",
+            "category": f"{t}{CONFUSED_AS}{d}",
+            "measure": "count",
+            "value": str(n),
+        }
         for t, decided in matrix.items()
         for d, n in decided.items()
     ]
@@ -185,7 +192,9 @@ def overdispersed_rows() -> list[dict]:
     for i in range(30):
         workforce = 3000 + 1000 * i
         rate = 3.0 * np.exp(rng.uniform(-0.7, 0.7))  # a year per 1,000
-        rows.append({"force_id": f"force-{i:02d}", "total": int(rng.poisson(rate * workforce / 1000)), "workforce": workforce})
+        rows.append(
+            {"force_id": f"force-{i:02d}", "total": int(rng.poisson(rate * workforce / 1000)), "workforce": workforce}
+        )
     rows.append({"force_id": "very-high", "total": 30 * 6, "workforce": 6000})
     rows.append({"force_id": "very-low", "total": 2, "workforce": 9000})
     return rows
@@ -203,14 +212,30 @@ def test_strongly_overdispersed_forces_name_only_those_beyond_the_spread():
 
 def funnel_numbers(rows: list[dict], days: int) -> tuple[dict, list[dict]]:
     """numbers.json entries and register rows of an edition made of `rows` (all whole-period answers)."""
-    numbers = {"period.days": {"value": days}, "period.start": {"value": "2016-01-01"}, "period.end": {"value": "2016-12-31"}}
+    numbers = {
+        "period.days": {"value": days},
+        "period.start": {"value": "2016-01-01"},
+        "period.end": {"value": "2016-12-31"},
+    }
     register = []
     for r in rows:
         f = r["force_id"]
         numbers[f"forces.{f}.total"] = {"value": r["total"]}
         numbers[f"forces.{f}.per_year"] = {"value": r["total"]}
         name = f.replace("-", " ").title()
-        register.append({"force_id": f, "name": name, "workforce": {"workforce": r["workforce"], "officers": r["workforce"], "staff": 0, "as_of": "2016-03-31", "source": "test"}})
+        register.append(
+            {
+                "force_id": f,
+                "name": name,
+                "workforce": {
+                    "workforce": r["workforce"],
+                    "officers": r["workforce"],
+                    "staff": 0,
+                    "as_of": "2016-03-31",
+                    "source": "test",
+                },
+            }
+        )
     entries, _ = rate_entries(numbers, register, days)
     numbers |= {k: {"value": v[0], "display": v[1]} for k, v in entries.items()}
     return numbers, register
@@ -394,9 +419,14 @@ def next_year(sample: dict, totals: dict[str, int], covers: dict[str, str] | Non
 def test_a_half_year_answer_is_left_out_of_the_change_not_shown_as_a_fall(sample):
     # Cleveland: 17 breaches over 1,675 days in 2016; 14 for January to June 2017 would read
     # as a fall of a full year's rate, though over the half year it covers it rose
-    current = next_year(sample, {"cleveland": 14}, {"cleveland": ("2017-01-01/2017-06-30", "Jan 2017–Jun 2017 only (6 of 12 months)")})
+    current = next_year(
+        sample, {"cleveland": 14}, {"cleveland": ("2017-01-01/2017-06-30", "Jan 2017–Jun 2017 only (6 of 12 months)")}
+    )
     entries, summary, _ = change_entries(current, sample, "2017", "2016", {}, load_codebook())
-    assert entries["change.forces.cleveland.comparison"][0] == "answered for Jan 2017–Jun 2017 only (6 of 12 months) in 2017"
+    assert (
+        entries["change.forces.cleveland.comparison"][0]
+        == "answered for Jan 2017–Jun 2017 only (6 of 12 months) in 2017"
+    )
     assert "change.forces.cleveland.change" not in entries
 
 
@@ -429,7 +459,9 @@ def test_the_change_table_prints_each_interval_and_verdict(sample, built):
 
     html = " ".join(render_with(built, with_change, change=summary).split())
     table = html.split("Breaches a year, bodies that gave figures in both editions")[1].split("</table>")[0]
-    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in table.split("Kent Police")[1].split("</tr>")[0].split("<td")]
+    cells = [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in table.split("Kent Police")[1].split("</tr>")[0].split("<td")
+    ]
     assert cells[-2:] == [f'class="num">{entries["change.forces.kent.change.interval"][1]}', ">rose"]
     words = re.sub(r"<[^>]+>", "", table)
     assert "95% interval" in words and "about the same" in words
@@ -437,7 +469,10 @@ def test_the_change_table_prints_each_interval_and_verdict(sample, built):
 
 def test_accuracy_shares_carry_wilson_intervals_and_self_tests_sit_in_their_annex(sample, built):
     html = " ".join((built / "report.html").read_text(encoding="utf-8").split())
-    newest = max((k.removesuffix(".set.number") for k in sample if k.endswith(".set.number")), key=lambda k: sample[k + ".set.number"]["value"])
+    newest = max(
+        (k.removesuffix(".set.number") for k in sample if k.endswith(".set.number")),
+        key=lambda k: sample[k + ".set.number"]["value"],
+    )
     headline = html.split("Codebook on unseen wording (newest frozen test set)")[1].split("</table>")[0]
     headline = re.sub(r"<[^>]+>", "", headline)
     for share in ("right", "review", "wrong"):
@@ -446,3 +481,24 @@ def test_accuracy_shares_carry_wilson_intervals_and_self_tests_sit_in_their_anne
     methodology, annex = html.split('id="methodology"')[1].split('id="selftest"')
     assert "Self-test: overall" not in methodology and "Self-test: overall" in annex
     assert "Annex: self-tests of the pipeline" in annex and "not measures of accuracy" in annex
+
+
+def test_rankings_say_whether_they_set_like_beside_like():
+    from policebreaches.claims import units_entries
+
+    register = [{"force_id": f} for f in ("a", "b", "c")]
+
+    def claim(*units):
+        numbers = {f"forces.{f}.counts": {"value": u} for f, u in zip("abc", units)}
+        return units_entries(numbers, register)["claims.units"][:2]
+
+    assert claim("allegations", "allegations", "allegations") == (
+        "same",
+        "Every answer counts allegations, so forces are ranked like with like.",
+    )
+    assert claim("allegations", "people", "allegations") == (
+        "mixed",
+        "Answers count different things (allegations: 2, people: 1), so these rankings set different units "
+        "side by side.",
+    )
+    assert claim("unknown", "unknown", "unknown")[0] == "not_stated"

@@ -101,6 +101,11 @@ def test_who_recorded_the_most_shows_the_units_it_compares(reviewer):
     assert numbers["claims.most.breaches.p_value"]["display"] == "p < 0.001"
     assert sentence in text
     assert numbers["forces.surrey.counts"]["display"] == "people"
+    assert numbers["claims.units"]["display"] == (
+        "Answers count different things (unit not stated: 8, allegations: 1, cases: 1, people: 1), so these "
+        "rankings set different units side by side."
+    )
+    assert numbers["claims.units"]["display"] in text
 
 
 def test_the_overdispersed_funnel_names_few_forces_and_labels_each(reviewer):
@@ -114,7 +119,9 @@ def test_the_overdispersed_funnel_names_few_forces_and_labels_each(reviewer):
     assert numbers["rates.below_95"]["display"] == "Durham Constabulary"
     assert numbers["forces.kent.funnel"]["display"] == "within the limits"
     standing = {k.split(".")[1]: v["value"] for k, v in numbers.items() if re.fullmatch(r"forces\.[^.]+\.funnel", k)}
-    names = {k.split(".")[1]: v["display"] for k, v in numbers.items() if k.endswith(".workforce") and k.count(".") == 2}
+    names = {
+        k.split(".")[1]: v["display"] for k, v in numbers.items() if k.endswith(".workforce") and k.count(".") == 2
+    }
     assert set(standing) == set(names)
     svg = (built / "figures" / "funnel.svg").read_text(encoding="utf-8")
     labelled = {f for f in standing if standing[f] != "within"}

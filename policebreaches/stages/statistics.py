@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
-from ..claims import LEVEL, most_entries, type_entries
+from ..claims import LEVEL, most_entries, type_entries, units_entries
 from ..classify import load_codebook
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
@@ -144,7 +144,11 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
     test = scores[scores["split"] != "dev"]
     sets = test["split"].unique()
     extra = {
-        "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the right, review and wrong shares."),
+        "corpus.confidence_level": (
+            0.95,
+            "95%",
+            "Confidence level of the Wilson intervals around the right, review and wrong shares.",
+        ),
         "corpus.test_sets": (len(sets), f"{len(sets):,}", "Frozen test sets of the FOI wording corpus scored."),
     }
     for row in test.itertuples():
@@ -219,6 +223,7 @@ def run(
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     # comparative sentences, each with its test (claims.py), and the type counts' intervals
     claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book)
+    claims |= units_entries(numbers, bodies)
     claims["claims.confidence_level"] = (
         LEVEL,
         f"{LEVEL:.0%}",
