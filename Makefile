@@ -7,6 +7,21 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
+# Variables the targets read. A variable given on the command line that is not one of these
+# is a mistake (make would ignore it silently: `make report EDITON=2017` built 2016).
+KNOWN_VARIABLES := EDITION FROM KEY RECORD ALL RAW RESULTS OUT ALLOW_PROBLEMS CODER FILE N LIMITS \
+  SCALES RUNS CORES PYTHON VENV
+GIVEN_VARIABLES := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
+UNKNOWN_VARIABLES := $(filter-out $(KNOWN_VARIABLES),$(GIVEN_VARIABLES))
+ifneq ($(UNKNOWN_VARIABLES),)
+$(error $(shell $(PYTHON) -c 'import difflib, sys; known = sys.argv[1].split(); \
+  print("; ".join(f"unknown make variable {v}" + "".join(f" (did you mean {m}?)" for m in difflib.get_close_matches(v, known, 1, 0.6)) for v in sys.argv[2].split()) + ". Known: " + ", ".join(known))' \
+  '$(KNOWN_VARIABLES)' '$(UNKNOWN_VARIABLES)'))
+endif
+
+# Snakemake, without the line it prints about the workflow profile it always uses (profiles/default)
+snakemake = set -o pipefail; { $(BIN)/snakemake $(1) 2>&1 1>&3 | sed -u '/^Using workflow specific profile/d' >&2; } 3>&1
+
 .PHONY: verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
@@ -27,7 +42,7 @@ system-check: $(STAMP) ## Check the system libraries the PDF's bytes depend on (
 	@$(BIN)/python -m policebreaches.syscheck
 
 report: system-check ## Build the report for EDITION (default 2016): one line per stage, then the PDF's path
-	@$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --logger brief
+	@$(call snakemake,--cores $(CORES) --config edition=$(EDITION) $(if $(LIMITS),'limits=$(LIMITS)') --logger brief)
 	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
 
 test: system-check ## Run the test suite (without the few slow end-to-end tests: make test-slow)
@@ -64,7 +79,7 @@ verify: $(STAMP) ## Recompute EDITION's numbers from raw/ alone and compare with
 	  $(if $(ALLOW_PROBLEMS),--allow-problems) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
-	$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
+	@$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
 
 workflow-report: report ## Snakemake's own report (code, parameters, versions per output)
 	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --report results/$(EDITION)/workflow-report.html
