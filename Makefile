@@ -34,7 +34,10 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "Installing the pinned packages of requirements.txt into $(VENV) (about 40 s the first time) ..."
 	@$(BIN)/pip install -qq --upgrade pip
 	@$(BIN)/pip install -qq --progress-bar off -r requirements.txt
-	@$(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .
+	@# the editable install points the venv at this checkout: only when the venv is its own (a test's copy
+	@# of the project or a git worktree that borrows another checkout's venv must not take it over)
+	@if [ "$(realpath $(VENV))" = "$(CURDIR)/.venv" ]; then \
+	  $(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .; fi
 	@echo "Installed: $$($(BIN)/pip freeze | wc -l) packages."
 	@touch $(STAMP)
 

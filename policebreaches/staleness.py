@@ -39,8 +39,8 @@ def set_aside(results: Path) -> str | None:
         path.replace(stale / path.name)
     (stale / "README.txt").write_text(STALE_README, encoding="utf-8")
     return (
-        f"The build stopped: the previous build's outputs (from older inputs) are set aside in {stale}/; "
-        f"nothing in {results}/ looks current until a build finishes."
+        f"The build stopped: every output in {results}/ (from an earlier build, or from this one, which did "
+        f"not finish) is set aside in {stale}/; nothing there is current until a build finishes."
     )
 
 
