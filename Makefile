@@ -22,7 +22,7 @@ endif
 # Snakemake, without the line it prints about the workflow profile it always uses (profiles/default)
 snakemake = set -o pipefail; { $(BIN)/snakemake $(1) 2>&1 1>&3 | sed -u '/^Using workflow specific profile/d' >&2; } 3>&1
 
-.PHONY: verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
+.PHONY: verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench first-hour bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version)). Set PYTHON=python3.11"; exit 1; }
 	@test -d $(VENV) || { echo "Creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing the pinned packages of requirements.txt into $(VENV) (about 40 s the first time) ..."
+	@echo "Installing the pinned packages of requirements.txt into $(VENV) (the first time only) ..."
 	@$(BIN)/pip install -qq --upgrade pip
 	@$(BIN)/pip install -qq --progress-bar off -r requirements.txt
 	@# the editable install points the venv at this checkout: only when the venv is its own (a test's copy
@@ -104,6 +104,9 @@ review-import: $(STAMP) ## Read a filled review sheet back: make review-import F
 
 bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
 	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
+
+first-hour: system-check ## Measure README's two commands on a fresh clone of HEAD; rewrites README's sentence
+	$(BIN)/python bench/first_hour.py
 
 bench-big-files: system-check ## One oversized response at a time (50 MB CSV, 2M-row CSV, 1M-row xlsx): time, peak RSS
 	$(BIN)/python bench/big_files.py

@@ -101,3 +101,12 @@ def sandbox(tmp_path: Path) -> Path:
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, copy / name)
     return copy
+
+
+SUITE: dict[str, int | bool] = {}  # what this session runs, for README's test count (test_readme.py)
+
+
+def pytest_collection_finish(session) -> None:
+    config = session.config
+    SUITE["whole_fast_suite"] = config.args_source.name == "TESTPATHS" and config.option.markexpr == "not slow"
+    SUITE["tests"] = len(session.items)
