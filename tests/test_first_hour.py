@@ -19,7 +19,8 @@ WRAPPER_WORDS = ("Traceback", "Exception", "Error in file", "WorkflowError", "Ru
 def make(*arguments: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     """make in `cwd` with the shared venv, never reinstalled (-o: its stamp counts as done)."""
     venv = REPO / ".venv"
-    command = ["make", "-s", "-o", f"{venv}/.installed", *arguments, f"VENV={venv}"]
+    stamps = ["-o", f"{venv}/.installed", "-o", f"{venv}/.installed-dev"]
+    command = ["make", "-s", *stamps, *arguments, f"VENV={venv}"]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 

@@ -30,6 +30,7 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0": (
         "system packages (CI installs them from envs/system-packages.txt; make system-check checks them)"
     ),
+    "make lock": "asks the package index (network); the lock files it writes are committed and installed by make",
     "make first-hour": "a fresh clone, a fresh venv and the whole fast suite (minutes); it writes README's sentence",
     "make report LIMITS='{\"max_rows\": 10}'": "a build that stops on purpose (test_console.py checks nested limits)",
     "snakemake --profile profiles/slurm --config edition=2016": "needs a SLURM cluster (dry run: test_workflow.py)",
@@ -67,7 +68,8 @@ def readme_commands() -> list[str]:
 def run(command: str, cwd) -> subprocess.CompletedProcess:
     venv = REPO / ".venv"
     if command.startswith("make"):  # the shared venv, never reinstalled from the copy (-o: its stamp counts as done)
-        command = command.replace("make", f"make -o {venv}/.installed", 1) + f" VENV={venv}"
+        stamps = f"-o {venv}/.installed -o {venv}/.installed-dev"
+        command = command.replace("make", f"make {stamps}", 1) + f" VENV={venv}"
     elif command.startswith(("snakemake", "python")):
         command = f"{venv}/bin/{command}"
     return subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=900)
