@@ -37,7 +37,8 @@ $(STAMP): requirements/runtime.txt pyproject.toml
 	@$(BIN)/pip install -qq --progress-bar off --require-hashes -r requirements/runtime.txt
 	@# the editable install points the venv at this checkout: only when the venv is its own (a test's copy
 	@# of the project or a git worktree that borrows another checkout's venv must not take it over)
-	@if [ "$(realpath $(VENV))" = "$(CURDIR)/.venv" ]; then \
+	@# (realpath in the shell: make expands a recipe before its first line creates the venv)
+	@if [ "$$(realpath $(VENV))" = "$(CURDIR)/.venv" ]; then \
 	  $(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .; fi
 	@echo "Installed: $$($(BIN)/pip freeze | wc -l) packages."
 	@touch $(STAMP)
