@@ -11,7 +11,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 # Variables the targets read. A variable given on the command line that is not one of these
 # is a mistake (make would ignore it silently: `make report EDITON=2017` built 2016).
 KNOWN_VARIABLES := EDITION FROM KEY RECORD ALL RAW RESULTS OUT ALLOW_PROBLEMS CODER FILE N LIMITS \
-  SCALES RUNS CORES PYTHON VENV
+  SCALES RUNS AGAINST CORES PYTHON VENV
 GIVEN_VARIABLES := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
 UNKNOWN_VARIABLES := $(filter-out $(KNOWN_VARIABLES),$(GIVEN_VARIABLES))
 ifneq ($(UNKNOWN_VARIABLES),)
@@ -114,8 +114,8 @@ review-sheet: $(STAMP) ## Write results/EDITION/review-sheet.xlsx: the review qu
 review-import: $(STAMP) ## Read a filled review sheet back: make review-import FILE=results/2016/review-sheet.xlsx
 	$(BIN)/python -m policebreaches.cli review-import --edition $(EDITION) --file "$(FILE)"
 
-bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
-	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
+bench: system-check ## Benchmarks: x1, x10, x100 editions beside an older commit (AGAINST=, default f47a480; bench/RESULTS.md)
+	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3) $(if $(AGAINST),--against $(AGAINST))
 
 first-hour: system-check ## Measure README's two commands on a fresh clone of HEAD; rewrites README's sentence
 	$(BIN)/python bench/first_hour.py
