@@ -10,7 +10,7 @@ the sentence) and its test statistic, so a reader can check it like any other nu
   months each covers): the conditional test. Given k1 + k2, k2 is binomial with
   p0 = t2 / (t1 + t2) when the rates are equal; the exact (Clopper-Pearson) interval of that
   share gives an exact interval for the rate ratio (k2/t2) / (k1/t1).
-- Two type counts measured with classification error: their intervals (classification.py's
+- Two type counts measured with classification error: their intervals (misclassification.py's
   bootstrap over the frozen test set's confusion matrix) must not overlap.
 - A body's standing: the overdispersion-adjusted funnel (rates.py)."""
 
@@ -18,17 +18,11 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from scipy.stats import binomtest
 
+from .edition import UNIT_WORDS
+
 LEVEL = 0.95  # every claim's confidence level
-UNIT_WORDS = {
-    "incidents": "incidents",
-    "allegations": "allegations",
-    "people": "people",
-    "cases": "cases",
-    "unknown": "unit not stated",
-}
 
 
 def rate_ratio(k1: int, t1: float, k2: int, t2: float, level: float = LEVEL) -> dict:
@@ -183,58 +177,6 @@ def most_entries(numbers: dict, register: list[dict], days: int) -> dict:
             "Two-sided p-value of the exact conditional test of equal rates for the two bodies with the most breaches.",
             "scipy.stats.binomtest(k_first, k_first + k_second, 0.5)",
         )
-    return entries
-
-
-def type_entries(numbers: dict, records, scores, codebook) -> dict:
-    """uncertainty.type.<t>: each type count's interval from the codebook's measured
-    classification error; claims.types.largest: the two largest types ordered only when
-    their intervals do not overlap."""
-    from .misclassification import newest_confusion, type_intervals  # numpy work only here
-
-    classes = codebook.categories("breach_type")
-    found = newest_confusion(scores, "breach_type", classes)
-    if found is None or len(classes) < 2:
-        return {}
-    split, counts = found
-    observed = [int((records["breach_type"] == t).sum()) if len(records) else 0 for t in classes]
-    bounds = type_intervals(counts, np.array(observed, dtype=float))
-    entries, categories = {}, []
-    for i, t in enumerate(classes):
-        given = numbers[f"breaches.type.{t}"]["value"] - observed[i]  # counts-only answers: the forces' own types
-        low, high = max(bounds["low"][i] + given, 0.0), bounds["high"][i] + given
-        entries[f"uncertainty.type.{t}"] = (
-            [low, high],
-            f"{low:,.0f}–{high:,.0f}",
-            f"95% interval of the number of breaches that are truly {codebook.plain_label('breach_type', t)}, "
-            f"allowing for the codebook's classification error as measured on frozen test set {split[4:] or 1} of "
-            "the wording corpus (its confusion matrix inverted; bootstrap over the test texts). Counts-only answers "
-            "are added as the forces gave them.",
-            f"misclassification.type_intervals over corpus_accuracy.csv {split} confusion counts and records.csv",
-        )
-        categories.append(
-            {
-                "label": codebook.plain_label("breach_type", t),
-                "count": numbers[f"breaches.type.{t}"]["value"],
-                "low": low,
-                "high": high,
-            }
-        )
-    first, second = sorted(categories, key=lambda c: -c["count"])[:2]
-    claim = order_of_two(first, second, "breaches")
-    entries["claims.types.largest"] = (
-        claim["verdict"],
-        claim["sentence"],
-        "Whether the most common breach type outnumbers the next: said only when their classification-error "
-        "intervals (uncertainty.type.<type>) do not overlap.",
-        "uncertainty.type.<type> of the two largest types",
-    )
-    entries["claims.types.largest.gap"] = (
-        claim["gap"],
-        f"{claim['gap']:,}",
-        "Difference between the counts of the two most common breach types.",
-        "breaches.type.<first> - breaches.type.<second>",
-    )
     return entries
 
 

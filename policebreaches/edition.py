@@ -35,6 +35,7 @@ REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "e
 # period) and what its figures count, as the answer states it (empty: unknown)
 OPTIONAL_REGISTER_COLUMNS = ["covers_from", "covers_to", "counts"]
 COUNTING_UNITS = ("incidents", "allegations", "people", "cases", "unknown")
+UNIT_WORDS = {unit: unit for unit in COUNTING_UNITS} | {"unknown": "unit not stated"}  # as the report prints them
 STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
     "disclosed": "Disclosed",
     "partial": "Partial answer",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .claims import order_of_two
 from .corpus import CONFUSED_AS, REVIEW, frozen_set_number
 
 DRAWS = 2000
@@ -57,3 +58,53 @@ def type_intervals(counts: np.ndarray, observed: np.ndarray) -> dict[str, np.nda
         "low": np.percentile(draws, tail, axis=0),
         "high": np.percentile(draws, 100 - tail, axis=0),
     }
+
+
+def type_entries(numbers: dict, records, scores, codebook) -> dict:
+    """uncertainty.type.<t>: each type count's interval from the codebook's measured
+    classification error; claims.types.largest: the two largest types ordered only when
+    their intervals do not overlap."""
+    classes = codebook.categories("breach_type")
+    found = newest_confusion(scores, "breach_type", classes)
+    if found is None or len(classes) < 2:
+        return {}
+    split, counts = found
+    observed = [int((records["breach_type"] == t).sum()) if len(records) else 0 for t in classes]
+    bounds = type_intervals(counts, np.array(observed, dtype=float))
+    entries, categories = {}, []
+    for i, t in enumerate(classes):
+        given = numbers[f"breaches.type.{t}"]["value"] - observed[i]  # counts-only answers: the forces' own types
+        low, high = max(bounds["low"][i] + given, 0.0), bounds["high"][i] + given
+        entries[f"uncertainty.type.{t}"] = (
+            [low, high],
+            f"{low:,.0f}–{high:,.0f}",
+            f"95% interval of the number of breaches that are truly {codebook.plain_label('breach_type', t)}, "
+            f"allowing for the codebook's classification error as measured on frozen test set {split[4:] or 1} of "
+            "the wording corpus (its confusion matrix inverted; bootstrap over the test texts). Counts-only answers "
+            "are added as the forces gave them.",
+            f"misclassification.type_intervals over corpus_accuracy.csv {split} confusion counts and records.csv",
+        )
+        categories.append(
+            {
+                "label": codebook.plain_label("breach_type", t),
+                "count": numbers[f"breaches.type.{t}"]["value"],
+                "low": low,
+                "high": high,
+            }
+        )
+    first, second = sorted(categories, key=lambda c: -c["count"])[:2]
+    claim = order_of_two(first, second, "breaches")
+    entries["claims.types.largest"] = (
+        claim["verdict"],
+        claim["sentence"],
+        "Whether the most common breach type outnumbers the next: said only when their classification-error "
+        "intervals (uncertainty.type.<type>) do not overlap.",
+        "uncertainty.type.<type> of the two largest types",
+    )
+    entries["claims.types.largest.gap"] = (
+        claim["gap"],
+        f"{claim['gap']:,}",
+        "Difference between the counts of the two most common breach types.",
+        "breaches.type.<first> - breaches.type.<second>",
+    )
+    return entries

@@ -9,9 +9,8 @@ import datetime as dt
 import pandas as pd
 
 from . import timeliness
-from .claims import UNIT_WORDS
 from .compare import DAYS_PER_YEAR, display_rate, per_year
-from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
+from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS
 from .rates import covered_days
 
 

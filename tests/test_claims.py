@@ -19,12 +19,13 @@ import pandas as pd
 import pytest
 from scipy.stats import beta
 
-from policebreaches.claims import direction, most, order_of_two, rate_ratio, type_entries
+from policebreaches.claims import direction, most, order_of_two, rate_ratio
 from policebreaches.classify import default_codebook, load_codebook
 from policebreaches.compare import change_entries
 from policebreaches.corpus import CONFUSED_AS, REVIEW
 from policebreaches.edition import read_register, resolve_coverage
 from policebreaches.forces import Bodies
+from policebreaches.misclassification import type_entries
 from policebreaches.rates import adjustment, funnel, rate_entries
 from policebreaches.statistics import NumberBook, _force_derived
 

@@ -11,10 +11,11 @@ import pandas as pd
 
 from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
-from ..claims import LEVEL, most_entries, type_entries, units_entries
+from ..claims import LEVEL, most_entries, units_entries
 from ..classify import load_codebook
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
+from ..misclassification import type_entries
 from ..personal_data import PersonalData
 from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
