@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import zipfile
 from pathlib import Path
 
 from .edition import write_manifest
-from .problems import InputError, raise_if_any
+from .problems import InputError, UserMistake, raise_if_any
+from .staleness import NoCurrentBuild, require_build
 
 
 def review_command(args) -> str:
@@ -20,6 +22,7 @@ def review_command(args) -> str:
     from .stages.io import read_csv
 
     results, edition_dir = Path(args.results) / args.edition, Path(args.raw) / args.edition
+    require_build(results, args.edition)
     review, codebook, today = read_csv(results / "review.csv"), default_codebook(), dt.date.today()
     if args.command == "review-sheet":
         out = Path(args.file) if args.file else results / "review-sheet.xlsx"
@@ -29,13 +32,29 @@ def review_command(args) -> str:
     if args.command == "review-import":
         if not args.file:
             raise SystemExit("give FILE=<the filled review sheet>")
-        written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        unreadable = (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException)  # not an xlsx it wrote
+        try:
+            written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        except unreadable as exc:
+            raise UserMistake(
+                f"{args.file} is not a review sheet ({type(exc).__name__}: {exc}); give FILE=<the .xlsx "
+                f"'make review-sheet' wrote, filled in>, e.g. FILE=results/{args.edition}/review-sheet.xlsx"
+            ) from None
+        if not written:
+            return f"{args.file} holds no decision: overrides/coding.csv is unchanged"
         return f"{written} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
+    from .review import queue
+
+    if queue(review).empty:
+        return f"the review queue of {args.edition} is empty: no record waits for a decision ({results / 'review.csv'})"
     coder = args.coder or input("coder (your name or initials): ").strip()
     decisions = walk_queue(review, codebook, coder, today)
     raise_if_any(decision_problems(decisions, review, codebook, "make review"), "review")
-    if decisions:
-        append_decisions(edition_dir, decisions)
+    if not decisions:
+        return "no decision made: overrides/coding.csv is unchanged"
+    append_decisions(edition_dir, decisions)
     return f"{len(decisions)} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
 
 
@@ -59,8 +78,12 @@ def verify_command(args) -> int:
     if args.results:
         settings.results_dir = Path(args.results)
     settings.allow_problems |= args.allow_problems
+    require_build(settings.results_dir / args.edition, args.edition)  # nothing to verify, nothing to record
     result = verify(settings, args.edition, args.key)
-    out = Path(args.out) if args.out else settings.results_dir / args.edition / "verification.json"
+    if result.reason.startswith("no number"):  # a misspelt KEY: said, and no record to send
+        print("\n".join(result.lines))
+        return 2
+    out = Path(args.out) if args.out else settings.results_dir / args.edition / verification_name(args.key)
     if args.out:
         out.parent.mkdir(parents=True, exist_ok=True)
     if out.parent.is_dir():  # by default beside the results checked, when there are any
@@ -70,6 +93,12 @@ def verify_command(args) -> int:
     return 0 if result.ok else 1
 
 
+def verification_name(key: str | None) -> str:
+    """verification.json records a whole build's check (the file sent with the report); a
+    check of one number goes beside it and never overwrites it."""
+    return f"verification.{key}.json" if key else "verification.json"
+
+
 def validate_crate_command(folder: Path) -> int:
     """make validate-crate: roc-validator's verdict on a build's provenance crate, offline."""
     from importlib.metadata import version
@@ -77,6 +106,7 @@ def validate_crate_command(folder: Path) -> int:
     from .crate import CRATE_FILE
     from .crate_check import CONTEXTS, PROFILE, validate_crate
 
+    require_build(folder, folder.name)
     if not (folder / CRATE_FILE).is_file():
         raise FileNotFoundError(f"{folder / CRATE_FILE} not found: build the edition first (make report)")
     result = validate_crate(folder)
@@ -118,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--allow-problems", action="store_true", help="as a build with --config allow_problems=true")
     p = sub.add_parser("new-edition", help="scaffold raw/<edition> from a previous one")
     p.add_argument("edition")
-    p.add_argument("--from", dest="previous", required=True)
+    p.add_argument("--from", dest="previous", default="")
     p.add_argument("--raw", default="raw")
     p = sub.add_parser("baseline", help="commit a build's labels as raw/<edition>/baseline/labels.csv")
     p.add_argument("edition")
@@ -154,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             results, raw = Path(args.results) / args.edition, Path(args.raw) / args.edition
             if not (args.key or args.record):
                 parser.error("give KEY=<number key> or RECORD=<record id>")
+            require_build(results, args.edition)
             print(
                 trace_key(args.key, results, raw, None if args.all else 20)
                 if args.key
@@ -166,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new-edition":
             from .scaffold import scaffold_edition, scaffold_summary
 
+            if not args.previous:
+                raise UserMistake("give FROM=<the previous edition>, e.g. make new-edition EDITION=2017 FROM=2016")
             target = scaffold_edition(Path(args.raw), args.previous, args.edition)
             print(scaffold_summary(Path(args.raw), args.previous, target))
         elif args.command == "baseline":
@@ -189,7 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:  # a decision or a sheet that does not pass its checks
         print(exc, file=sys.stderr)
         return 1
-    except (KeyError, FileNotFoundError, FileExistsError) as exc:
+    except NoCurrentBuild as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyError as exc:  # str() of a KeyError is its argument's repr: print the argument
+        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, FileExistsError, UserMistake) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -11,7 +11,9 @@ from pathlib import Path
 import yaml
 
 from .edition import REGISTER_COLUMNS, load_edition, write_manifest
-from .problems import raise_if_any
+from .problems import UserMistake, raise_if_any
+from .review import CODING_COLUMNS
+from .settings import edition_id_problem
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:
@@ -23,12 +25,21 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
 
 def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     """raw/<new_id> from raw/<previous_id>; what it did is told by `scaffold_summary`."""
+    named = [edition_id_problem(new_id, "EDITION"), edition_id_problem(previous_id, "FROM")]
+    if any(named):  # never a folder outside raw/ (EDITION=../x), never raw/ itself (..)
+        raise UserMistake("; ".join(problem for problem in named if problem))
+    if not (raw / previous_id).is_dir():
+        editions = sorted(p.name for p in raw.iterdir() if (p / "edition.yaml").is_file()) if raw.is_dir() else []
+        raise FileNotFoundError(
+            f"{raw / previous_id} does not exist: FROM must be an edition folder under {raw}/ "
+            f"(here: {', '.join(editions) or 'none'})"
+        )
     problems: list = []
     previous = load_edition(raw / previous_id, problems)
     raise_if_any(problems)
     target = raw / new_id
     if target.exists():
-        raise FileExistsError(f"{target} exists already; choose another EDITION or remove it")
+        raise FileExistsError(f"{target} exists already: choose another EDITION")
     years = max(1, int(new_id) - int(previous_id)) if new_id.isdigit() and previous_id.isdigit() else 1
     start = previous.period_end + dt.timedelta(days=1)
     end = _shift_year(previous.period_end, years)
@@ -83,7 +94,7 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
                     "notes": "",
                 }
             )
-    (target / "overrides" / "coding.csv").write_text("record_id,field,value,coder,reason\n", encoding="utf-8")
+    (target / "overrides" / "coding.csv").write_text(",".join(CODING_COLUMNS) + "\n", encoding="utf-8")
     write_manifest(target)
     return target
 
