@@ -39,7 +39,13 @@ FROZEN_TEST4 = {
     "incidents": "ba98faa8b4ce29272b0dbb40e1a0d381ff5aa3a1a2518bba0b93ab727c9f810b",
     "outcomes": "d3d14d3d2a2bdcd8c4e7728a1a7e50445f3c65f90425b64bbeefd82c310c5b94",
 }
-FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3, "test4": FROZEN_TEST4}
+# Fifth frozen set (session 7, issue 26), written from the groups' definitions only and frozen
+# before any rule or decision policy of issue 26 changed; scored once, at the end of that round
+FROZEN_TEST5 = {
+    "incidents": "b2662a515b788f23f8093fbf7d952efc9e3108493b8fa1fb34b842b12757acde",
+    "outcomes": "6e91538f00d636e55b65ebc97163fcd6b08d3c64bab9616b4d7b091e9dadb7bb",
+}
+FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3, "test4": FROZEN_TEST4, "test5": FROZEN_TEST5}
 
 
 def load(name: str) -> pd.DataFrame:
