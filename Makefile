@@ -7,7 +7,7 @@ EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
+.PHONY: verify validate-crate crossval coding-sample coding-import review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 
 validate-crate: $(STAMP) ## Validate results/EDITION/ro-crate-metadata.json (roc-validator: Workflow Run Crate, required checks; no network)
 	$(BIN)/python -m policebreaches.cli validate-crate --edition $(EDITION)
+
+crossval: $(STAMP) ## Leave-one-writer-out cross-validation of the second opinions and decision policies (docs/crossval/)
+	$(BIN)/python -m policebreaches.cli crossval
 
 review: $(STAMP) ## Walk the review queue in the terminal; decisions go to raw/EDITION/overrides/coding.csv [CODER=]
 	$(BIN)/python -m policebreaches.cli review --edition $(EDITION) --coder "$(CODER)"

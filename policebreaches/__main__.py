@@ -186,12 +186,13 @@ def score(records, truth, codebook, accuracy_out, confusion_out):
     "--test-set", "test_sets", type=FILE, multiple=True, help="A later frozen test set (test2_incidents.csv)."
 )
 @click.option("--codebook", type=FILE, required=True)
+@click.option("--corpus", type=FILE, multiple=True, help="Corpus incidents whose dev rows train the second opinion.")
 @click.option("--out", type=FILE, required=True)
-def score_corpus(incidents, outcomes, test_sets, codebook, out):
-    """Score the codebook on the labelled corpus of real FOI wording and its frozen test sets."""
+def score_corpus(incidents, outcomes, test_sets, codebook, corpus, out):
+    """Score the codebook and its decision policy on the labelled corpus and its frozen test sets."""
     from .stages import score_corpus as stage_module
 
-    stage_module.run(incidents, outcomes, codebook, out, test_sets=list(test_sets))
+    stage_module.run(incidents, outcomes, codebook, out, test_sets=list(test_sets), corpus=list(corpus))
 
 
 @stage

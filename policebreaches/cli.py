@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--results", default="results")
         p.add_argument("--coder", default="")
         p.add_argument("--file", help="review-import: the filled sheet; review-sheet: where to write it")
+    p = sub.add_parser("crossval", help="leave-one-writer-out cross-validation of second opinions and policies")
+    p.add_argument("--out", default="docs/crossval", help="where the tables go")
     p = sub.add_parser("check-reproducible", help="two clean builds, compare every output's sha256")
     p.add_argument("--edition", default="2016")
     p.add_argument("--cores", default="2")
@@ -179,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
 
             Path(args.out).write_text(data_log(Path(args.raw)), encoding="utf-8")
             print(f"wrote {args.out}")
+        elif args.command == "crossval":
+            from .crossval import run
+
+            print(run(Path.cwd(), Path(args.out)))
         elif args.command == "check-reproducible":
             from .reproducible import check_reproducible
 

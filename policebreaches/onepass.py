@@ -119,6 +119,7 @@ def run_stages(
         CODEBOOK,
         out / "corpus_accuracy.csv",
         test_sets=sorted(corpus_dir.glob("test*_*.csv")),
+        corpus=sorted(corpus_dir.glob("incidents*.csv")),
     )
     lap("score_corpus")
     tables = {

@@ -38,6 +38,8 @@ rule score_corpus:
         outcomes=Path(config["corpus_dir"]) / "outcomes.csv",
         # the later frozen test sets (test2_incidents.csv, test2_outcomes.csv ...)
         test_sets=sorted(Path(config["corpus_dir"]).glob("test*_*.csv")),
+        # the dev rows that train the second opinion: the test sets are scored with the decision policy
+        corpus=corpus_incident_files,
         codebook=CODEBOOK,
     output:
         scores=OUT / "corpus_accuracy.csv",
@@ -50,9 +52,11 @@ rule score_corpus:
     params:
         code=code("stages.score_corpus"),
         test_sets=options("test-set", "test_sets"),
+        corpus=options("corpus", "corpus"),
     shell:
         "python -m policebreaches score-corpus --log {log:q} --incidents {input.incidents:q}"
-        " --outcomes {input.outcomes:q} {params.test_sets} --codebook {input.codebook:q} --out {output.scores:q}"
+        " --outcomes {input.outcomes:q} {params.test_sets} {params.corpus} --codebook {input.codebook:q}"
+        " --out {output.scores:q}"
 
 
 rule score_classification:

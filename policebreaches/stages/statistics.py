@@ -35,6 +35,7 @@ DERIVED_FROM = [
     ("aggregates.total", "aggregates.csv: the stated totals (dimension total) of counts-only answers, summed"),
     ("classification.manual_codings", "records.csv: labels whose rule is MANUAL (overrides/coding.csv)"),
     ("classification.codebook_version", "codebook.yaml: version"),
+    ("classification.policy.", "codebook.yaml: decision_policy (chosen by make crossval, docs/crossval/)"),
     ("redactions.count", "edition.yaml case_studies: redaction marks in the approved quotes"),
     ("edition.", "edition.yaml (as checked: check/edition.json)"),
     ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
@@ -106,6 +107,15 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             "invented and says nothing about any force (edition.yaml synthetic).",
         ),
     }
+    for row in codebook.decision_policy:
+        if "confidence_at_least" in row:
+            value = float(row["confidence_at_least"])
+            extra[f"classification.policy.{row['id']}.confidence"] = (
+                value,
+                f"{value:.2f}",
+                f"Decision policy {row['id']}: the second opinion's confidence at or above which a breach type "
+                f"is withheld for review when {row['when']}.",
+            )
     years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
     for year, count in sorted(years.items()):
         extra[f"records.year.{year}"] = (int(count), f"{int(count):,}", f"Incident records dated in {year}.")
