@@ -208,7 +208,9 @@ def breach_evidence(
     text = engine._neutralised(read, codebook)
     rules = {rule.id: rule for rule in codebook.breach_type}
     rule = rules.get(decision["breach_type_rule"])
-    basis = "" if rule is None else {"category": "force_label", "either": "unstated"}.get(rule.source, "description")
+    basis = "" if rule is None else "force_label" if rule.source == "category" else "description"
+    if rule is not None and (rule.source == "either" or rule.id.startswith("BT-U")):  # BT-U*: nature not stated
+        basis = "unstated"
     fired = {r.value for r in codebook.breach_type if r.source == "description" and r.pattern.search(text)}
     return {
         "breach_type": decision["breach_type"],

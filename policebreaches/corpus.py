@@ -39,7 +39,9 @@ def breach_decisions(incidents: pd.DataFrame, codebook: Codebook, opinion=None) 
     policy = from_codebook(codebook.decision_policy)
     found = opinion.opinions([d for d, _ in texts], [c for _, c in texts])
     decided = [
-        decide({**e, "decided": e["breach_type"], "second_opinion": label, "confidence": confidence}, policy)[0]
+        e["breach_type"]
+        if e["breach_type"] and e["breach_type"] not in opinion.labels  # a category the model never saw
+        else decide({**e, "decided": e["breach_type"], "second_opinion": label, "confidence": confidence}, policy)[0]
         for e, (label, confidence) in zip(evidence, found)
     ]
     return [d or REVIEW for d in decided], evidence

@@ -27,6 +27,7 @@ from .stages import (
     score,
     score_corpus,
     statistics,
+    train_model,
 )
 
 GIVEN_NAMES = REPORT_SPEC.parent / "given_names.txt"  # the publication gate's given names, beside the spec
@@ -97,11 +98,14 @@ def run_stages(
     )
     clean.check_ledger(out / "ledger.csv", out / "clean" / "ledger.ok")
     lap("clean_records")
+    model = out / "model" / "second_opinion.pkl"
+    train_model.run(sorted(corpus_dir.glob("incidents*.csv")), CODEBOOK, model)
+    lap("train_second_opinion")
     classify.run(
         out / "clean" / "records.csv",
         extracted["counts"],
         CODEBOOK,
-        sorted(corpus_dir.glob("incidents*.csv")),
+        model,
         optional_file(root / "overrides" / "coding.csv"),
         optional_file(root / classify.BASELINE_FILE),
         out / "records.csv",
@@ -119,7 +123,7 @@ def run_stages(
         CODEBOOK,
         out / "corpus_accuracy.csv",
         test_sets=sorted(corpus_dir.glob("test*_*.csv")),
-        corpus=sorted(corpus_dir.glob("incidents*.csv")),
+        model=model,
     )
     lap("score_corpus")
     tables = {

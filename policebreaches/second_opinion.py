@@ -6,7 +6,9 @@ codebook still decides every published label; the model never does."""
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -75,3 +77,19 @@ def train(corpus: pd.DataFrame, threshold: float, learner: str = "logistic") -> 
     model = pipeline(learner)
     model.fit([text(d, c) for d, c in zip(dev["description"], dev["force_category"])], dev["breach_type"])
     return SecondOpinion(tuple(model.classes_), model, threshold)
+
+
+def save(opinion: SecondOpinion, path: Path) -> None:
+    """The fitted second opinion as a pickle (an internal build file, read back by `load`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for _, union in opinion.model.steps[:1]:  # the vectorisers' stop_words_: a set, pickled in hash order
+        for _, vectoriser in union.transformer_list:
+            for name in ("stop_words_", "_stop_words_id"):  # a set and id(): differ from run to run
+                if hasattr(vectoriser, name):
+                    delattr(vectoriser, name)  # sklearn: for introspection and a warning check only
+    path.write_bytes(pickle.dumps(opinion, protocol=4))
+
+
+def load(path: Path) -> SecondOpinion:
+    """The second opinion `save` wrote in this build (never a file from elsewhere: a pickle runs code)."""
+    return pickle.loads(path.read_bytes())

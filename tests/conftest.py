@@ -86,3 +86,15 @@ def sandbox(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "results", ".snakemake", "__pycache__", ".pytest_cache")
     shutil.copytree(REPO, copy, ignore=ignore)
     return copy
+
+
+@pytest.fixture(scope="session")
+def second_opinion():
+    """The build's second opinion (the codebook's learner, trained on every corpus incident
+    file's dev rows), trained once per test session: training is a large part of the suite's time."""
+    from policebreaches.classify import default_codebook
+    from policebreaches.second_opinion import train
+
+    book = default_codebook()
+    corpus = pd.concat([read(p) for p in sorted((REPO / "tests" / "corpus").glob("incidents*.csv"))])
+    return train(corpus, book.second_opinion_threshold, book.second_opinion_learner)

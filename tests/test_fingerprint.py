@@ -30,7 +30,7 @@ def users(module: str) -> set[str]:
         ("readers", {"stages.extract"}),  # a reader's fix re-extracts, nothing else re-runs by code
         ("figures", {"stages.figures"}),
         ("render", {"stages.render"}),
-        ("second_opinion", {"stages.classify"}),
+        ("second_opinion", {"stages.classify", "stages.score_corpus"}),  # both apply the policy
         ("corpus", {"stages.score_corpus"}),
         ("buildinfo", {"stages.record_build"}),
         ("problems", set(STAGES)),  # the command line imports it: every stage

@@ -13,7 +13,7 @@ from ..classify import apply_overrides, classify_records, load_codebook, resolve
 from ..contracts import COUNT_COLUMNS, check_table
 from ..policy import Policy, decide, from_codebook
 from ..problems import raise_if_any
-from ..second_opinion import train
+from ..second_opinion import load
 from .io import read_csv, read_csvs, write_csv
 
 log = logging.getLogger("policebreaches")
@@ -25,7 +25,7 @@ def run(
     cleaned: Path,
     count_files: list[Path],
     codebook: Path,
-    corpus: list[Path],
+    model: Path,
     coding: Path | None,
     baseline: Path | None,
     records_out: Path,
@@ -44,7 +44,7 @@ def run(
         codings = read_csv(coding)
         labelled, problems = apply_overrides(labelled, codings, book)
         log.info("applied %d manual codings from %s", len(codings), coding)
-    opinion = train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold, book.second_opinion_learner)
+    opinion = load(model)  # rule train_second_opinion
     # after the manual codings: a coder's decision settles a doubt
     labelled = with_second_opinion(labelled, opinion, from_codebook(book.decision_policy))
     aggregates, agg_problems = resolve_aggregates(read_csvs(count_files, COUNT_COLUMNS), book)
@@ -77,7 +77,7 @@ def with_second_opinion(records: pd.DataFrame, opinion, policy: Policy | None = 
         second_opinion_confidence=[f"{confidence:.2f}" for _, confidence in found],
         codebook_breach_type=records["breach_type"],
     )
-    applied = [decision(row, policy) for row in rows.to_dict("records")]
+    applied = [decision(row, policy, opinion.labels) for row in rows.to_dict("records")]
     published = [label for label, _ in applied]
     withheld = [bool(before) and not after for before, after in zip(rows["breach_type"], published)]
     return rows.assign(
@@ -93,10 +93,13 @@ def with_second_opinion(records: pd.DataFrame, opinion, policy: Policy | None = 
     )
 
 
-def decision(row: dict, policy: Policy) -> tuple[str, str]:
-    """(published breach type, policy row) of one record; a coder's decision stands."""
+def decision(row: dict, policy: Policy, known: tuple[str, ...]) -> tuple[str, str]:
+    """(published breach type, policy row) of one record; a coder's decision stands, and
+    the model cannot dispute a category it was never trained on (`known`: its labels)."""
     if str(row["breach_type_rule"]).startswith("MANUAL"):
         return row["breach_type"], "MANUAL"
+    if row["breach_type"] and row["breach_type"] not in known:
+        return row["breach_type"], "DP-04"
     features = {
         "decided": row["breach_type"],
         "basis": row.get("breach_type_basis", ""),

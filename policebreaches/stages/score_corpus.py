@@ -10,22 +10,19 @@ import pandas as pd
 
 from ..classify import load_codebook
 from ..corpus import score_corpus
-from ..second_opinion import train
+from ..second_opinion import load
 from .io import read_csv, write_csv
 
 
 def run(
-    incidents: Path, outcomes: Path, codebook: Path, out: Path, test_sets: list[Path] = (), corpus: list[Path] = ()
+    incidents: Path, outcomes: Path, codebook: Path, out: Path, test_sets: list[Path] = (), model: Path | None = None
 ) -> None:
     """`test_sets`: the later sets' CSVs; a file of outcomes has an `outcome` column.
-    `corpus`: the incident files whose dev rows train the second opinion, so that the test
-    sets are scored with the decision policy as a build applies it (none: the rules alone)."""
+    `model`: the build's second opinion (rule train_second_opinion), so that the test sets
+    are scored with the decision policy as a build applies it (none: the rules alone)."""
     later = [read_csv(path) for path in test_sets]
     all_incidents = pd.concat([read_csv(incidents), *[t for t in later if "outcome" not in t]])
     all_outcomes = pd.concat([read_csv(outcomes), *[t for t in later if "outcome" in t]])
     book = load_codebook(codebook)
-    opinion = None
-    if corpus:
-        dev = pd.concat([read_csv(path) for path in corpus])
-        opinion = train(dev, book.second_opinion_threshold, book.second_opinion_learner)
+    opinion = load(model) if model else None
     write_csv(score_corpus(all_incidents, all_outcomes, book, opinion), out)
