@@ -75,6 +75,12 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 validate-crate: $(STAMP) ## Validate results/EDITION/ro-crate-metadata.json (roc-validator: Workflow Run Crate, required checks; no network)
 	$(BIN)/python -m policebreaches.cli validate-crate --edition $(EDITION)
 
+coding-sample: $(STAMP) ## A seeded, stratified blind sheet of EDITION's records for a person to code: make coding-sample [EDITION=] [N=200] [FILE=]
+	$(BIN)/python -m policebreaches.cli coding-sample --edition $(EDITION) --n $(or $(N),200) $(if $(FILE),--file $(FILE))
+
+coding-import: $(STAMP) ## Read a filled coding sheet (FILE=) into raw/EDITION/coding/coded.csv and print the agreement
+	$(BIN)/python -m policebreaches.cli coding-import --edition $(EDITION) --file "$(FILE)"
+
 crossval: $(STAMP) ## Leave-one-writer-out cross-validation of the second opinions and decision policies (docs/crossval/)
 	$(BIN)/python -m policebreaches.cli crossval
 

@@ -231,7 +231,8 @@ def score_corpus(incidents, outcomes, test_sets, codebook, model, out):
 @click.option(
     "--tables-readme-out", type=FILE, required=True, help="tables/README.txt (what the tables are; synthetic?)"
 )
-def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, top_by_rate_out, **paths):
+@click.option("--coded", type=FILE, multiple=True, help="raw/<edition>/coding/coded.csv (make coding-import), if any.")
+def statistics(previous_numbers, coded, table1_out, top_ten_out, breakdown_out, xlsx_out, top_by_rate_out, **paths):
     """numbers.json, case studies, change since the previous edition, tables."""
     from .stages import statistics as stage_module
 
@@ -242,7 +243,7 @@ def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_ou
         "top_ten_by_rate": top_by_rate_out,
         "xlsx": xlsx_out,
     }
-    stage_module.run(previous_numbers=optional(previous_numbers), table_outs=tables, **paths)
+    stage_module.run(previous_numbers=optional(previous_numbers), coded=optional(coded), table_outs=tables, **paths)
 
 
 @stage

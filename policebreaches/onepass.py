@@ -148,6 +148,7 @@ def run_stages(
         change_table_out=out / "tables" / "change.csv",
         table_outs={**tables, "xlsx": out / "tables" / "report_tables.xlsx"},
         tables_readme_out=out / "tables" / "README.txt",
+        coded=optional_file(root / "coding" / "coded.csv"),
     )
     lap("compute_statistics")
     if numbers_only:

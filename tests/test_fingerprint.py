@@ -31,7 +31,7 @@ def users(module: str) -> set[str]:
         ("figures", {"stages.figures"}),
         ("render", {"stages.render"}),
         ("second_opinion", {"stages.classify", "stages.score_corpus"}),  # both apply the policy
-        ("corpus", {"stages.score_corpus"}),
+        ("corpus", {"stages.score_corpus", "stages.statistics"}),  # statistics: the blind coding's agreement
         ("buildinfo", {"stages.record_build"}),
         ("problems", set(STAGES)),  # the command line imports it: every stage
     ],

@@ -12,6 +12,7 @@ import pandas as pd
 from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
 from ..classify import load_codebook
+from ..coding import agreement
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
 from ..personal_data import PersonalData
@@ -40,6 +41,7 @@ DERIVED_FROM = [
     ("edition.", "edition.yaml (as checked: check/edition.json)"),
     ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
     ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test sets of tests/corpus/"),
+    ("coding.", "raw/<edition>/coding/coded.csv (a person's blind coding) against records.csv"),
     ("change.", "this numbers.json against the previous edition's numbers.json"),
     ("pipeline.version", "the policebreaches package's version"),
 ]
@@ -147,6 +149,26 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
     return extra
 
 
+def coding_numbers(scores: pd.DataFrame) -> dict:
+    """coding.<field>.<measure> (and .low, .high): the published labels against a person's
+    blind coding of a sample of this edition's records (policebreaches/coding.py)."""
+    extra = {}
+    for row in scores.itertuples():
+        key = f"coding.{row.field}.{row.measure}"
+        if row.measure == "n":
+            extra[key] = (int(row.value), f"{int(row.value):,}", f"Records of this edition coded blind by a person ({row.field}).")
+            continue
+        share = row.measure in ("right", "review", "wrong")
+        show = (lambda v: f"{v * 100:.1f}%") if share else (lambda v: f"{v:.2f}")
+        what = {"kappa": "Cohen's kappa", "alpha": "Krippendorff's alpha (nominal)"}.get(row.measure, f"share {row.measure}")
+        interval = "95% Wilson interval" if share else "95% bootstrap interval"
+        extra[key] = (float(row.value), show(row.value), f"{what} of the published {row.field} against a person's blind coding.")
+        for bound in ("low", "high"):
+            value = float(getattr(row, bound))
+            extra[f"{key}.{bound}"] = (value, show(value), f"{bound.capitalize()} end of the {interval} of {key}.")
+    return extra
+
+
 def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
     """corpus.<split>.*: the codebook on each frozen test set of real FOI wording ('test',
     the split of the first corpus files; 'test2', 'test3' ..., later sets by other writers)."""
@@ -199,8 +221,10 @@ def run(
     change_table_out: Path,
     table_outs: dict[str, Path],
     tables_readme_out: Path,
+    coded: Path | None = None,
 ) -> None:
-    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path."""
+    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path;
+    `coded`: the edition's records coded blind by a person (make coding-import), if any."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
     names = names_of(bodies)
@@ -213,6 +237,7 @@ def run(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
     extra |= corpus_numbers(read_csv(corpus_accuracy), book)
+    extra |= coding_numbers(agreement(read_csv(coded), kept)) if coded else {}
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
