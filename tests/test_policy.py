@@ -63,10 +63,10 @@ def frozen(split: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return read(CORPUS / f"{split}_incidents.csv"), read(CORPUS / f"{split}_outcomes.csv")
 
 
-# (breach types decided wrong, sent to review) of 300 with the policy, as measured with codebook v8
+# (breach types decided wrong, sent to review) of 300 (311 in set 5) with the policy, as measured with codebook v8
 # (docs/classification_accuracy.md; the rules alone: 7/15, 7/4, 8/15): a ceiling on wrong, and
 # one on review, so that the policy cannot hide errors by sending more to review
-POLICY_CEILINGS = {"test2": (3, 23), "test3": (1, 11), "test4": (1, 28)}
+POLICY_CEILINGS = {"test2": (3, 23), "test3": (1, 11), "test4": (1, 28), "test5": (8, 20)}  # set 5 of 311: 16/9 alone
 
 
 @pytest.mark.parametrize("split", sorted(POLICY_CEILINGS))
