@@ -120,10 +120,19 @@ def read_sheet(path: Path, codebook, today: dt.date) -> tuple[pd.DataFrame, list
         here = f"{path.name} row {number} ({cells.get('record_id', '')})"
         for field, value in values.items():
             if value not in allowed[field]:
-                problems.append(Problem(here, f"{field} {value!r} is not a codebook value", f"use one of {sorted(allowed[field])}"))
+                problems.append(
+                    Problem(here, f"{field} {value!r} is not a codebook value", f"use one of {sorted(allowed[field])}")
+                )
         if not cells.get("coder"):
             problems.append(Problem(here, "no coder", "fill in the coder's name or initials"))
-        coded.append({"record_id": cells.get("record_id", ""), **values, "coder": cells.get("coder", ""), "date": today.isoformat()})
+        coded.append(
+            {
+                "record_id": cells.get("record_id", ""),
+                **values,
+                "coder": cells.get("coder", ""),
+                "date": today.isoformat(),
+            }
+        )
     return pd.DataFrame(coded, columns=CODED_COLUMNS), problems
 
 
@@ -183,5 +192,7 @@ def agreement(coded: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
         for measure, k in (("right", right), ("review", review), ("wrong", n - right - review)):
             rows.append((field, measure, k / n, *wilson(k, n)))
         rows.append((field, "kappa", cohen_kappa(person, decided), *interval(cohen_kappa, person, decided)))
-        rows.append((field, "alpha", krippendorff_alpha(person, decided), *interval(krippendorff_alpha, person, decided)))
+        rows.append(
+            (field, "alpha", krippendorff_alpha(person, decided), *interval(krippendorff_alpha, person, decided))
+        )
     return pd.DataFrame(rows, columns=["field", "measure", "value", "low", "high"])

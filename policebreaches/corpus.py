@@ -38,10 +38,11 @@ def breach_decisions(incidents: pd.DataFrame, codebook: Codebook, opinion=None) 
         return [e["breach_type"] or REVIEW for e in evidence], evidence
     policy = from_codebook(codebook.decision_policy)
     found = opinion.opinions([d for d, _ in texts], [c for _, c in texts])
+    known = {"model_labels": opinion.labels}
     decided = [
-        e["breach_type"]
-        if e["breach_type"] and e["breach_type"] not in opinion.labels  # a category the model never saw
-        else decide({**e, "decided": e["breach_type"], "second_opinion": label, "confidence": confidence}, policy)[0]
+        decide({**e, **known, "decided": e["breach_type"], "second_opinion": label, "confidence": confidence}, policy)[
+            0
+        ]
         for e, (label, confidence) in zip(evidence, found)
     ]
     return [d or REVIEW for d in decided], evidence

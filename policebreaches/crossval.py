@@ -76,7 +76,9 @@ def evidence_table(rows: pd.DataFrame, repo: Path) -> pd.DataFrame:
         blind = [breach_evidence(d, c, book, module) for d, c in zip(group["description"], group["force_category"])]
         now = [breach_evidence(d, c, current) for d, c in zip(group["description"], group["force_category"])]
         parts.append(
-            group.reset_index(drop=True).join(pd.DataFrame(blind).add_prefix("blind_")).join(pd.DataFrame(now).add_prefix("current_"))
+            group.reset_index(drop=True)
+            .join(pd.DataFrame(blind).add_prefix("blind_"))
+            .join(pd.DataFrame(now).add_prefix("current_"))
         )
     return pd.concat(parts, ignore_index=True)
 
@@ -159,7 +161,13 @@ def rates(true: list[str], decided: list[str], rules_decided: list[str] | None =
     review = decided.count(REVIEW)
     right = sum(t == d for t, d in zip(true, decided))
     withheld = sum(d == REVIEW and bool(r) for d, r in zip(decided, rules_decided or [""] * n))
-    return {"n": n, "right": right / n, "review": review / n, "wrong": (n - right - review) / n, "withheld": withheld / n}
+    return {
+        "n": n,
+        "right": right / n,
+        "review": review / n,
+        "wrong": (n - right - review) / n,
+        "withheld": withheld / n,
+    }
 
 
 def policy_grid() -> list[Policy]:
@@ -190,7 +198,14 @@ def lowo(table: pd.DataFrame, rules: str) -> pd.DataFrame:
         true, rules_decided = list(table.loc[held, "breach_type"]), list(table.loc[held, f"{rules}_breach_type"])
         chosen = rates(true, decisions(table[held], policy, rules), rules_decided)
         plain = rates(true, decisions(table[held], Policy(), rules), rules_decided)
-        rows.append({"writer": writer, "policy": policy.name, **chosen, **{f"rules_only_{k}": v for k, v in plain.items() if k != "n"}})
+        rows.append(
+            {
+                "writer": writer,
+                "policy": policy.name,
+                **chosen,
+                **{f"rules_only_{k}": v for k, v in plain.items() if k != "n"},
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -208,7 +223,10 @@ def pooled(per_writer: pd.DataFrame, prefix: str = "") -> dict:
 def curve(scored: pd.DataFrame, rules: str) -> pd.DataFrame:
     """The review / wrong trade-off of every policy of the grid on the out-of-fold opinions."""
     true, rules_decided = list(scored["breach_type"]), list(scored[f"{rules}_breach_type"])
-    rows = [{"policy": p.name, **rates(true, decisions(scored, p, rules), rules_decided)} for p in [Policy(), *policy_grid()]]
+    rows = [
+        {"policy": p.name, **rates(true, decisions(scored, p, rules), rules_decided)}
+        for p in [Policy(), *policy_grid()]
+    ]
     return pd.DataFrame(rows).drop_duplicates("policy").sort_values(["review", "wrong"])
 
 
@@ -228,11 +246,18 @@ def run(repo: Path, out_dir: Path) -> str:
             with_policy, rules_only = pooled(per_writer), pooled(per_writer, "rules_only_")
             final = choose(scored, policy_grid(), rules)  # on every dev row: the codebook's table
             summary.append(
-                {"model": candidate.name, "rules": rules, "model_right": model_right, **with_policy, "chosen_on_all_dev": final.name}
+                {
+                    "model": candidate.name,
+                    "rules": rules,
+                    "model_right": model_right,
+                    **with_policy,
+                    "chosen_on_all_dev": final.name,
+                }
             )
             lines.append(
                 f"{candidate.name:30} {rules:7} model {model_right:.1%} | rules only "
-                f"{rules_only['right']:.1%}/{rules_only['review']:.1%}/{rules_only['wrong']:.1%} | policy chosen per fold "
+                f"{rules_only['right']:.1%}/{rules_only['review']:.1%}/{rules_only['wrong']:.1%} | "
+                "policy chosen per fold "
                 f"{with_policy['right']:.1%}/{with_policy['review']:.1%}/{with_policy['wrong']:.1%} "
                 f"(withheld {with_policy['withheld']:.1%}) | on all dev: {final.name}"
             )

@@ -42,10 +42,13 @@ def weak_evidence(features: dict) -> list[str]:
 
 
 def decide(features: dict, policy: Policy) -> tuple[str, str]:
-    """(the label to publish, '' when withheld; the policy row that applied)."""
+    """(the label to publish, '' when withheld; the policy row that applied). A model cannot
+    dispute a category it was never trained on (features 'model_labels', when given)."""
     decided = features["decided"]
     if not decided:
         return "", "DP-01"
+    if decided not in features.get("model_labels", (decided,)):
+        return decided, "DP-04"
     disagrees = bool(features["second_opinion"]) and features["second_opinion"] != decided
     confidence = float(features["confidence"] or 0)
     if disagrees and confidence >= policy.weak and weak_evidence(features):

@@ -37,7 +37,10 @@ def test_the_sample_is_seeded_and_stratified():
     first, again = draw_sample(records, 60), draw_sample(records.sample(frac=1, random_state=1), 60)
     assert first["record_id"].tolist() == again["record_id"].tolist()  # the seed, not the file order, decides
     assert stratum(first).value_counts().to_dict() == {
-        "unauthorised_access": 27, "third_party_disclosure": 18, "other": 9, "(needs review)": 6,
+        "unauthorised_access": 27,
+        "third_party_disclosure": 18,
+        "other": 9,
+        "(needs review)": 6,
     }
     assert first["record_id"].is_unique
 
@@ -58,7 +61,16 @@ def test_the_blind_sheet_round_trip_scores_the_published_labels(built, tmp_path)
     out = tmp_path / "coding-sample.xlsx"
     assert write_sheet(sample, codebook, out, PUBLISHED) == 40
     header = [c.value for c in openpyxl.load_workbook(out)["coding"][2]]
-    assert header == ["record_id", "description_raw", "category_raw", "outcome_raw", "breach_type", "outcome_group", "pnc", "coder"]
+    assert header == [
+        "record_id",
+        "description_raw",
+        "category_raw",
+        "outcome_raw",
+        "breach_type",
+        "outcome_group",
+        "pnc",
+        "coder",
+    ]
     texts = [str(c.value) for row in openpyxl.load_workbook(out)["coding"].iter_rows(min_row=3) for c in row if c.value]
     assert not {"BT-A01", "BT-D02", "DP-04"} & set(texts)  # no rule, no policy row: blind
     # a person who agrees with the codebook on every record but the first five breach types
@@ -88,8 +100,13 @@ def test_a_value_outside_the_codebook_or_a_missing_coder_is_a_problem(tmp_path):
     codebook = default_codebook()
     out = tmp_path / "sheet.xlsx"
     write_sheet(draw_sample(sample_records(), 3), codebook, out, PUBLISHED)
-    fill(out, {1: {"breach_type": "theft", "outcome_group": "no_formal_action", "pnc": "false", "coder": "AB"},
-               2: {"breach_type": "other", "outcome_group": "no_formal_action", "pnc": "false"}})
+    fill(
+        out,
+        {
+            1: {"breach_type": "theft", "outcome_group": "no_formal_action", "pnc": "false", "coder": "AB"},
+            2: {"breach_type": "other", "outcome_group": "no_formal_action", "pnc": "false"},
+        },
+    )
     coded, problems = read_sheet(out, codebook, PUBLISHED)
     assert len(coded) == 2 and [p.what for p in problems] == ["breach_type 'theft' is not a codebook value", "no coder"]
 

@@ -16,23 +16,36 @@ CORPUS = REPO / "tests" / "corpus"
 
 
 def features(decided, basis="description", rivals="", negation="", opinion="other", confidence=0.0):
-    return {"decided": decided, "basis": basis, "rivals": rivals, "negation": negation,
-            "second_opinion": opinion, "confidence": confidence}
+    return {
+        "decided": decided,
+        "basis": basis,
+        "rivals": rivals,
+        "negation": negation,
+        "second_opinion": opinion,
+        "confidence": confidence,
+    }
 
 
 def test_the_policy_withholds_only_disputed_decisions_and_never_sets_a_label():
     policy = Policy(any_=0.8, weak=0.6)
     assert decide(features(""), policy) == ("", "DP-01")
     assert decide(features("unauthorised_access", opinion="unauthorised_access", confidence=0.99), policy) == (
-        "unauthorised_access", "DP-04")
+        "unauthorised_access",
+        "DP-04",
+    )
     # a disagreement the model is fairly sure of: withheld only where the evidence is weak
     assert decide(features("unauthorised_access", confidence=0.65), policy) == ("unauthorised_access", "DP-04")
     assert decide(features("unauthorised_access", basis="force_label", confidence=0.65), policy) == ("", "DP-02")
     assert decide(features("unauthorised_access", rivals="other", confidence=0.65), policy) == ("", "DP-02")
     assert decide(features("unauthorised_access", negation="NEG-05", confidence=0.65), policy) == ("", "DP-02")
-    assert decide(features("unauthorised_access", negation="NEG-05", confidence=0.55), policy)[0] == "unauthorised_access"
+    assert (
+        decide(features("unauthorised_access", negation="NEG-05", confidence=0.55), policy)[0] == "unauthorised_access"
+    )
     # one it is very sure of: withheld whatever the evidence
     assert decide(features("unauthorised_access", confidence=0.85), policy) == ("", "DP-03")
+    # but never a category the model was not trained on (a new codebook group)
+    unknown = features("theft", confidence=0.99) | {"model_labels": ("unauthorised_access", "other")}
+    assert decide(unknown, policy) == ("theft", "DP-04")
 
 
 def test_each_decision_records_how_it_was_reached():
@@ -42,7 +55,8 @@ def test_each_decision_records_how_it_was_reached():
     unstated = breach_evidence("DPA breach - circumstances not recorded", "", book)
     assert (unstated["breach_type"], unstated["basis"]) == ("other", "unstated")
     refuted = breach_evidence(  # a dev row (codebook examples, NEG-05)
-        "Staff member accessed the log of her cousin's arrest; allegation that details were passed on NOT substantiated",
+        "Staff member accessed the log of her cousin's arrest; "
+        "allegation that details were passed on NOT substantiated",
         "",
         book,
     )

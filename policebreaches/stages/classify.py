@@ -84,10 +84,13 @@ def with_second_opinion(records: pd.DataFrame, opinion, policy: Policy | None = 
         breach_type=published,
         decision_policy=[row for _, row in applied],
         doubt=[
-            f"second opinion: {label} ({confidence:.2f})" if out else "" for out, (label, confidence) in zip(withheld, found)
+            f"second opinion: {label} ({confidence:.2f})" if out else ""
+            for out, (label, confidence) in zip(withheld, found)
         ],
         needs_review=[
-            ";".join(f for f in ("breach_type", "outcome_group") if f in flags.split(";") or (f == "breach_type" and out))
+            ";".join(
+                f for f in ("breach_type", "outcome_group") if f in flags.split(";") or (f == "breach_type" and out)
+            )
             for flags, out in zip(rows["needs_review"], withheld)
         ],
     )
@@ -98,9 +101,8 @@ def decision(row: dict, policy: Policy, known: tuple[str, ...]) -> tuple[str, st
     the model cannot dispute a category it was never trained on (`known`: its labels)."""
     if str(row["breach_type_rule"]).startswith("MANUAL"):
         return row["breach_type"], "MANUAL"
-    if row["breach_type"] and row["breach_type"] not in known:
-        return row["breach_type"], "DP-04"
     features = {
+        "model_labels": known,
         "decided": row["breach_type"],
         "basis": row.get("breach_type_basis", ""),
         "rivals": row.get("breach_type_rivals", ""),

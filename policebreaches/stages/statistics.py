@@ -156,13 +156,23 @@ def coding_numbers(scores: pd.DataFrame) -> dict:
     for row in scores.itertuples():
         key = f"coding.{row.field}.{row.measure}"
         if row.measure == "n":
-            extra[key] = (int(row.value), f"{int(row.value):,}", f"Records of this edition coded blind by a person ({row.field}).")
+            extra[key] = (
+                int(row.value),
+                f"{int(row.value):,}",
+                f"Records of this edition coded blind by a person ({row.field}).",
+            )
             continue
         share = row.measure in ("right", "review", "wrong")
         show = (lambda v: f"{v * 100:.1f}%") if share else (lambda v: f"{v:.2f}")
-        what = {"kappa": "Cohen's kappa", "alpha": "Krippendorff's alpha (nominal)"}.get(row.measure, f"share {row.measure}")
+        what = {"kappa": "Cohen's kappa", "alpha": "Krippendorff's alpha (nominal)"}.get(
+            row.measure, f"share {row.measure}"
+        )
         interval = "95% Wilson interval" if share else "95% bootstrap interval"
-        extra[key] = (float(row.value), show(row.value), f"{what} of the published {row.field} against a person's blind coding.")
+        extra[key] = (
+            float(row.value),
+            show(row.value),
+            f"{what} of the published {row.field} against a person's blind coding.",
+        )
         for bound in ("low", "high"):
             value = float(getattr(row, bound))
             extra[f"{key}.{bound}"] = (value, show(value), f"{bound.capitalize()} end of the {interval} of {key}.")

@@ -16,5 +16,7 @@ from .io import read_csv
 
 def run(corpus: list[Path], codebook: Path, model_out: Path) -> None:
     book = load_codebook(codebook)
-    opinion = train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold, book.second_opinion_learner)
+    opinion = train(
+        pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold, book.second_opinion_learner
+    )
     save(opinion, model_out)
