@@ -53,6 +53,41 @@ def dev_rows(corpus_dir: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def outcome_and_pnc_by_writer(corpus_dir: Path, repo: Path) -> pd.DataFrame:
+    """Outcome group and PNC per dev writer, decided by the blind codebook and by the current
+    one (rules only: the second opinion and the policy are for breach type)."""
+    from . import classify as current_engine
+
+    rows = []
+    for writer, (name, commit) in BLIND_CODEBOOK.items():
+        incidents = pd.read_csv(corpus_dir / name, dtype=str, keep_default_na=False).query("split == 'dev'")
+        outcomes = pd.read_csv(corpus_dir / name.replace("incidents", "outcomes"), dtype=str, keep_default_na=False)
+        outcomes = outcomes.query("split == 'dev'")
+        for rules, (engine, book) in (
+            ("blind", old_rules(commit, repo)),
+            ("current", (current_engine, default_codebook())),
+        ):
+            decided = [
+                engine.classify_outcome(o, codebook=book)["outcome_group"] or REVIEW for o in outcomes["outcome"]
+            ]
+            texts = zip(incidents["description"], incidents["force_category"])
+            pnc = [str(engine.classify_breach(d, c, book)["pnc"]).lower() for d, c in texts]
+            found = {
+                "outcome": rates(list(outcomes["outcome_group"]), decided),
+                "pnc": rates(list(incidents["pnc"].str.lower()), pnc),
+            }
+            for field, r in found.items():
+                rows.append(
+                    {
+                        "writer": writer,
+                        "rules": rules,
+                        "field": field,
+                        **{k: r[k] for k in ("n", "right", "review", "wrong")},
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
 def old_rules(commit: str, repo: Path):
     """(classify module, codebook) as they were at `commit`, read from git history."""
     folder = Path(tempfile.mkdtemp(prefix=f"codebook-{commit}-"))
@@ -213,7 +248,7 @@ def pooled(per_writer: pd.DataFrame, prefix: str = "") -> dict:
     """Rates over all held-out rows, with 95% Wilson intervals."""
     n = int(per_writer["n"].sum())
     out = {"n": n}
-    for measure in ("right", "review", "wrong", "withheld"):
+    for measure in [m for m in ("right", "review", "wrong", "withheld") if f"{prefix}{m}" in per_writer]:
         k = round(float((per_writer[f"{prefix}{measure}"] * per_writer["n"]).sum()))
         low, high = wilson(k, n)
         out |= {measure: k / n, f"{measure}_low": low, f"{measure}_high": high}
@@ -262,4 +297,12 @@ def run(repo: Path, out_dir: Path) -> str:
                 f"(withheld {with_policy['withheld']:.1%}) | on all dev: {final.name}"
             )
     pd.DataFrame(summary).to_csv(out_dir / "summary.csv", index=False, float_format="%.4f")
+    others = outcome_and_pnc_by_writer(repo / "tests" / "corpus", repo)
+    others.to_csv(out_dir / "outcome_pnc_by_writer.csv", index=False, float_format="%.4f")
+    for (field, rules), group in others.groupby(["field", "rules"], sort=False):
+        both = pooled(group)
+        lines.append(
+            f"{field:8} rules {rules:7} (no policy) right {both['right']:.1%} ({both['right_low']:.1%}-"
+            f"{both['right_high']:.1%}), review {both['review']:.1%}, wrong {both['wrong']:.1%}"
+        )
     return "\n".join(lines)
