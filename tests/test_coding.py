@@ -3,14 +3,25 @@ sheet with their text and nothing of the codebook's decision, and the agreement 
 coding with the published labels (kappa, Krippendorff's alpha, with intervals)."""
 
 import datetime as dt
+import json
+import shutil
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from policebreaches.classify import default_codebook
-from policebreaches.coding import agreement, draw_sample, krippendorff_alpha, read_sheet, stratum, write_sheet
+from policebreaches.coding import (
+    agreement,
+    draw_sample,
+    krippendorff_alpha,
+    read_sheet,
+    stratum,
+    write_coded,
+    write_sheet,
+)
 
-from conftest import read
+from conftest import REPO, read, run_pipeline
 
 PUBLISHED = dt.date(2016, 7, 14)
 
@@ -117,3 +128,31 @@ def test_alpha_agrees_with_known_values():
     first = ["a", "a", "b", "b", "d", "c", "c", "c", "e", "d", "d", "a"]
     second = ["b", "a", "b", "b", "b", "c", "c", "c", "e", "d", "d", "d"]
     assert round(krippendorff_alpha(first, second), 3) == 0.692
+
+
+@pytest.mark.slow
+def test_a_coded_edition_prints_its_own_accuracy_in_the_methodology(built, tmp_path):
+    """make coding-import's file in raw/<edition>/coding/ reaches numbers.json and the report."""
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO / "raw" / "2016", raw / "2016")
+    records = read(built / "records.csv")
+    sample = draw_sample(records, 30)
+    coded = pd.DataFrame(
+        {
+            "record_id": sample["record_id"],
+            "breach_type": ["other" if i < 3 else b for i, b in enumerate(sample["breach_type"])],
+            "pnc": sample["pnc"].str.lower(),
+            "outcome_group": sample["outcome_group"],
+            "coder": "AB",
+            "date": "2016-07-01",
+        }
+    )
+    write_coded(raw / "2016", coded)  # and re-blessed, as make coding-import does
+    run_pipeline(tmp_path / "results", "2016", raw)
+    numbers = json.loads((tmp_path / "results" / "2016" / "numbers.json").read_text(encoding="utf-8"))
+    wrong = sum(c != b for c, b in zip(coded["breach_type"], sample["breach_type"]))
+    assert numbers["coding.breach_type.n"]["value"] == 30
+    assert numbers["coding.breach_type.wrong"]["value"] == pytest.approx(wrong / 30)
+    html = (tmp_path / "results" / "2016" / "report.html").read_text(encoding="utf-8")
+    section = html.split("own accuracy</h3>")[1].split("</table>")[0]
+    assert numbers["coding.breach_type.alpha"]["display"] in section
