@@ -80,7 +80,10 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
             "the second opinion disagreed and the decision policy withheld the breach type",
         ),
         "codebook_breach_type": (f"({CATEGORY})?", "the rules' breach type, also when the policy withheld it"),
-        "breach_type_basis": (r"|description|force_label|unstated", "what decided: the description, the force's label (description silent), nature not stated"),
+        "breach_type_basis": (
+            r"|description|force_label|unstated",
+            "what decided: the description, the force's label (description silent), nature not stated",
+        ),
         "breach_type_rivals": (r"|[a-z_]+(;[a-z_]+)*", "other types whose description rules fired too"),
         "breach_type_negation": (r"|NEG(-\d\d)?(;NEG(-\d\d)?)*", "neutralisers (negation, 'not proven') applied"),
         "decision_policy": (r"DP-\d\d|MANUAL", "the codebook decision_policy row that applied"),
