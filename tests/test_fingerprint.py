@@ -31,7 +31,9 @@ def users(module: str) -> set[str]:
         ("figures", {"stages.figures"}),
         ("render", {"stages.render"}),
         ("second_opinion", {"stages.classify", "stages.score_corpus"}),  # both apply the policy
-        ("corpus", {"stages.score_corpus", "stages.statistics"}),  # statistics: the blind coding's agreement
+        # statistics reads the newest test set's confusion matrix (misclassification.py) and the
+        # blind coding's agreement (coding.py)
+        ("corpus", {"stages.score_corpus", "stages.statistics"}),
         ("buildinfo", {"stages.record_build"}),
         ("problems", set(STAGES)),  # the command line imports it: every stage
     ],
