@@ -153,6 +153,28 @@ def test_a_coded_edition_prints_its_own_accuracy_in_the_methodology(built, tmp_p
     wrong = sum(c != b for c, b in zip(coded["breach_type"], sample["breach_type"]))
     assert numbers["coding.breach_type.n"]["value"] == 30
     assert numbers["coding.breach_type.wrong"]["value"] == pytest.approx(wrong / 30)
+    # the type counts' intervals now rest on this edition's own coding, not on a corpus set
+    assert "coded blind by a person" in numbers["uncertainty.type.other"]["definition"]
     html = (tmp_path / "results" / "2016" / "report.html").read_text(encoding="utf-8")
     section = html.split("own accuracy</h3>")[1].split("</table>")[0]
     assert numbers["coding.breach_type.alpha"]["display"] in section
+
+
+def test_the_editions_own_coding_weights_each_stratum_by_its_sampling_fraction():
+    from policebreaches.misclassification import coding_confusion
+
+    classes = ["unauthorised_access", "third_party_disclosure", "other"]
+    records = pd.DataFrame(
+        {"record_id": [f"r{i}" for i in range(150)], "breach_type": ["unauthorised_access"] * 100 + ["other"] * 50}
+    )
+    # 10 coded of 100 published access (2 of them truly other), 10 of 50 published other (all right)
+    coded = pd.DataFrame(
+        {
+            "record_id": [f"r{i}" for i in [*range(10), *range(100, 110)]],
+            "breach_type": ["other"] * 2 + ["unauthorised_access"] * 8 + ["other"] * 10,
+        }
+    )
+    counts = coding_confusion(coded, records, classes)
+    # true other: 2 records standing for 10 each, 10 standing for 5 each -> shares 20/70 and 50/70 of 12 coded
+    assert counts[2].tolist() == pytest.approx([12 * 20 / 70, 0, 12 * 50 / 70])
+    assert counts[0].tolist() == pytest.approx([8, 0, 0])

@@ -256,7 +256,8 @@ def run(
     )
     scores = read_csv(corpus_accuracy)
     extra |= corpus_numbers(scores, book)
-    extra |= coding_numbers(agreement(read_csv(coded), kept)) if coded else {}
+    coding = read_csv(coded) if coded else None
+    extra |= coding_numbers(agreement(coding, kept)) if coded else {}
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
@@ -268,7 +269,7 @@ def run(
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     # comparative sentences, each with its test (claims.py), and the type counts' intervals
-    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book)
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book, coding)
     claims |= units_entries(numbers, bodies)
     claims["claims.confidence_level"] = (
         LEVEL,
