@@ -13,6 +13,7 @@ import ftfy
 import pandas as pd
 
 from .dates import parse_incident_date, period_position
+from .locators import table_key
 
 RAW_FIELDS = ["date_raw", "role_raw", "category_raw", "description_raw", "outcome_raw"]
 
@@ -106,14 +107,16 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
         return
     folded = [per_value(eligible[c], _fold) for c in RAW_FIELDS]
     content = folded[0].str.cat(folded[1:], sep="|")
-    # the table a row sits in (pages of one PDF are one table)
-    table = (
-        eligible["source_file"]
-        + "#"
-        + eligible["source_locator"].str.extract(r"^(sheet=[^ ]+|transcribed)", expand=False).fillna("")
-    )
+    # the table a row sits in, from the locator's fields (a sheet may be called anything)
+    table = [
+        table_key(*key)
+        for key in zip(
+            eligible["source_file"], eligible["source_part"], eligible["source_sheet"], eligible["source_table"]
+        )
+    ]
     keyed = pd.DataFrame(
-        {"force": eligible["force_id"], "content": content, "table": table, "record_id": eligible["record_id"]}
+        {"force": eligible["force_id"], "content": content, "table": table, "record_id": eligible["record_id"]},
+        index=eligible.index,
     )
     first = keyed.groupby(["force", "content"], sort=False)[["table", "record_id"]].transform("first")
     duplicate = keyed["table"] != first["table"]

@@ -36,6 +36,11 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "description_raw": (ANY, "cell as read"),
         "outcome_raw": (ANY, "cell as read"),
         "cells": (r"\[.*\]", "all cells of the row as read (JSON list)"),
+        "source_part": (r"(\d+(\.\d+)*)?", "e-mail part of an attachment, outermost first ('3.2'); blank outside e-mails"),
+        "source_sheet": (ANY, "sheet name as written (any characters); blank outside workbooks"),
+        "source_page": (ANY, "page of a PDF (or of a transcribed letter); blank elsewhere"),
+        "source_table": (ANY, "table number within its document or page, 'transcribed', or blank"),
+        "source_row": (r"\d*", "row of the table, or line of a CSV or text file"),
     },
     "extract/<force>.counts.csv": {
         "force_id": (FORCE, ""),

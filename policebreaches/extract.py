@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import parse_incident_date
+from .locators import Locator
 from .problems import Problem
-from .readers import Document, Table, TooLarge, read_document
+from .readers import Document, EncodingProblem, Table, TooLarge, read_document
 
 FIELDS = ("date", "role", "category", "description", "outcome")
 HEADER_SEARCH_ROWS = 30
@@ -93,15 +94,16 @@ class FileContext:
 
 
 def _row(
-    ctx: FileContext, locator: str, layout: str, kind: str, cells: list[str], values: dict[str, str] | None = None
+    ctx: FileContext, locator: Locator, layout: str, kind: str, cells: list[str], values: dict[str, str] | None = None
 ) -> dict:
     values = values or {}
     return {
-        "record_id": record_id(ctx.sha256, locator),
+        "record_id": record_id(ctx.sha256, str(locator)),
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
         "source_sha256": ctx.sha256,
-        "source_locator": locator,
+        "source_locator": str(locator),
+        **locator.fields(),
         "layout": layout,
         "row_kind": kind,
         **{f"{name}_raw": values.get(name, "") for name in FIELDS},
@@ -204,12 +206,12 @@ def _counts_pairs(table: Table) -> list[tuple[int, str, int]] | None:
     return pairs or None
 
 
-def _aggregate(ctx: FileContext, locator: str, label: str, count: int, layout: str) -> dict:
+def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layout: str) -> dict:
     return {
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
         "source_sha256": ctx.sha256,
-        "source_locator": locator,
+        "source_locator": str(locator),
         "layout": layout,
         "label": label,
         "count": count,
@@ -258,7 +260,7 @@ def extract_document(
             [
                 _row(
                     ctx,
-                    f"transcribed line={t['line']}" + (f" page={t['source_page']}" if t["source_page"] else ""),
+                    Locator(transcript=t["transcript"], line=t["line_number"], page=t["source_page"] or None),
                     "transcribed",
                     "data",
                     [t[k] for k in ("date", "role", "force_category", "description", "outcome")],
@@ -337,6 +339,8 @@ def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str
 
 
 WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase it contains
+    "alternatives": "compare the two parts of the e-mail; ask the force which is its answer, or save the right one "
+    "as a response file of its own (named in requests.csv)",
     "no cached value": "re-save the file in its application so values are cached",
     "attachment": "save the attachment as a response file of its own (named in requests.csv), "
     "or list it in overrides/extraction.yaml as layout: ignore if it holds no figures",
@@ -375,6 +379,11 @@ def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
         return f"{exc}: not read", "check the file; raise max_rows in config.yaml if it is genuine"
+    if isinstance(exc, EncodingProblem):
+        return (
+            str(exc),
+            "save it again as UTF-8 text (Excel: 'CSV UTF-8'), or obtain an intact copy of the file",
+        )
     if isinstance(exc, MemoryError):
         return "ran out of memory while reading it", "give the build more memory, or split the file"
     return (
