@@ -482,15 +482,16 @@ def _body_document(part) -> Document:
 def _read_body(bodies: list[tuple[int, object]]) -> Document:
     """Every alternative of the body is read and their rows compared (the rows of their
     tables, and lines that end in a figure, as 'Total = 25' does). Alternatives that hold
-    the same rows are one letter: the first is read, the others listed as compared. Where
+    the same rows are one letter: the one with its rows in tables is read, the others
+    listed as compared. Where
     one holds rows the other lacks (a shortened text copy, an edited HTML copy), that is a
     warning naming both parts and the rows, and the alternative holding the most rows is
     read: never one of them silently."""
     read = [(number, part, _body_document(part)) for number, part in bodies]
-    chosen = max(read, key=lambda item: len(_row_signatures(item[2])))
-    if len(read) == 1 or all(not any(_differences(doc, other)) for (_, _, doc) in read for (_, _, other) in read):
-        chosen = read[0]
-    number, part, doc = chosen
+    # the same rows: the alternative that keeps them as a table (an HTML table's text copy
+    # often loses its columns); rows that differ: the alternative holding the most of them
+    agree = all(not any(_differences(doc, other)) for (_, _, doc) in read for (_, _, other) in read)
+    number, part, doc = max(read, key=lambda item: _table_rows(item[2]) if agree else len(_row_signatures(item[2])))
     for other_number, other, other_doc in read:
         if other is part:
             continue
@@ -511,6 +512,10 @@ def _read_body(bodies: list[tuple[int, object]]) -> Document:
             why = f"{other.get_content_type()} alternative of the message body: read and compared, same rows as part={number}"
         doc.unread.append((Locator(parts=(other_number,)), why))
     return doc
+
+
+def _table_rows(doc: Document) -> int:
+    return sum(len(table.rows) for table in doc.tables)
 
 
 def _fold(text: str) -> str:
