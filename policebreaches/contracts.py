@@ -36,7 +36,7 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "description_raw": (ANY, "cell as read"),
         "outcome_raw": (ANY, "cell as read"),
         "cells": (r"\[.*\]", "all cells of the row as read (JSON list)"),
-        "source_part": (r"(\d+(\.\d+)*)?", "e-mail part of an attachment, outermost first ('3.2'); blank outside e-mails"),
+        "source_part": (r"(\d+(\.\d+)*)?", "e-mail part of an attachment, outermost first ('3.2'); else blank"),
         "source_sheet": (ANY, "sheet name as written (any characters); blank outside workbooks"),
         "source_page": (ANY, "page of a PDF (or of a transcribed letter); blank elsewhere"),
         "source_table": (ANY, "table number within its document or page, 'transcribed', or blank"),
@@ -88,7 +88,10 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "aggregates.csv": {
         "force_id": (FORCE, ""),
-        "dimension": (r"total|breach_type|outcome_group|pnc|not_counted", ""),
+        "dimension": (
+            r"total|breach_type|outcome_group|pnc|role|year|not_counted",
+            "role, year: where a response gave them",
+        ),
         "category": (NONEMPTY, "codebook category, 'total', or why not counted"),
         "count": (COUNT, ""),
         "source_file": (r"responses/.+", ""),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import parse_incident_date
@@ -54,9 +54,32 @@ NOTE_START = re.compile(
     r"information\b|where\b|caveat|\(?\d\)\s)",
     re.I,
 )
+UNIT = r"(breaches|incidents|cases|allegations|matters|officers|members of staff|staff|people|individuals)"
 COUNT_LINE = re.compile(
     r"^\s*(?P<label>[^=:\u2013\u2014\-|\t]{2,80}?)\s*(=|:|\u2013|\u2014|-{1,2}|\t|\|)\s*"
-    r"(?P<count>\d{1,6})\s*\.?\s*$"
+    rf"(?P<count>\d{{1,6}})(\s+{UNIT})?\s*\.?\s*$",
+    re.I,
+)
+# a count on a line of its own, under the label it belongs to ("Total number of breaches
+# recorded by police officers" / "= 18"): a letter's line broken by its layout
+COUNT_ALONE = re.compile(rf"^\s*(=|:|\u2013|\u2014|-{{1,2}})?\s*(?P<count>\d{{1,6}})(\s+{UNIT})?\s*\.?\s*$", re.I)
+# totals said in a sentence: "a total of 25 breaches were recorded", "The total number of
+# breaches by police staff was 7", "In total, there were 12 breaches"
+TOTAL_SENTENCES = [
+    re.compile(
+        r"\b(the )?total (number )?of (?P<what>[^.\d]{0,100}?) (is|was|were|stands at|amounts to|came to|"
+        r"totals?|totalled|=|:)\s*(?P<count>\d{1,6})\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(a total of |in total,? (there (were|was|have been|has been) )?)(?P<count>\d{1,6}) (?P<what>[^.\d]{0,100})",
+        re.I,
+    ),
+]
+NUMBERING = re.compile(r"^\s*(\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\))\s+")
+SENTENCE_TAIL = re.compile(
+    r"\b(were|was|have|has|had|is|are|recorded|reported|identified|between|during|from|in|since|over|within)\b.*",
+    re.I,
 )
 INTEGER = re.compile(r"^\s*\d{1,6}\s*$")
 
@@ -318,14 +341,52 @@ def extract_document(
             for r, loc in zip(table.rows, table.row_locators)
         ]
     if not aggregates and not any(r["row_kind"] == "data" for r in rows):
-        for locator, text in doc.lines:
-            match = COUNT_LINE.match(text)
-            if match and not INTEGER.match(match["label"]):
-                aggregates.append(
-                    _aggregate(ctx, locator, match["label"].strip(" .:"), int(match["count"]), "counts_lines")
-                )
+        aggregates += [_aggregate(ctx, loc, label, n, "counts_lines") for loc, label, n in count_lines(doc.lines)]
     status = _file_status(rows, aggregates, doc)
     return rows, aggregates, status
+
+
+def count_lines(lines: list[tuple[Locator, str]]) -> list[tuple[Locator, str, int]]:
+    """(locator, label, count) of a letter's lines that give a figure: 'label = N' (or
+    '- N', ': N', 'N breaches'), a label whose figure stands on the next line, and a
+    total said in a sentence. A year alone ('2013 = 5') is a label; other bare numbers
+    (a reference, a date) are not."""
+    found = []
+    skip = set()
+    for i, (locator, text) in enumerate(lines):
+        if i in skip:
+            continue
+        text = NUMBERING.sub("", text)  # "1. Total: 413 incidents", "(b) Police staff - 7"
+        match = COUNT_LINE.match(text)
+        if match and _is_label(match["label"]):
+            found.append((locator, match["label"].strip(" .:"), int(match["count"])))
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        alone = COUNT_ALONE.match(following[1]) if following else None
+        label = text.strip().rstrip(" =:-\u2013\u2014")
+        if alone and _is_label(label) and not re.search(r"[.;!?]$|\d$", label):
+            found.append((replace(locator, continued=following[0]), label.strip(" .:"), int(alone["count"])))
+            skip.add(i + 1)
+            continue
+        found += [(locator, label, count) for label, count in _total_sentences(text)]
+    return found
+
+
+def _is_label(text: str) -> bool:
+    text = text.strip()
+    return bool(re.search(r"[A-Za-z]", text)) and len(text) <= 80 or bool(re.fullmatch(r"(19|20)\d\d", text))
+
+
+def _total_sentences(text: str) -> list[tuple[str, int]]:
+    """('Total <what>', N) for each total said in a sentence of `text`."""
+    found = []
+    for pattern in TOTAL_SENTENCES:
+        for match in pattern.finditer(text):
+            what = SENTENCE_TAIL.sub("", match["what"]).strip(" ,")
+            found.append((f"Total {what}".strip(), int(match["count"])))
+        if found:
+            break
+    return found
 
 
 def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str:

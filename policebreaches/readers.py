@@ -293,7 +293,9 @@ def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
                 _append_continued(doc, _table(Locator(page=number, table=t), rows))
             text = page.extract_text() or ""
             doc.lines += [
-                (Locator(page=number, line=i), line) for i, line in enumerate(text.splitlines(), start=1) if line.strip()
+                (Locator(page=number, line=i), line)
+                for i, line in enumerate(text.splitlines(), start=1)
+                if line.strip()
             ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
@@ -447,9 +449,7 @@ def read_eml(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Do
     message = email.message_from_bytes(data, policy=policy.default)
     leaves = _leaf_parts(message)
     bodies = [
-        (leaves.index(body) + 1, body)
-        for body in _body_alternatives(message)
-        if any(body is leaf for leaf in leaves)
+        (leaves.index(body) + 1, body) for body in _body_alternatives(message) if any(body is leaf for leaf in leaves)
     ]
     doc = Document()
     if not bodies:
@@ -507,9 +507,10 @@ def _read_body(bodies: list[tuple[int, object]]) -> Document:
                 )
                 + f"; part={number} was read"
             )
-            why = f"{other.get_content_type()} alternative of the message body: differs from part={number} (see problems)"
+            verdict = f"differs from part={number} (see problems)"
         else:
-            why = f"{other.get_content_type()} alternative of the message body: read and compared, same rows as part={number}"
+            verdict = f"read and compared, same rows as part={number}"
+        why = f"{other.get_content_type()} alternative of the message body: {verdict}"
         doc.unread.append((Locator(parts=(other_number,)), why))
     return doc
 

@@ -68,9 +68,7 @@ def test_duplicates_across_tables_excluded_but_identical_rows_in_one_table_kept(
             _row(
                 "d" * 16, Locator(line=3), "Unauthorised PNC check", source="responses/kent/b.csv"
             ),  # another file: duplicate
-            _row(
-                "e" * 16, Locator(line=4), "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"
-            ),
+            _row("e" * 16, Locator(line=4), "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"),
         ]
     )
     records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))

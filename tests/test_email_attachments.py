@@ -170,7 +170,9 @@ def test_alternatives_holding_the_same_rows_are_read_once_and_compared(tmp_path)
     rows, _, _, problems = extract_mail(tmp_path, alternative(ROWS, ROWS))
     assert not problems
     assert [r["description_raw"] for r in data_rows(rows)] == [r[2] for r in ROWS]
-    assert unread(rows) == {"part=2": "text/html alternative of the message body: read and compared, same rows as part=1"}
+    assert unread(rows) == {
+        "part=2": "text/html alternative of the message body: read and compared, same rows as part=1"
+    }
 
 
 def test_a_flattened_text_copy_of_an_html_table_is_the_same_rows(tmp_path):
