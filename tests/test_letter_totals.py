@@ -72,7 +72,9 @@ def test_roles_short_of_the_grand_total_leave_the_rest_unknown(tmp_path):
 
 
 def test_roles_over_the_grand_total_are_a_problem_naming_the_lines(tmp_path):
-    body = "Total number of breaches by police officers = 18\nTotal number of breaches by police staff = 9\nTotal = 25\n"
+    body = (
+        "Total number of breaches by police officers = 18\nTotal number of breaches by police staff = 9\nTotal = 25\n"
+    )
     _, problems = read_letter(tmp_path, body)
     assert len(problems) == 1 and problems[0].file == "responses/kent/letter.txt"
     what = problems[0].what

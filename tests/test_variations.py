@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pytest
-
 import variations as v
-from editions import extract, make_edition
+
 from policebreaches.classify import resolve_aggregates
 from policebreaches.clean import clean_records
 from policebreaches.contracts import COUNT_COLUMNS, ROW_COLUMNS
+
+from editions import extract, make_edition
 
 PERIOD = (dt.date(2011, 6, 1), dt.date(2015, 12, 31))
 WEST_MIDLANDS = "west-midlands/FOI_2016_0412_data_breaches.xlsx"
@@ -68,8 +69,19 @@ def count_body(tmp_path, force_id: str, files: v.Files) -> Count:
     )
 
 
-def original(tmp_path, name: str) -> Count:
-    return count_body(tmp_path / "original", name.split("/")[0], {name: v.sample_file(name)})
+@pytest.fixture(scope="module")
+def original(tmp_path_factory):
+    """original(name): the Count of a sample body as sent, computed once per module."""
+    found: dict[str, Count] = {}
+
+    def count(name: str) -> Count:
+        if name not in found:
+            found[name] = count_body(
+                tmp_path_factory.mktemp("original"), name.split("/")[0], {name: v.sample_file(name)}
+            )
+        return found[name]
+
+    return count
 
 
 def varied(tmp_path, name: str, variation) -> Count:
@@ -108,8 +120,8 @@ PRESERVING = [
 
 
 @pytest.mark.parametrize("name, variation", PRESERVING, ids=[f"{n.split('/')[0]}-{f.__name__}" for n, f in PRESERVING])
-def test_a_meaning_preserving_change_leaves_every_count_unchanged(tmp_path, name, variation):
-    before, after = original(tmp_path, name), varied(tmp_path, name, variation)
+def test_a_meaning_preserving_change_leaves_every_count_unchanged(tmp_path, name, variation, original):
+    before, after = original(name), varied(tmp_path, name, variation)
     assert not before.problems and not after.problems
     assert after.counted == before.counted
     assert after.excluded == before.excluded
@@ -117,21 +129,21 @@ def test_a_meaning_preserving_change_leaves_every_count_unchanged(tmp_path, name
     assert after.margins == before.margins
 
 
-def test_west_midlands_has_duplicates_across_sheets_for_the_renaming_to_matter(tmp_path):
+def test_west_midlands_has_duplicates_across_sheets_for_the_renaming_to_matter(tmp_path, original):
     """The renamed-sheets variation is a real test: the workbook repeats incidents across
     its year sheets, and those must stay duplicates whatever the sheets are called."""
-    assert original(tmp_path, WEST_MIDLANDS).excluded["duplicate_of"] > 0
+    assert original(WEST_MIDLANDS).excluded["duplicate_of"] > 0
 
 
 # --- meaning-changing: the count changes by what was added, or a problem is named ---------
 
 
-def test_a_row_only_in_the_html_part_is_a_problem_naming_both_parts(tmp_path):
+def test_a_row_only_in_the_html_part_is_a_problem_naming_both_parts(tmp_path, original):
     after = varied(tmp_path, HAMPSHIRE, v.html_part_with_an_extra_row)
     assert len(after.problems) == 1
     assert "part=1 (text/plain)" in after.problems[0] and "part=2 (text/html)" in after.problems[0]
     assert "1 row(s) only in part=2" in after.problems[0]
-    assert after.counted == original(tmp_path, HAMPSHIRE).counted + 1  # read from the part that holds it
+    assert after.counted == original(HAMPSHIRE).counted + 1  # read from the part that holds it
 
 
 def test_a_second_different_total_line_is_a_problem(tmp_path):
@@ -145,9 +157,9 @@ def test_role_totals_that_exceed_the_total_are_a_problem(tmp_path):
     assert after.problems == ["role counts sum to 29, more than the total 25 (line=17, line=18)"]
 
 
-def test_role_totals_that_partition_the_total_add_role_margins_only(tmp_path):
+def test_role_totals_that_partition_the_total_add_role_margins_only(tmp_path, original):
     lines = "Total number of breaches by police officers = 18\nTotal number of breaches by police staff = 7\n\n"
-    before, after = original(tmp_path, CUMBRIA), varied(tmp_path, CUMBRIA, v.with_letter_lines(lines))
+    before, after = original(CUMBRIA), varied(tmp_path, CUMBRIA, v.with_letter_lines(lines))
     assert not after.problems and after.counted == before.counted == 25
     assert after.margins - before.margins == Counter({("role", "officer"): 18, ("role", "police_staff"): 7})
 
@@ -159,32 +171,32 @@ IN_PERIOD = [
 ]
 
 
-def test_an_extra_sheet_of_a_year_in_the_period_adds_its_rows(tmp_path):
-    before = original(tmp_path, WEST_MIDLANDS)
+def test_an_extra_sheet_of_a_year_in_the_period_adds_its_rows(tmp_path, original):
+    before = original(WEST_MIDLANDS)
     after = varied(tmp_path, WEST_MIDLANDS, v.extra_sheet("2012 (late returns)", IN_PERIOD))
     assert not after.problems and after.counted == before.counted + 2
 
 
-def test_an_extra_sheet_of_a_year_outside_the_period_is_excluded(tmp_path):
+def test_an_extra_sheet_of_a_year_outside_the_period_is_excluded(tmp_path, original):
     rows = [IN_PERIOD[0], *[[r[0].replace("2012", "2009"), *r[1:]] for r in IN_PERIOD[1:]]]
-    before = original(tmp_path, WEST_MIDLANDS)
+    before = original(WEST_MIDLANDS)
     after = varied(tmp_path, WEST_MIDLANDS, v.extra_sheet("Year 2009", rows))
     assert after.counted == before.counted
     assert after.excluded["outside_period"] == before.excluded["outside_period"] + 2
 
 
-def test_an_extra_sheet_repeating_another_is_all_duplicates(tmp_path):
+def test_an_extra_sheet_repeating_another_is_all_duplicates(tmp_path, original):
     sheets = v.workbook_sheets(v.sample_file(WEST_MIDLANDS))
-    before = original(tmp_path, WEST_MIDLANDS)
+    before = original(WEST_MIDLANDS)
     after = varied(tmp_path, WEST_MIDLANDS, v.extra_sheet("2013 (copy)", sheets["2013"]))
     repeated = before.excluded["duplicate_of"]
     assert after.counted == before.counted
     assert after.excluded["duplicate_of"] > repeated  # every data row of the copy, none counted twice
 
 
-def test_an_extra_row_counts_one_more(tmp_path):
+def test_an_extra_row_counts_one_more(tmp_path, original):
     row = ["Mar-14", "Police Staff", "Unauthorised disclosure", "Written warning"]
-    before, after = original(tmp_path, HAMPSHIRE), varied(tmp_path, HAMPSHIRE, v.with_extra_csv_row(row))
+    before, after = original(HAMPSHIRE), varied(tmp_path, HAMPSHIRE, v.with_extra_csv_row(row))
     assert after.counted == before.counted + 1
 
 
@@ -238,7 +250,11 @@ def test_the_whole_sample_varied_gives_every_number_unchanged(built, tmp_path):
     expected = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     found = json.loads((tmp_path / "results" / "2016" / "numbers.json").read_text(encoding="utf-8"))
     assert found.keys() == expected.keys()
+    # accuracy.* scores the sample's classification against the generator's truth, whose rows
+    # name the sample's own files: renamed and split files leave some truth rows unmatched
+    counts = [k for k in expected if not k.startswith("accuracy.")]
     changed = {
-        k: (expected[k]["value"], found[k]["value"]) for k in expected if found[k]["value"] != expected[k]["value"]
+        k: (expected[k]["value"], found[k]["value"]) for k in counts if found[k]["value"] != expected[k]["value"]
     }
-    assert not changed
+    assert not changed, sorted(changed.items())[:40]
+    assert len(counts) > 1000 and found["breaches.total"]["value"] == 2315

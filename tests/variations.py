@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 from email.message import EmailMessage
 from pathlib import Path
@@ -41,6 +42,7 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8", delimiter: str = "
     return buffer.getvalue().encode(encoding)
 
 
+@functools.lru_cache(maxsize=4)  # the same sample workbook is varied many ways; callers do not mutate it
 def workbook_sheets(data: bytes) -> dict[str, list[list]]:
     """Every sheet's cell values (merged titles as written: in their first cell)."""
     import openpyxl
