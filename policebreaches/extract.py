@@ -340,8 +340,11 @@ def extract_document(
             _row(ctx, loc, "unrecognised_table", "blank" if _is_blank(r) else "unrecognised", r)
             for r, loc in zip(table.rows, table.row_locators)
         ]
-    if not aggregates and not any(r["row_kind"] == "data" for r in rows):
+    listed = sum(1 for r in rows if r["row_kind"] == "data")
+    if not aggregates and not listed:
         aggregates += [_aggregate(ctx, loc, label, n, "counts_lines") for loc, label, n in count_lines(doc.lines)]
+    elif listed:
+        problems += _totals_against_rows(doc, ctx, listed)
     status = _file_status(rows, aggregates, doc)
     return rows, aggregates, status
 
@@ -370,6 +373,28 @@ def count_lines(lines: list[tuple[Locator, str]]) -> list[tuple[Locator, str, in
             continue
         found += [(locator, label, count) for label, count in _total_sentences(text)]
     return found
+
+
+GRAND_TOTAL = re.compile(
+    r"(the )?(grand |overall )?total( number)?( of)?( (data protection|dpa))?"
+    r"( breaches| incidents| cases)?( recorded)?",
+    re.I,
+)
+
+
+def _totals_against_rows(doc: Document, ctx: FileContext, listed: int) -> list[Problem]:
+    """A letter that lists its incidents in a table and states their total in its text:
+    the two must agree (a table cut short, or a total counted in other units)."""
+    return [
+        Problem(
+            ctx.source_file,
+            f"{locator}: the text says '{label}' = {count} but its tables list {listed} incident rows",
+            "check which is right (a table cut short, or a total counting allegations rather than people); "
+            "transcribe the answer (transcribed/<name>.csv) if the tables are incomplete",
+        )
+        for locator, label, count in count_lines(doc.lines)
+        if GRAND_TOTAL.fullmatch(label.strip()) and count != listed
+    ]
 
 
 def _is_label(text: str) -> bool:

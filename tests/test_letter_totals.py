@@ -197,3 +197,21 @@ def test_the_request_quoted_back_is_not_a_figure(tmp_path):
         "outcome_group",
         "pnc",
     ]
+
+
+def test_a_letter_total_disagreeing_with_its_own_table_is_a_problem(tmp_path):
+    from editions import docx_bytes
+
+    table = [["Date", "Rank", "Nature of breach", "Outcome"], ["Jan-13", "PC", "Viewed a crime report", "NFA"]]
+    for stated, expected in (
+        (1, []),
+        (3, ["paragraph=2: the text says 'Total' = 3 but its tables list 1 incident rows"]),
+    ):
+        document = docx_bytes(tmp_path, [table], paragraphs=["Dear Requester,", f"Total = {stated}"])
+        root = make_edition(
+            tmp_path / f"ed{stated}",
+            [{"force": "Kent Police", "status": "disclosed", "files": "kent/r.docx"}],
+            {"kent/r.docx": document},
+        )
+        _, counts, _, problems = extract(root, "kent")
+        assert [p.what for p in problems] == expected and not counts
