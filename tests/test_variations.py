@@ -215,15 +215,15 @@ WHOLE_SAMPLE = {  # body file -> variation; one build applies them all
 }
 
 
-def varied_sample(root) -> None:
-    """A copy of raw/2016 at `root` with WHOLE_SAMPLE applied, its register and checksums updated."""
+def varied_sample(root, changes: dict = WHOLE_SAMPLE) -> None:
+    """A copy of raw/2016 at `root` with `changes` applied, its register and checksums updated."""
     import csv
 
     from policebreaches.edition import REGISTER_COLUMNS, write_manifest
 
     shutil.copytree(v.SAMPLE, root)
     renamed = {}
-    for name, variation in WHOLE_SAMPLE.items():
+    for name, variation in changes.items():
         (root / "responses" / name).unlink()
         files = variation(name, v.sample_file(name))
         for new_name, data in files.items():
@@ -258,3 +258,20 @@ def test_the_whole_sample_varied_gives_every_number_unchanged(built, tmp_path):
     }
     assert not changed, sorted(changed.items())[:40]
     assert len(counts) > 1000 and found["breaches.total"]["value"] == 2315
+
+
+@pytest.mark.slow
+def test_the_whole_sample_with_an_extra_sheet_counts_its_rows_once(built, tmp_path):
+    """Meaning-changing, whole build: two new incidents on an extra sheet of West Midlands'
+    workbook add two to its total and to the national total, and change no other body."""
+    from conftest import run_pipeline
+
+    raw = tmp_path / "raw"
+    varied_sample(raw / "2016", {WEST_MIDLANDS: v.extra_sheet("Year 2012 (late returns)", IN_PERIOD)})
+    run_pipeline(tmp_path / "results", "2016", raw)
+    expected = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    found = json.loads((tmp_path / "results" / "2016" / "numbers.json").read_text(encoding="utf-8"))
+    totals = [k for k in expected if k.startswith("forces.") and k.endswith(".total")]
+    changed = {k: found[k]["value"] - expected[k]["value"] for k in totals if found[k]["value"] != expected[k]["value"]}
+    assert changed == {"forces.west-midlands.total": 2}
+    assert found["breaches.total"]["value"] == expected["breaches.total"]["value"] + 2
