@@ -83,7 +83,11 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
     table = [
         table_key(*key)
         for key in zip(
-            eligible["source_file"], eligible["source_part"], eligible["source_sheet"], eligible["source_table"]
+            eligible["source_file"],
+            eligible["source_part"],
+            eligible["source_member"],
+            eligible["source_sheet"],
+            eligible["source_table"],
         )
     ]
     keyed = pd.DataFrame(

@@ -41,6 +41,7 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "source_page": (ANY, "page of a PDF (or of a transcribed letter); blank elsewhere"),
         "source_table": (ANY, "table number within its document or page, 'transcribed', or blank"),
         "source_row": (r"\d*", "row of the table, or line of a CSV or text file"),
+        "source_member": (ANY, "path of the file inside a zip archive, outermost first ('a.zip/b.xlsx'); else blank"),
     },
     "extract/<force>.counts.csv": {
         "force_id": (FORCE, ""),

@@ -428,6 +428,8 @@ WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase i
     "alternatives": "compare the two parts of the e-mail; ask the force which is its answer, or save the right one "
     "as a response file of its own (named in requests.csv)",
     "no cached value": "re-save the file in its application so values are cached",
+    "zip member": "extract the archive and name its files in requests.csv, or list the archive in "
+    "overrides/extraction.yaml as layout: ignore if it holds no figures",
     "attachment": "save the attachment as a response file of its own (named in requests.csv), "
     "or list it in overrides/extraction.yaml as layout: ignore if it holds no figures",
     "": "check the file opens and holds the response",

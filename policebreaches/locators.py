@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 # the fields a row of extract/<force>.rows.csv (and records.csv) carries beside source_locator
-FIELD_COLUMNS = ["source_part", "source_sheet", "source_page", "source_table", "source_row"]
+FIELD_COLUMNS = ["source_part", "source_sheet", "source_page", "source_table", "source_row", "source_member"]
 
 
 @dataclass(frozen=True)
 class Locator:
     parts: tuple[int, ...] = ()  # MIME part numbers, outermost first (an attached e-mail's attachment: (3, 2))
+    members: tuple[str, ...] = ()  # paths inside a zip archive, outermost first
     sheet: str | None = None
     page: int | None = None
     table: int | None = None
@@ -29,8 +30,12 @@ class Locator:
         """This place inside MIME part `part` of an e-mail."""
         return replace(self, parts=(part, *self.parts))
 
+    def inside(self, member: str) -> Locator:
+        """This place inside the file `member` of a zip archive."""
+        return replace(self, members=(member, *self.members))
+
     def __str__(self) -> str:
-        words = [f"part={p}" for p in self.parts]
+        words = [f"part={p}" for p in self.parts] + [f"member={m}" for m in self.members]
         if self.transcript is not None:
             words.append(f"transcribed line={self.transcript}:{self.line}")
             words += [f"page={self.page}"] if self.page is not None else []
@@ -50,6 +55,7 @@ class Locator:
             "source_page": _text(self.page),
             "source_table": "transcribed" if self.transcript is not None else _text(self.table),
             "source_row": _text(self.row if self.row is not None else self.line),
+            "source_member": "/".join(self.members),
         }
 
 
@@ -57,12 +63,12 @@ def _text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def table_key(source_file: str, source_part: str, source_sheet: str, source_table: str) -> str:
+def table_key(source_file: str, source_part: str, source_member: str, source_sheet: str, source_table: str) -> str:
     """The table a row sits in, for duplicates: one per sheet of a workbook, per e-mail
-    attachment, and the transcription of a file; the tables of one Word, PDF, CSV or text
-    document are one (a table split over pages or paragraphs is one list)."""
+    attachment or zip member, and the transcription of a file; the tables of one Word,
+    PDF, CSV or text document are one (a table split over pages or paragraphs is one list)."""
     transcribed = "transcribed" if source_table == "transcribed" else ""
-    return "\x1f".join([source_file, source_part, source_sheet, transcribed])
+    return "\x1f".join([source_file, source_part, source_member, source_sheet, transcribed])
 
 
 def describe(fields: dict[str, str]) -> str:
@@ -70,6 +76,8 @@ def describe(fields: dict[str, str]) -> str:
     words = []
     if fields.get("source_part"):
         words.append(f"e-mail part {fields['source_part']}")
+    if fields.get("source_member"):
+        words.append(f"zip member '{fields['source_member']}'")
     if fields.get("source_sheet"):
         words.append(f"sheet '{fields['source_sheet']}'")
     if fields.get("source_page"):

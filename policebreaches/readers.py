@@ -37,18 +37,21 @@ class Document:
     warnings: list[str] = field(default_factory=list)  # e.g. formula without cached value
     unread: list[tuple[Locator, str]] = field(default_factory=list)  # (locator, why it was not read)
 
-    def add(self, part: Document, number: int) -> None:
-        """Take in `part` (attachment number `number` of an e-mail), every locator within it."""
-        prefix = f"part={number}"
+    def add(self, part: Document, number: int | None = None, member: str | None = None) -> None:
+        """Take in `part`: attachment `number` of an e-mail, or the file `member` of a zip
+        archive; every locator placed within it."""
+        prefix = f"part={number}" if member is None else f"member={member}"
+
+        def place(locator: Locator) -> Locator:
+            return locator.inside(member) if member is not None else locator.within(number)
+
         for table in part.tables:
             self.tables.append(
-                Table(
-                    f"{prefix} {table.locator}".strip(), table.rows, [loc.within(number) for loc in table.row_locators]
-                )
+                Table(f"{prefix} {table.locator}".strip(), table.rows, [place(loc) for loc in table.row_locators])
             )
-        self.lines += [(loc.within(number), text) for loc, text in part.lines]
+        self.lines += [(place(loc), text) for loc, text in part.lines]
         self.warnings += [f"{prefix} {w}" for w in part.warnings]
-        self.unread += [(loc.within(number), why) for loc, why in part.unread]
+        self.unread += [(place(loc), why) for loc, why in part.unread]
 
 
 class TooLarge(ValueError):
@@ -588,6 +591,43 @@ def _read_part(part, number: int, doc: Document, limits: dict, depth: int) -> No
     doc.add(attachment, number)
 
 
+def read_zip(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Document:
+    """A zip archive of response files (an answer sent as one archive): every member read
+    as a document of its own (`member=<path> ...` locators), after the same checks as any
+    response file; the archive itself was checked for zip bombs before it was opened.
+    A member that is not a document, or cannot be read, is listed in `unread` and warned of."""
+    from .containers import check_content
+
+    limits = limits or {}
+    doc = Document()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name, locator = info.filename, Locator(members=(info.filename,))
+            if depth >= limits.get("max_email_depth", 3):
+                doc.warnings.append(f"zip member {name} is nested more than max_email_depth deep; not read")
+                doc.unread.append((locator, f"{name}: nested too deep; not read"))
+                continue
+            member = archive.read(info)
+            suffix = Path(name).suffix.lower()
+            problems = check_content(member, suffix, name, limits)
+            if problems:
+                doc.warnings += [f"zip member {p.file}: {p.what}" for p in problems]
+                doc.unread.append((locator, f"{name}: " + "; ".join(p.what for p in problems)))
+                continue
+            try:
+                content = read_bytes(member, suffix, {}, limits, depth + 1)
+            except TooLarge:
+                raise
+            except Exception as exc:  # one unreadable member is reported with the rest, never fatal
+                doc.warnings.append(f"zip member {name} could not be read ({type(exc).__name__}: {exc})")
+                doc.unread.append((locator, f"{name}: could not be read"))
+                continue
+            doc.add(content, member=name)
+    return doc
+
+
 READERS = {
     ".xlsx": read_xlsx,
     ".xls": read_xls,
@@ -599,6 +639,7 @@ READERS = {
     ".htm": read_html,
     ".eml": read_eml,
     ".txt": read_txt,
+    ".zip": read_zip,
 }
 
 
@@ -608,6 +649,6 @@ def read_document(path: Path, hints: dict | None = None, limits: dict | None = N
 
 def read_bytes(data: bytes, suffix: str, hints: dict, limits: dict, depth: int = 0) -> Document:
     options = {key: hints[key] for key in ("sheets", "pages") if key in hints}
-    if suffix == ".eml":
+    if suffix in (".eml", ".zip"):
         options["depth"] = depth
     return READERS[suffix](data, limits=limits, **options)

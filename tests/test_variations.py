@@ -97,6 +97,7 @@ PRESERVING = [
     (WEST_MIDLANDS, v.workbook_to_csvs),
     (WEST_MIDLANDS, v.rename_file),
     (WEST_MIDLANDS, v.attach_to_email),
+    (WEST_MIDLANDS, v.wrap_in_zip),
     (HAMPSHIRE, v.reverse_rows),
     (HAMPSHIRE, v.rename_and_move_columns),
     (HAMPSHIRE, v.reencode("utf-8-sig")),
@@ -109,6 +110,7 @@ PRESERVING = [
     (HAMPSHIRE, v.csv_to_xlsx),
     (HAMPSHIRE, v.csv_to_docx),
     (HAMPSHIRE, v.attach_to_email),
+    (HAMPSHIRE, v.wrap_in_zip),
     (HAMPSHIRE, v.email_with_alternatives),
     (GREATER_MANCHESTER, v.reencode("utf-8")),
     (GREATER_MANCHESTER, v.unicode_text),
@@ -211,6 +213,7 @@ WHOLE_SAMPLE = {  # body file -> variation; one build applies them all
     GREATER_MANCHESTER: v.rename_and_move_columns,
     "south-yorkshire/breaches.csv": v.email_with_alternatives,
     "wiltshire/breaches.csv": v.reencode("utf-16-be"),
+    "dorset/FOI response data.csv": v.wrap_in_zip,
     CUMBRIA: v.total_on_its_own_line,
 }
 

@@ -193,6 +193,16 @@ def attach_to_email(name: str, data: bytes) -> Files:
     return {f"{stem(name)}.eml": mail.as_bytes()}
 
 
+def wrap_in_zip(name: str, data: bytes) -> Files:
+    """The answer sent as a zip archive, the file in a folder inside it."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"FOI 2016-0412/{name.rsplit('/', 1)[1]}", data)
+    return {f"{stem(name)}.zip": buffer.getvalue()}
+
+
 def html_table(rows: list[list[str]]) -> str:
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
     return f"<p>Dear Requester,</p><table>{cells}</table><p>Yours sincerely</p>"
