@@ -451,9 +451,8 @@ def read_eml(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Do
     plain locators."""
     message = email.message_from_bytes(data, policy=policy.default)
     leaves = _leaf_parts(message)
-    bodies = [
-        (leaves.index(body) + 1, body) for body in _body_alternatives(message) if any(body is leaf for leaf in leaves)
-    ]
+    numbers = {id(leaf): number for number, leaf in enumerate(leaves, start=1)}  # parts compare by identity
+    bodies = [(numbers[id(body)], body) for body in _body_alternatives(message) if id(body) in numbers]
     doc = Document()
     if not bodies:
         doc.warnings.append("the e-mail has no text body")
@@ -486,10 +485,9 @@ def _read_body(bodies: list[tuple[int, object]]) -> Document:
     """Every alternative of the body is read and their rows compared (the rows of their
     tables, and lines that end in a figure, as 'Total = 25' does). Alternatives that hold
     the same rows are one letter: the one with its rows in tables is read, the others
-    listed as compared. Where
-    one holds rows the other lacks (a shortened text copy, an edited HTML copy), that is a
-    warning naming both parts and the rows, and the alternative holding the most rows is
-    read: never one of them silently."""
+    listed as compared. Where one holds rows the other lacks (a shortened text copy, an
+    edited HTML copy), that is a warning naming both parts and the rows, and the
+    alternative holding the most rows is read: never one of them silently."""
     read = [(number, part, _body_document(part)) for number, part in bodies]
     # the same rows: the alternative that keeps them as a table (an HTML table's text copy
     # often loses its columns); rows that differ: the alternative holding the most of them
