@@ -77,6 +77,7 @@ TOTAL_SENTENCES = [
     ),
 ]
 NUMBERING = re.compile(r"^\s*(\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\))\s+")
+BREACH_WORD = re.compile(r"\b(breach|breaches|incidents?|cases?|allegations?|offences?)\b", re.I)
 SENTENCE_TAIL = re.compile(
     r"\b(were|was|have|has|had|is|are|recorded|reported|identified|between|during|from|in|since|over|within)\b.*",
     re.I,
@@ -408,7 +409,8 @@ def _total_sentences(text: str) -> list[tuple[str, int]]:
     for pattern in TOTAL_SENTENCES:
         for match in pattern.finditer(text):
             what = SENTENCE_TAIL.sub("", match["what"]).strip(" ,")
-            found.append((f"Total {what}".strip(), int(match["count"])))
+            if BREACH_WORD.search(what):  # "a total of 3 officers were dismissed" counts outcomes, not breaches
+                found.append((f"Total {what}".strip(), int(match["count"])))
         if found:
             break
     return found

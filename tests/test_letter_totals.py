@@ -188,6 +188,18 @@ def test_totals_said_in_a_sentence(tmp_path, sentence, expected_total, roles):
     assert margin(aggs, "role") == roles
 
 
+def test_a_total_of_people_in_a_sentence_is_not_a_total_of_breaches(tmp_path):
+    """'a total of 3 officers were dismissed' counts an outcome of people: not read as the
+    body's breaches (the letter asks for transcription instead)."""
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Kent Police", "status": "disclosed", "files": "kent/letter.txt"}],
+        {"kent/letter.txt": OPENING + "Since 2011 a total of 3 officers were dismissed for misusing systems.\n"},
+    )
+    _, counts, statuses, _ = extract(root, "kent")
+    assert not counts and statuses[0]["status"] == "needs_transcription"
+
+
 def test_the_request_quoted_back_is_not_a_figure(tmp_path):
     """The opening quotes the request ('the number of breaches ... sacked etc.'): no figure in it."""
     aggs, problems = read_letter(tmp_path, "Total = 3\n")
