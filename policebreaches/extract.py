@@ -512,4 +512,25 @@ def extract_force(
         rows += file_rows
         aggregates += file_aggs
         statuses.append({"source_file": rel, "force_id": force_id, "status": status})
-    return rows, aggregates, statuses, problems
+    return rows, aggregates, statuses, problems + counts_beside_incidents(rows, aggregates)
+
+
+def counts_beside_incidents(rows: list[dict], aggregates: list[dict]) -> list[Problem]:
+    """A body whose answer gives counts (a covering letter's "Total = 25", a summary
+    table) and also lists incidents: both would be added up, so the same breaches would
+    be counted twice unless the researcher says which stands for the answer."""
+    listed = sorted({r["source_file"] for r in rows if r["row_kind"] == "data"})
+    counted = sorted({a["source_file"] for a in aggregates})
+    incidents = sum(1 for r in rows if r["row_kind"] == "data")
+    return [
+        Problem(
+            name,
+            f"gives counts of breaches while {', '.join(listed)} list{'s' if len(listed) == 1 else ''} "
+            f"{incidents} incident rows of the same body: added together, the same breaches would be counted twice",
+            "if the counts summarise the listed incidents (a covering letter, a summary table), mark this file "
+            "layout: ignore in overrides/extraction.yaml; if they count other breaches, build with "
+            "allow_problems and say so in the report's notes",
+        )
+        for name in counted
+        if listed
+    ]

@@ -227,3 +227,21 @@ def test_a_letter_total_disagreeing_with_its_own_table_is_a_problem(tmp_path):
         )
         _, counts, _, problems = extract(root, "kent")
         assert [p.what for p in problems] == expected and not counts
+
+
+def test_a_covering_letter_total_beside_an_incident_table_is_named_not_added(tmp_path):
+    """'Total = 2' in the letter and the two incidents in the attached CSV: added up they would
+    make 4. A problem names the letter; marked layout: ignore, the table alone counts."""
+    files = {
+        "kent/letter.txt": OPENING + "Please find attached the breaches recorded.\nTotal = 2\n",
+        "kent/breaches.csv": "Date,Rank,Nature of breach,Outcome\n"
+        "Jan-13,PC,Viewed a crime report,NFA\nFeb-13,Police Staff,Disclosed an address,Dismissed\n",
+    }
+    register = [{"force": "Kent Police", "status": "disclosed", "files": "kent/letter.txt;kent/breaches.csv"}]
+    _, counts, _, problems = extract(make_edition(tmp_path / "ed", register, files), "kent")
+    assert len(counts) == 1 and [p.file for p in problems] == ["responses/kent/letter.txt"]
+    assert "responses/kent/breaches.csv lists 2 incident rows" in problems[0].what
+    assert "layout: ignore" in problems[0].fix
+    hint = {"overrides/extraction.yaml": "kent/letter.txt:\n  layout: ignore\n"}
+    rows, counts, _, problems = extract(make_edition(tmp_path / "ed2", register, files, extra=hint), "kent")
+    assert not problems and not counts and sum(r["row_kind"] == "data" for r in rows) == 2
