@@ -368,7 +368,10 @@ def count_lines(lines: list[tuple[Locator, str]]) -> list[tuple[Locator, str, in
         following = lines[i + 1] if i + 1 < len(lines) else None
         alone = COUNT_ALONE.match(following[1]) if following else None
         label = text.strip().rstrip(" =:-\u2013\u2014")
-        if alone and _is_label(label) and not re.search(r"[.;!?]$|\d$", label):
+        # a label over SEVERAL lone figures is a row of a table flattened one cell per line
+        # (one figure per year column): no figure of it is the label's count
+        another = i + 2 < len(lines) and COUNT_ALONE.match(lines[i + 2][1])
+        if alone and not another and _is_label(label) and not re.search(r"[.;!?]$|\d$", label):
             found.append((replace(locator, continued=following[0]), label.strip(" .:"), int(alone["count"])))
             skip.add(i + 1)
             continue

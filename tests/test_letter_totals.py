@@ -245,3 +245,17 @@ def test_a_covering_letter_total_beside_an_incident_table_is_named_not_added(tmp
     hint = {"overrides/extraction.yaml": "kent/letter.txt:\n  layout: ignore\n"}
     rows, counts, _, problems = extract(make_edition(tmp_path / "ed2", register, files, extra=hint), "kent")
     assert not problems and not counts and sum(r["row_kind"] == "data" for r in rows) == 2
+
+
+def test_a_flattened_table_with_several_year_columns_is_not_read_as_counts(tmp_path):
+    """West Midlands' disclosure log 4658_14: a year-by-rank table flattened one cell per line;
+    'Total' is followed by one figure per year, none of them the total of the period."""
+    body = "Rank\n\n2012\n\n2013\n\nPC\n\n7\n\n9\n\nPolice Staff\n\n1\n\n6\n\nTotal\n\n8\n\n15\n"
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Kent Police", "status": "disclosed", "files": "kent/page.txt"}],
+        {"kent/page.txt": OPENING + body},
+    )
+    _, counts, statuses, problems = extract(root, "kent")
+    assert not counts and statuses[0]["status"] == "needs_transcription"
+    assert "transcribe its incidents" in problems[0].fix
