@@ -403,7 +403,7 @@ def _totals_against_rows(doc: Document, ctx: FileContext, listed: int) -> list[P
 
 def _is_label(text: str) -> bool:
     text = text.strip()
-    return bool(re.search(r"[A-Za-z]", text)) and len(text) <= 80 or bool(re.fullmatch(r"(19|20)\d\d", text))
+    return bool(re.search(r"[A-Za-z]", text)) and len(text) <= 80 or bool(re.fullmatch(r"(19|20)\d\d(/\d\d)?", text))
 
 
 def _total_sentences(text: str) -> list[tuple[str, int]]:

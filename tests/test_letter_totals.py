@@ -90,8 +90,8 @@ def test_totals_per_year_make_the_whole_and_are_year_margins(tmp_path):
 
 
 def test_bare_years_as_labels(tmp_path):
-    aggs, problems = read_letter(tmp_path, "2012 = 4\n2013 = 6\nTotal = 10\n")
-    assert not problems and total(aggs) == 10 and margin(aggs, "year") == {"2012": 4, "2013": 6}
+    aggs, problems = read_letter(tmp_path, "2012 = 4\n2013 = 6\n2014/15 = 1\nTotal = 11\n")
+    assert not problems and total(aggs) == 11 and margin(aggs, "year") == {"2012": 4, "2013": 6, "2014/15": 1}
 
 
 def test_the_same_year_total_in_two_tables_counts_once(tmp_path):
