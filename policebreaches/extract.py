@@ -374,7 +374,7 @@ def long_cells(doc: Document, name: str, limit: int | None) -> list[Problem]:
 def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
-        return f"{exc}: not read", "check the file; raise max_rows in config.yaml if it is genuine"
+        return f"{exc}: not read", f"check the file; raise {exc.key} in config.yaml's limits if it is genuine"
     if isinstance(exc, MemoryError):
         return "ran out of memory while reading it", "give the build more memory, or split the file"
     return (

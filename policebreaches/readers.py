@@ -19,6 +19,8 @@ from email import policy
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .expansion import TooLarge, bounded_xlsx, check_chars, check_extent, check_ods, limit, uncached_formulas
+
 
 @dataclass
 class Table:
@@ -47,13 +49,9 @@ class Document:
         self.unread += [(f"{prefix} {loc}", why) for loc, why in part.unread]
 
 
-class TooLarge(ValueError):
-    """A file over a row limit: reported with the file's name, never parsed to the end."""
-
-
 def _check_rows(count: int, limits: dict, where: str) -> None:
-    if count > limits.get("max_rows", float("inf")):
-        raise TooLarge(f"{where}has more than max_rows={limits['max_rows']} rows")
+    if count > limit(limits, "max_rows"):
+        raise TooLarge(f"{where}has more than max_rows={limit(limits, 'max_rows')} rows")
 
 
 def cell_text(value) -> str:
@@ -86,6 +84,7 @@ def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None 
     from python_calamine import CalamineWorkbook
 
     doc = Document()
+    data = bounded_xlsx(data, limits)  # every sheet's extent checked before calamine builds it
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     for name in book.sheet_names:
         if sheets and name not in sheets:
@@ -94,13 +93,22 @@ def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None 
         _check_rows(sheet.total_height, limits or {}, f"sheet={name} ")
         grid = sheet.to_python(skip_empty_area=False)
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
-            top = grid[r0][c0]
-            for r in range(r0, r1 + 1):
-                grid[r][c0 : c1 + 1] = [top] * (c1 - c0 + 1)
+            _repeat_merged(grid, r0, c0, r1, c1)
         doc.tables.append(_table(f"sheet={name}", grid))
     if _has_formulas(data):
         doc.warnings += _uncached_formulas(data, doc)
     return doc
+
+
+def _repeat_merged(grid: list[list], r0: int, c0: int, r1: int, c1: int) -> None:
+    """The merged range's value in each of its cells that the grid holds: a range
+    declared beyond the cells with values (A1:XFD1048576) adds no row or column."""
+    if r0 >= len(grid) or c0 >= len(grid[r0]):
+        return
+    top = grid[r0][c0]
+    for r in range(r0, min(r1, len(grid) - 1) + 1):
+        last = min(c1, len(grid[r]) - 1)
+        grid[r][c0 : last + 1] = [top] * (last - c0 + 1)
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -118,38 +126,32 @@ def _has_formulas(data: bytes) -> bool:
 
 def _uncached_formulas(data: bytes, doc: Document) -> list[str]:
     """A formula whose cell holds no value was never calculated (files written by scripts)."""
-    import openpyxl
-
-    warnings = []
-    tables = {t.locator: t for t in doc.tables}
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    for ws in book.worksheets:
-        table = tables.get(f"sheet={ws.title}")
-        for r, row in enumerate(ws.iter_rows(values_only=True), start=1) if table else ():
-            for c, raw in enumerate(row, start=1):
-                value = table.rows[r - 1][c - 1] if r <= len(table.rows) and c <= len(table.rows[r - 1]) else ""
-                if isinstance(raw, str) and raw.startswith("=") and value == "":
-                    # the formula's own text is not quoted: problems are printed in the report
-                    warnings.append(f"sheet={ws.title} row={r} col={c}: a formula has no cached value")
-    book.close()
-    return warnings
+    read = {t.locator for t in doc.tables}
+    # the formula's own text is not quoted: problems are printed in the report
+    return [
+        f"sheet={sheet} row={row} col={col}: a formula has no cached value"
+        for sheet, row, col in uncached_formulas(data)
+        if f"sheet={sheet}" in read
+    ]
 
 
 def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import xlrd
 
     doc = Document()
-    book = xlrd.open_workbook(file_contents=data)
+    book = xlrd.open_workbook(file_contents=data, ragged_rows=True)  # rows not padded to the widest
     for sheet in book.sheets():
         if sheets and sheet.name not in sheets:
             continue
-        _check_rows(sheet.nrows, limits or {}, f"sheet={sheet.name} ")
+        check_extent(sheet.nrows, sheet.ncols, limits, f"sheet={sheet.name} ")
         grid = []
         for r in range(sheet.nrows):
-            row = []
-            for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                if cell.ctype == xlrd.XL_CELL_DATE:
+            row, length = [], sheet.row_len(r)
+            for c in range(sheet.ncols):  # every row as wide as the sheet (within the limits)
+                cell = sheet.cell(r, c) if c < length else None
+                if cell is None:
+                    row.append(None)
+                elif cell.ctype == xlrd.XL_CELL_DATE:
                     row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
                 else:
                     row.append(cell.value if cell.value != "" else None)
@@ -161,6 +163,7 @@ def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None =
 def read_ods(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import pandas as pd
 
+    check_ods(data, limits)  # repeat counts multiplied out before pandas does it
     doc = Document()
     frames = pd.read_excel(io.BytesIO(data), engine="odf", sheet_name=None, header=None, dtype=object)
     for name, frame in frames.items():
@@ -184,6 +187,7 @@ def decode_text(data: bytes) -> str:
 
 def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:
@@ -198,23 +202,26 @@ def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
 # --- documents ----------------------------------------------------------------------
 
 
-def read_docx(data: bytes, **_) -> Document:
-    import docx
+def read_docx(data: bytes, limits: dict | None = None, **_) -> Document:
+    """What Word shows (policebreaches/wordml.py): tracked insertions, content controls,
+    field results and text boxes read; deleted and hidden text not (hidden text is listed
+    as unread)."""
+    from .wordml import read_word
 
-    document = docx.Document(io.BytesIO(data))
-    doc = Document()
-    for t, table in enumerate(document.tables, start=1):
-        rows = [[cell.text for cell in row.cells] for row in table.rows]
-        doc.tables.append(_table(f"table={t}", rows))
-    doc.lines = [(f"paragraph={i}", p.text) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
-    return doc
+    word = read_word(data, limits)
+    return Document(
+        tables=[_table(f"table={number}", rows) for number, rows in word.tables],
+        lines=word.lines,
+        unread=word.unread,
+    )
 
 
-def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
+def read_pdf(data: bytes, pages: list[int] | None = None, limits: dict | None = None, **_) -> Document:
     import pdfplumber
 
     doc = Document()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        _check_pages(pdf.doc, limits)
         for number, page in enumerate(pdf.pages, start=1):
             if pages and number not in pages:
                 continue
@@ -226,6 +233,22 @@ def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
             ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
+
+
+def _check_pages(document, limits: dict | None) -> None:
+    """The page count the PDF declares, and the pages its tree really holds (counted up
+    to the limit), before any page is laid out."""
+    import itertools
+
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    most = limit(limits, "max_pages")
+    declared = resolve1(resolve1(document.catalog.get("Pages") or {}).get("Count", 0))
+    if isinstance(declared, int) and declared > most:
+        raise TooLarge(f"declares {declared:,} pages, over max_pages={most:,}", "max_pages")
+    if sum(1 for _ in itertools.islice(PDFPage.create_pages(document), most + 1)) > most:
+        raise TooLarge(f"has more than max_pages={most:,} pages", "max_pages")
 
 
 def _append_continued(doc: Document, table: Table) -> None:
@@ -322,6 +345,7 @@ def html_document(markup: str) -> Document:
 
 def read_html(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     _check_rows(text.count("\n"), limits or {}, "")
     return html_document(text)
 
@@ -362,6 +386,7 @@ def _without_borders(rows: list[list[str]]) -> list[list[str]]:
 
 def read_txt(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     _check_rows(text.count("\n"), limits or {}, "")
     return text_document(text)
 
