@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import json
-import random
 import os
+import random
 import re
 import resource
 import subprocess
@@ -28,7 +28,10 @@ sys.path.insert(0, str(REPO / "tests"))
 from editions import make_edition  # noqa: E402  (the tests' edition writer: real files, blessed)
 
 HEADER = ["Date", "Rank", "Nature of breach", "Outcome"]
-ROWS = [[f"2013-0{1 + i % 9}-1{i % 9}", "PC", f"Looked up a neighbour on PNC, case {i}", "Written warning"] for i in range(20)]
+ROWS = [
+    [f"2013-0{1 + i % 9}-1{i % 9}", "PC", f"Looked up a neighbour on PNC, case {i}", "Written warning"]
+    for i in range(20)
+]
 CAP_BYTES = 4 << 30
 TIMEOUT_S = 120
 
@@ -82,11 +85,21 @@ def xlsx_empty_string_far(tmp: Path) -> bytes:
 
 
 def xlsx_declaring(tmp: Path, ref: str) -> bytes:
-    return rezip(xlsx(tmp), "xl/worksheets/sheet1.xml", lambda x: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), x))
+    return rezip(
+        xlsx(tmp),
+        "xl/worksheets/sheet1.xml",
+        lambda x: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), x),
+    )
 
 
 def xlsx_merged(tmp: Path, ref: str) -> bytes:
-    return rezip(xlsx(tmp), "xl/worksheets/sheet1.xml", lambda x: x.replace(b"</sheetData>", f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'.encode()))
+    return rezip(
+        xlsx(tmp),
+        "xl/worksheets/sheet1.xml",
+        lambda x: x.replace(
+            b"</sheetData>", f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'.encode()
+        ),
+    )
 
 
 def docx(tmp: Path, paragraphs: list[str] = ()) -> bytes:
@@ -117,7 +130,9 @@ def docx_wide_span(tmp: Path, span: int) -> bytes:
 
 def docx_many_grid_columns(tmp: Path, columns: int) -> bytes:
     grid = b'<w:gridCol w:w="10"/>' * columns
-    return padded(rezip(docx(tmp), "word/document.xml", lambda x: x.replace(b"</w:tblGrid>", grid + b"</w:tblGrid>", 1)))
+    return padded(
+        rezip(docx(tmp), "word/document.xml", lambda x: x.replace(b"</w:tblGrid>", grid + b"</w:tblGrid>", 1))
+    )
 
 
 def docx_many_cells(tmp: Path, rows: int) -> bytes:
@@ -132,7 +147,9 @@ def docx_many_cells(tmp: Path, rows: int) -> bytes:
 
 
 def docx_long_text(tmp: Path, chars: int) -> bytes:
-    return padded(rezip(docx(tmp, ["PLACEHOLDER"]), "word/document.xml", lambda x: x.replace(b"PLACEHOLDER", b"a" * chars)))
+    return padded(
+        rezip(docx(tmp, ["PLACEHOLDER"]), "word/document.xml", lambda x: x.replace(b"PLACEHOLDER", b"a" * chars))
+    )
 
 
 def xls_far_value() -> bytes:
@@ -175,9 +192,9 @@ def ods_far_value(tmp: Path) -> bytes:
     path = tmp / "book.ods"
     pd.DataFrame(ROWS, columns=HEADER).to_excel(path, engine="odf", index=False, sheet_name="Data")
     far = (
-        '<table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated="16000"'
-        ' office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
-    ).encode()
+        b'<table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated="16000"'
+        b' office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+    )
     return rezip(path.read_bytes(), "content.xml", lambda x: x.replace(b"</table:table>", far + b"</table:table>", 1))
 
 
@@ -206,7 +223,8 @@ from policebreaches.edition import read_manifest
 from policebreaches.stages import extract
 root, out, limits, name = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
 outs = [out / f"{kind}.csv" for kind in ("rows", "counts", "status", "problems")]
-extract.run("kent", root / "responses", [name], [root / "responses" / name], read_manifest(root, []), limits, [], None, *outs)
+files = [root / "responses" / name]
+extract.run("kent", root / "responses", [name], files, read_manifest(root, []), limits, [], None, *outs)
 """
 
 
@@ -254,11 +272,13 @@ def main() -> None:
             continue
         root = WORK / "raw" / case
         if not (root / "SHA256SUMS").is_file():
-            make_edition(root, [{"force": "Kent", "status": "disclosed", "files": f"kent/{name}"}], {f"kent/{name}": content})
+            make_edition(
+                root, [{"force": "Kent", "status": "disclosed", "files": f"kent/{name}"}], {f"kent/{name}": content}
+            )
         result = measure(root, f"kent/{name}", limits)
         print(
-            f"| {case} | {len(content) / 1e3:.0f} KB | {result['exit']} | {result['seconds']} s | {result['peak_rss_mb']} MB"
-            f" | {result['rows_csv_mb']} MB | {result['said']} |",
+            f"| {case} | {len(content) / 1e3:.0f} KB | {result['exit']} | {result['seconds']} s"
+            f" | {result['peak_rss_mb']} MB | {result['rows_csv_mb']} MB | {result['said']} |",
             flush=True,
         )
 

@@ -3,7 +3,6 @@ responses/, optional transcribed/ and overrides/, and SHA256SUMS."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -12,11 +11,10 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
 from .cells import FORMULA_START
 from .forces import BODIES_FILE, Bodies
 from .problems import Problem
+from .strict import load_yaml, read_csv
 
 EDITION_KEYS = {
     "title",
@@ -96,10 +94,13 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     if not path.is_file():
         problems.append(Problem(where, "missing", "create edition.yaml (see README, 'Input contract')"))
         return None
-    try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        problems.append(Problem(where, f"not valid YAML ({exc})", "fix the YAML syntax"))
+    meta = load_yaml(path, where, problems)
+    if meta is None:
+        return None
+    if not isinstance(meta, dict):
+        problems.append(
+            Problem(where, f"holds a {type(meta).__name__}, not 'key: value' lines", "write one key per line")
+        )
         return None
     unknown = set(meta) - EDITION_KEYS
     missing = REQUIRED_EDITION_KEYS - set(meta)
@@ -160,14 +161,12 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
     if not path.is_file():
         problems.append(Problem(where, "missing", "create requests.csv with columns " + ",".join(REGISTER_COLUMNS)))
         return []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames != REGISTER_COLUMNS:
-            problems.append(
-                Problem(where, f"columns are {reader.fieldnames}", "use exactly: " + ",".join(REGISTER_COLUMNS))
-            )
-            return []
-        rows = list(reader)
+    columns, rows = read_csv(path, where, problems)
+    if columns is None:
+        return []
+    if columns != REGISTER_COLUMNS:
+        problems.append(Problem(where, f"columns are {columns}", "use exactly: " + ",".join(REGISTER_COLUMNS)))
+        return []
     seen: dict[str, int] = {}
     register = []
     for line_no, row in enumerate(rows, start=2):
@@ -203,7 +202,15 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
             problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
             continue
         problems += register_date_problems(row, here)
-        files = [f.strip() for f in row["files"].split(";") if f.strip()]
+        files = register_files(root / "responses", row["files"])
+        for entry in unmatched_entries(root / "responses", row["files"]):
+            problems.append(
+                Problem(
+                    here,
+                    f"files entry {entry!r} matches no file under responses/",
+                    "correct the folder or pattern, or add the files",
+                )
+            )
         if status in DATA_STATUSES and not files:
             problems.append(
                 Problem(
@@ -237,13 +244,13 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
     path = root / DENOMINATORS_FILE
     if not path.is_file():
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames != DENOMINATOR_COLUMNS:
-            fix = "use exactly: " + ",".join(DENOMINATOR_COLUMNS)
-            problems.append(Problem(DENOMINATORS_FILE, f"columns are {reader.fieldnames}", fix))
-            return {}
-        rows = list(reader)
+    columns, rows = read_csv(path, DENOMINATORS_FILE, problems)
+    if columns is None:
+        return {}
+    if columns != DENOMINATOR_COLUMNS:
+        fix = "use exactly: " + ",".join(DENOMINATOR_COLUMNS)
+        problems.append(Problem(DENOMINATORS_FILE, f"columns are {columns}", fix))
+        return {}
     found: dict[str, dict] = {}
     for line_no, row in enumerate(rows, start=2):
         here = f"{DENOMINATORS_FILE} line {line_no} ({row['force_id']!r})"
@@ -288,6 +295,46 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
     return found
 
 
+GLOB_CHARACTERS = set("*?[")
+
+
+def file_entries(cell: str) -> list[str]:
+    """The ';'-separated entries of a register's `files` cell."""
+    return [entry.strip() for entry in (cell or "").split(";") if entry.strip()]
+
+
+def _entry_files(responses: Path, entry: str) -> list[str] | None:
+    """What one entry names, relative to responses/: a file (named even when missing: the
+    input check says so), every regular file of a folder (`kent/` or `kent`), or every
+    regular file a glob pattern matches (`kent/*.pdf`, `kent/**/*`); None when a folder
+    or pattern names nothing. Nothing outside responses/ and no link is ever listed."""
+    if GLOB_CHARACTERS & set(entry) or entry.endswith("/") or (responses / entry).is_dir():
+        if Path(entry).is_absolute() or ".." in Path(entry).parts or not responses.is_dir():
+            return [entry] if not GLOB_CHARACTERS & set(entry) else None
+        folder = responses / entry.rstrip("/")
+        if folder.is_dir() and not folder.is_symlink():
+            paths = regular_files(folder)
+        else:
+            paths = [p for p in responses.glob(entry) if p.is_file() and not p.is_symlink()]
+        inside = responses.resolve()
+        names = sorted(p.relative_to(responses).as_posix() for p in paths if p.resolve().is_relative_to(inside))
+        return names or None
+    return [entry]
+
+
+def register_files(responses: Path, cell: str) -> list[str]:
+    """Every file a `files` cell names, in the order given, each once."""
+    names = []
+    for entry in file_entries(cell):
+        names += _entry_files(responses, entry) or []
+    return list(dict.fromkeys(names))
+
+
+def unmatched_entries(responses: Path, cell: str) -> list[str]:
+    """The folder and pattern entries of a `files` cell that name no file."""
+    return [entry for entry in file_entries(cell) if _entry_files(responses, entry) is None]
+
+
 def register_date_problems(row: dict, here: str) -> list[Problem]:
     """`requested` and `responded` are empty or ISO dates, and no answer comes before its request
     (timeliness counts working days between them)."""
@@ -320,7 +367,7 @@ def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:
     if not path.is_file():
         problems.append(Problem("SHA256SUMS", "missing", f"run 'make bless EDITION={root.name}'"))
         return {}
-    manifest, found = parse_manifest(path.read_text(encoding="utf-8"))
+    manifest, found = parse_manifest(path.read_text(encoding="utf-8", errors="replace"))  # a bad line is named
     problems += found
     return manifest
 

@@ -261,9 +261,7 @@ class _Reader:
         else:
             self.body_paragraphs += 1
             if self.body_paragraphs > limit(self.limits, "max_rows"):
-                raise TooLarge(
-                    f"has more than max_rows={limit(self.limits, 'max_rows'):,} paragraphs", "max_rows"
-                )
+                raise TooLarge(f"has more than max_rows={limit(self.limits, 'max_rows'):,} paragraphs", "max_rows")
             locator = f"paragraph={self.body_paragraphs}"
             if text.strip():
                 self.out.lines.append((locator, text))
@@ -394,7 +392,12 @@ def read_word(data: bytes, limits: dict | None = None) -> WordText:
         reader = _Reader(hidden_styles(archive), limits)
         with archive.open(part) as stream:
             events = etree.iterparse(
-                stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+                stream,
+                events=("start", "end"),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=False,
             )
             for event, element in events:
                 if event == "start":

@@ -15,10 +15,11 @@ import yaml
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, regular_files
+from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, register_files, regular_files
 from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
+from policebreaches.strict import load_yaml, read_csv
 from policebreaches.settings import check_config
 
 # misspelt keys and booleans such as 'ture' stop here, one line each, before the schema's dump
@@ -45,9 +46,9 @@ GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of gi
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate carries
 
-if not (RAW_DIR / EDITION / "requests.csv").is_file():
+if not (RAW_DIR / EDITION).is_dir():  # anything wrong inside the folder is the input check's to report
     raise WorkflowError(
-        f"{RAW_DIR / EDITION}/requests.csv not found: is '{EDITION}' an edition folder under {RAW_DIR}/? "
+        f"{RAW_DIR / EDITION}/ not found: is '{EDITION}' an edition folder under {RAW_DIR}/? "
         f"Scaffold a new one with 'make new-edition EDITION={EDITION} FROM=<previous>'."
     )
 
@@ -65,25 +66,34 @@ def code(stage):
 @lru_cache(maxsize=None)
 def register_rows(edition):
     """(force_id, status, files) per register row whose force resolves: enough to plan
-    the jobs. The check rule reports every problem of the register, with the fix."""
+    the jobs. Never raises on bad input (this runs while Snakemake reads the workflow): a
+    register or bodies.csv it cannot read plans no body, and the check rule reports every
+    problem of the register, with the fix. A `files` entry may be a folder or a pattern."""
     root = RAW_DIR / edition
-    bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
-    with open(root / "requests.csv", encoding="utf-8-sig", newline="") as fh:
-        rows = []
-        for row in csv.DictReader(fh):
-            force_id = bodies.resolve(row.get("force") or "")
-            if force_id:
-                files = [f.strip() for f in (row.get("files") or "").split(";") if f.strip()]
-                rows.append((force_id, (row.get("status") or "").strip(), files))
-        return tuple(rows)
+    try:
+        bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
+        _, register = (
+            read_csv(root / "requests.csv", "requests.csv", []) if (root / "requests.csv").is_file() else (0, [])
+        )
+    except OSError:
+        return ()
+    rows = []
+    for row in register:
+        force_id = bodies.resolve(row.get("force") or "")
+        if force_id:
+            files = register_files(root / "responses", row.get("files") or "")
+            rows.append((force_id, (row.get("status") or "").strip(), files))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)
 def previous_edition_of(edition):
     """The previous edition's id when edition.yaml names a sibling edition; anything else
-    is left to the input check to report, and never becomes a path the build reads."""
-    meta = yaml.safe_load((RAW_DIR / edition / "edition.yaml").read_text(encoding="utf-8")) or {}
-    previous = str(meta.get("previous_edition") or "")
+    (no file, bad YAML, a repeated key) is left to the input check to report, and never
+    becomes a path the build reads."""
+    path = RAW_DIR / edition / "edition.yaml"
+    meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
+    previous = str(meta.get("previous_edition") or "") if isinstance(meta, dict) else ""
     return previous if previous and is_sibling_edition(RAW_DIR / edition, previous) else None
 
 
@@ -142,7 +152,7 @@ def force_file_names(wildcards):
 def manifest_entries(edition):
     """SHA256SUMS as {name: sha256}; malformed lines are the input check's to report."""
     path = RAW_DIR / edition / "SHA256SUMS"
-    return parse_manifest(path.read_text(encoding="utf-8"))[0] if path.is_file() else {}
+    return parse_manifest(path.read_text(encoding="utf-8", errors="replace"))[0] if path.is_file() else {}
 
 
 def force_manifest_entries(wildcards):
