@@ -80,7 +80,7 @@ def read_csv(path: Path, where: str, problems: list[Problem]) -> tuple[list[str]
     cannot read, or bytes that are not UTF-8 are problems (columns None)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh)
+            reader = csv.reader(fh, strict=True)  # a stray quote is an error, not a merged line
             rows = list(reader)
     except UnicodeDecodeError as exc:
         problems.append(Problem(where, f"not UTF-8 text (byte {exc.start})", "save it as UTF-8 (CSV UTF-8 in Excel)"))

@@ -186,7 +186,10 @@ def test_a_row_deleted_as_a_tracked_change_is_not_a_row(tmp_path):
 def test_a_description_in_tracked_insertions_is_counted_and_labelled_from_its_text(tmp_path):
     """End to end through extraction: the record carries the inserted description (before,
     the cell was empty and the record was labelled from the force's category alone)."""
-    runs = '<w:ins w:id="1" w:author="A" w:date="2016-02-01T10:00:00Z"><w:r><w:t>Sold PNC data to a journalist</w:t></w:r></w:ins>'
+    runs = (
+        '<w:ins w:id="1" w:author="A" w:date="2016-02-01T10:00:00Z">'
+        "<w:r><w:t>Sold PNC data to a journalist</w:t></w:r></w:ins>"
+    )
     root = make_edition(
         tmp_path / "ed",
         [{"force": "Kent", "status": "disclosed", "files": "kent/r.docx"}],
