@@ -3,7 +3,6 @@
 # lambdas in rules). Every rule works on any edition through the {edition} wildcard, so
 # a report can depend on the build of its previous edition. Rules name every file their
 # stage reads and writes (tests/test_declared_reads.py watches the stages' opens).
-import csv
 import json
 import os
 import shlex
@@ -11,7 +10,6 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
@@ -21,11 +19,22 @@ from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_pub
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.strict import load_yaml, read_csv
 from policebreaches.settings import check_config
+from policebreaches import staleness
 
-# misspelt keys and booleans such as 'ture' stop here, one line each, before the schema's dump
+
+
+def stop_planning(problems):
+    """A user's mistake found while planning (configuration, edition folder): the project's
+    own message, one line each with its fix, and exit status 2; no traceback, no
+    Snakemake wrapper around it (a WorkflowError would print its file and line first)."""
+    print("\n".join(["The build cannot start:", *(f"- {p}" for p in problems)]), file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
+# misspelt keys, yes/no and numbers given as words stop here, one line each, before the schema's dump
 config_problems = check_config(config)
 if config_problems:
-    raise WorkflowError("\n".join(config_problems))
+    stop_planning(config_problems)
 validate(config, "../schemas/config.schema.yaml")
 
 
@@ -46,10 +55,16 @@ GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of gi
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate carries
 
-if not (RAW_DIR / EDITION).is_dir():  # anything wrong inside the folder is the input check's to report
-    raise WorkflowError(
-        f"{RAW_DIR / EDITION}/ not found: is '{EDITION}' an edition folder under {RAW_DIR}/? "
-        f"Scaffold a new one with 'make new-edition EDITION={EDITION} FROM=<previous>'."
+# not an edition folder at all (a mistyped edition id); anything wrong inside an edition
+# folder (requests.csv missing included) is the input check's to report, in its problem list
+if not any((RAW_DIR / EDITION / name).is_file() for name in ("requests.csv", "edition.yaml")):
+    editions = sorted(p.name for p in RAW_DIR.glob("*/requests.csv") for p in [p.parent])
+    stop_planning(
+        [
+            f"{RAW_DIR / EDITION}/requests.csv not found: '{EDITION}' is not an edition folder under {RAW_DIR}/ "
+            f"(editions here: {', '.join(editions) or 'none'}). Scaffold a new one with "
+            f"'make new-edition EDITION={EDITION} FROM=<previous>'."
+        ]
     )
 
 
@@ -242,15 +257,16 @@ def final_outputs():
     return [str(OUT / name).format(edition=EDITION) for name in names]
 
 
-def set_aside_stale_report():
-    """After a failed build, no report from older inputs may look current: move it aside."""
-    results = Path(config["results_dir"]) / EDITION
-    for name in ("report.pdf", "report.html"):
-        current = results / name
-        if current.is_file():
-            stale = current.with_name(f"{current.stem}.stale{current.suffix}")
-            current.replace(stale)
-            print(f"The build failed: the previous {name} (built from older inputs) is now {stale}", file=sys.stderr)
+def set_aside_stale_outputs():
+    """After a failed build nothing from older inputs may look current: every output of the
+    previous build moves to results/<edition>/stale/ together (policebreaches.staleness)."""
+    said = staleness.set_aside(Path(config["results_dir"]) / EDITION)
+    if said:
+        print(said, file=sys.stderr)
+
+
+def clear_stale_outputs():
+    staleness.clear(Path(config["results_dir"]) / EDITION)
 
 
 def options(flag, key, source="input"):

@@ -77,12 +77,36 @@ def truth() -> pd.DataFrame:
     return read(REPO / "tests" / "truth" / "2016" / "incidents.csv")
 
 
+def project_files() -> list[Path]:
+    """The project's own files, relative to REPO: what git tracks, plus new files not yet
+    added outside raw/ (work in progress). Never the user's own editions under raw/, nor
+    results/, .venv or build state: a test must not depend on what a user has built."""
+    import subprocess
+
+    def listed(*flags: str) -> list[str]:
+        done = subprocess.run(["git", "ls-files", "-z", *flags], cwd=REPO, capture_output=True, check=True)
+        return [name for name in done.stdout.decode("utf-8").split("\0") if name]
+
+    untracked = [name for name in listed("--others", "--exclude-standard") if not name.startswith("raw/")]
+    return [Path(name) for name in sorted({*listed("--cached"), *untracked}) if (REPO / name).is_file()]
+
+
 def sandbox(tmp_path: Path) -> Path:
-    """A copy of the project without its build state (modification times kept, so the
-    shared .venv's install stamp stays current): for tests that edit tracked files."""
+    """A copy of the project's own files (project_files), modification times kept so the
+    shared .venv's install stamp stays current: for tests that edit tracked files."""
     import shutil
 
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "results", ".snakemake", "__pycache__", ".pytest_cache")
-    shutil.copytree(REPO, copy, ignore=ignore)
+    for name in project_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, copy / name)
     return copy
+
+
+SUITE: dict[str, int | bool] = {}  # what this session runs, for README's test count (test_readme.py)
+
+
+def pytest_collection_finish(session) -> None:
+    config = session.config
+    SUITE["whole_fast_suite"] = config.args_source.name == "TESTPATHS" and config.option.markexpr == "not slow"
+    SUITE["tests"] = len(session.items)

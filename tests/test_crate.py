@@ -282,6 +282,7 @@ def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(buil
     assert [i for i in result.issues if "report.pdf" in i], result.issues
 
 
+@pytest.mark.slow  # three validations of copies of the build
 def test_the_validator_finds_a_workflow_copy_the_folder_lacks(built, tmp_path, no_network):
     """The crate's workflow must be in the folder: without workflow/Snakefile the main workflow
     check fails naming it; without a rule file its payload check names that file. The metadata
