@@ -83,8 +83,8 @@ def test_an_ods_cell_repeated_across_16000_columns_is_a_problem(tmp_path):
     assert only_problem(problems)[1] == "sheet=Data spans 16,000 columns, over max_columns=1,000: not read"
 
 
-def test_a_word_grid_of_a_million_columns_is_a_problem(tmp_path):
-    _, _, _, problems = extracted(tmp_path, "r.docx", files.docx_many_grid_columns(tmp_path, 1_000_000))
+def test_a_word_grid_of_200000_columns_is_a_problem(tmp_path):
+    _, _, _, problems = extracted(tmp_path, "r.docx", files.docx_many_grid_columns(tmp_path, 200_000))
     assert only_problem(problems)[1] == (
         "table=1: its grid (w:gridCol) has 1,001 columns, over max_columns=1,000: not read"
     )
@@ -93,6 +93,13 @@ def test_a_word_grid_of_a_million_columns_is_a_problem(tmp_path):
 def test_a_word_table_over_the_cell_limit_is_a_problem(tmp_path):
     _, _, _, problems = extracted(tmp_path, "r.docx", files.docx(tmp_path), {"max_table_cells": 40})
     assert only_problem(problems)[1] == "table=1 has more than max_table_cells=40 cells: not read"
+
+
+def test_a_word_document_over_the_element_limit_is_a_problem_before_it_is_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr("policebreaches.wordml._Reader.start", lambda *a: pytest.fail("the document was parsed"))
+    _, _, _, problems = extracted(tmp_path, "r.docx", files.docx_many_cells(tmp_path, 300), {"max_xml_elements": 5000})
+    what = only_problem(problems)[1]
+    assert what.startswith("word/document.xml holds ") and what.endswith(" over max_xml_elements=5,000: not read")
 
 
 def test_a_pdf_declaring_thousands_of_pages_is_a_problem_before_any_page_is_read(tmp_path, monkeypatch):
