@@ -211,6 +211,7 @@ def cases(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "ods-value-repeated-16000x3000": ("r.ods", ods_far_value(tmp)),
         "docx-grid-of-200k-columns": ("r.docx", docx_many_grid_columns(tmp, 200_000)),
         "docx-table-of-200k-rows": ("r.docx", docx_many_cells(tmp, 200_000)),
+        "docx-table-of-19k-rows": ("r.docx", docx_many_cells(tmp, 19_000)),  # just within max_xml_elements
         "docx-80m-characters": ("r.docx", docx_long_text(tmp, 80_000_000)),
         "pdf-9000-empty-pages": ("r.pdf", pdf_many_pages(9_000)),
     }

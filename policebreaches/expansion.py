@@ -20,7 +20,7 @@ DEFAULT_LIMITS = {
     "max_table_cells": 2_500_000,
     "max_pages": 2_000,
     "max_chars": 60_000_000,
-    "max_xml_elements": 1_000_000,
+    "max_xml_elements": 500_000,
 }
 
 

@@ -385,7 +385,8 @@ def _hidden_reason(characters: int) -> str:
 
 def check_elements(xml: bytes, part: str, limits: dict | None) -> None:
     """The document's XML elements, counted from its bytes before it is parsed: each is
-    handled in Python (about 8 microseconds), so their number bounds the time a file takes."""
+    handled in Python (about 14 microseconds each on a busy 2-core machine, bench/expansion.py),
+    so their number bounds the time a file takes."""
     elements = xml.count(b"<") - xml.count(b"</") - xml.count(b"<?") - xml.count(b"<!")
     most = limit(limits, "max_xml_elements")
     if elements > most:

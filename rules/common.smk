@@ -174,11 +174,14 @@ def manifest_entries(edition):
 
 
 def force_manifest_entries(wildcards):
+    """`--pinned <sha256>:<name>` per file of the body (its SHA256SUMS entry, '-' if none):
+    one short argument each, so that a body of thousands of files stays within the
+    operating system's limit on one argument (128 KB), which a single JSON object was not."""
     entries = manifest_entries(wildcards.edition)
     names = [
         f"responses/{p.relative_to(responses_folder(wildcards)).as_posix()}" for p in force_response_files(wildcards)
     ]
-    return json.dumps({name: entries.get(name, "") for name in names}, sort_keys=True)
+    return " ".join(f"--pinned {shlex.quote(entries.get(name) or '-')}:{shlex.quote(name)}" for name in sorted(names))
 
 
 def transcription_files(wildcards):
