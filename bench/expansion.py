@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+CODE = Path(os.environ.get("BENCH_CODE", REPO))  # the checkout whose extract stage is measured (before/after)
 WORK = REPO / "bench" / "work" / "expansion"
 sys.path.insert(0, str(REPO / "tests"))
 
@@ -82,6 +83,34 @@ def xlsx_empty_string_far(tmp: Path) -> bytes:
     """The issue's workbook: one cell at the last column, row 3,000, holding an empty string."""
     data = xlsx(tmp, far=(3000, 16384), far_value="x")
     return rezip(data, "xl/worksheets/sheet1.xml", lambda x: x.replace(b"<is><t>x</t></is>", b"<is><t></t></is>"))
+
+
+def xlsx_shared_string(tmp: Path, chars: int, cells: int) -> bytes:
+    """A workbook whose `cells` cells (A30 down) all show one shared string of `chars`
+    characters: stored once, given to each cell by the parser."""
+    sheet = "".join(f'<row r="{30 + i}"><c r="A{30 + i}" t="s"><v>0</v></c></row>' for i in range(cells)).encode()
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="1">'
+        f"<si><t>{'a' * chars}</t></si></sst>"
+    ).encode()
+    relationship = (
+        b'<Relationship Id="rIdShared" Target="sharedStrings.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+    )
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    data = rezip(xlsx(tmp), "xl/worksheets/sheet1.xml", lambda x: x.replace(b"</sheetData>", sheet + b"</sheetData>"))
+    data = rezip(
+        data, "xl/_rels/workbook.xml.rels", lambda x: x.replace(b"</Relationships>", relationship + b"</Relationships>")
+    )
+    data = rezip(data, "[Content_Types].xml", lambda x: x.replace(b"</Types>", override + b"</Types>"))
+    out = io.BytesIO(data)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", shared)
+    return padded(out.getvalue())
 
 
 def xlsx_declaring(tmp: Path, ref: str) -> bytes:
@@ -207,6 +236,7 @@ def cases(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "xlsx-declares-A1:XFD1048576": ("r.xlsx", xlsx_declaring(tmp, "A1:XFD1048576")),
         "xlsx-value-at-XFD3000": ("r.xlsx", xlsx(tmp, far=(3000, 16384), far_value="x")),
         "xlsx-merge-A25:XFD1048576": ("r.xlsx", xlsx_merged(tmp, "A25:XFD1048576")),
+        "xlsx-1m-character-string-in-100-cells": ("r.xlsx", xlsx_shared_string(tmp, 1_000_000, 100)),
         "xls-value-at-IV65536": ("r.xls", xls_far_value()),
         "ods-value-repeated-16000x3000": ("r.ods", ods_far_value(tmp)),
         "docx-grid-of-200k-columns": ("r.docx", docx_many_grid_columns(tmp, 200_000)),
@@ -237,7 +267,7 @@ def measure(root: Path, name: str, limits: dict) -> dict:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(root), str(out), json.dumps(limits), name],
-        cwd=REPO,
+        cwd=CODE,
         stderr=subprocess.PIPE,
         text=True,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES)),

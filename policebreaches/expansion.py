@@ -77,38 +77,38 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def _shared_empty(archive: zipfile.ZipFile) -> set[int]:
-    """Indices of the shared strings that hold no text."""
+def _shared_lengths(archive: zipfile.ZipFile) -> list[int]:
+    """The length of each shared string's text (0: empty), in the order cells refer to them."""
     try:
         xml = archive.read("xl/sharedStrings.xml")
     except KeyError:
-        return set()
-    return {i for i, m in enumerate(SHARED_STRING.finditer(xml)) if not m.group(1) or not TEXT.search(m.group(1))}
+        return []
+    return [sum(len(t) for t in TEXT.findall(m.group(1) or b"")) for m in SHARED_STRING.finditer(xml)]
 
 
-def _cell_state(attributes: bytes, content: bytes | None, empty_shared: set[int]) -> str:
-    """'value' (text a reader shows), 'empty' (a value the parser keeps but that shows
-    nothing: an empty string) or 'none' (a styled or formula-only cell the parser skips)."""
+def _cell_text_length(attributes: bytes, content: bytes | None, shared: list[int]) -> int | None:
+    """Characters the parser would give the cell: None for a cell it skips (styled only,
+    or a formula without a value), 0 for an empty string, else its text's length. A cell
+    refers to a shared string by number: one long string in many cells is as many copies."""
     if not content:
-        return "none"
+        return None
     kind = CELL_TYPE.search(attributes)
     kind = kind.group(1) if kind else b"n"
     if kind == b"inlineStr":
-        if b"<is" not in content:
-            return "none"
-        return "value" if TEXT.search(content) else "empty"
+        return sum(len(t) for t in TEXT.findall(content)) if b"<is" in content else None
     value = VALUE.search(content)
     if value is None:
-        return "none"
+        return None
     text = value.group(1).strip()
     if kind == b"s":
-        return "empty" if not text or (text.isdigit() and int(text) in empty_shared) else "value"
-    return "value" if text else "empty"
+        index = int(text) if text.isdigit() else -1
+        return shared[index] if 0 <= index < len(shared) else 0
+    return len(text)
 
 
-def _sheet_extents(xml: bytes, empty_shared: set[int]) -> tuple[tuple[int, int], tuple[int, int]]:
-    """((rows, columns) holding values, (rows, columns) the parser would build)."""
-    shown, parsed = [0, 0], [0, 0]
+def _sheet_extents(xml: bytes, shared: list[int]) -> tuple[tuple[int, int], tuple[int, int], int]:
+    """((rows, columns) holding values, (rows, columns) the parser would build, characters)."""
+    shown, parsed, chars = [0, 0], [0, 0], 0
     row, col = 0, 0
     for match in ROW_OR_CELL.finditer(xml):
         if match.group(1) is not None:
@@ -119,13 +119,13 @@ def _sheet_extents(xml: bytes, empty_shared: set[int]) -> tuple[tuple[int, int],
             col, row = column_number(ref.group(1)), int(ref.group(2))
         else:
             col += 1
-        state = _cell_state(match.group(2), match.group(3), empty_shared)
-        if state == "none":
+        length = _cell_text_length(match.group(2), match.group(3), shared)
+        if length is None:
             continue
         parsed[0], parsed[1] = max(parsed[0], row), max(parsed[1], col)
-        if state == "value":
-            shown[0], shown[1] = max(shown[0], row), max(shown[1], col)
-    return (shown[0], shown[1]), (parsed[0], parsed[1])
+        if length:
+            shown[0], shown[1], chars = max(shown[0], row), max(shown[1], col), chars + length
+    return (shown[0], shown[1]), (parsed[0], parsed[1]), chars
 
 
 def uncached_formulas(data: bytes) -> list[tuple[str, int, int]]:
@@ -181,22 +181,25 @@ def _unescape(text: str) -> str:
 
 def bounded_xlsx(data: bytes, limits: dict | None) -> bytes:
     """`data` as the xlsx reader may parse it: every sheet's values within the limits
-    (else TooLarge naming the sheet), and empty-string cells beyond the last value dropped
+    (else TooLarge naming the sheet), the text of all its cells within max_chars (a
+    shared string counted once per cell that shows it), and empty-string cells beyond the last value dropped
     when the parser would otherwise build the whole area up to them. A workbook within
     the limits comes back unchanged (the same bytes)."""
-    changed = {}
+    changed, chars = {}, 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = _sheet_names(archive)
-        empty_shared = None
+        shared = None
         for info in archive.infolist():
             if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
                 continue
             xml = archive.read(info)
-            if empty_shared is None:
-                empty_shared = _shared_empty(archive)
-            shown, parsed = _sheet_extents(xml, empty_shared)
+            if shared is None:
+                shared = _shared_lengths(archive)
+            shown, parsed, sheet_chars = _sheet_extents(xml, shared)
             where = f"sheet={names.get(info.filename, info.filename)} "
             check_extent(*shown, limits, where)
+            chars += sheet_chars
+            check_chars(chars, limits)
             if parsed != shown and not _within(parsed, limits):
                 changed[info.filename] = _drop_cells_beyond(xml, shown)
         if not changed:

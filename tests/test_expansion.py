@@ -110,6 +110,12 @@ def test_a_pdf_declaring_thousands_of_pages_is_a_problem_before_any_page_is_read
     assert only_problem(problems)[1] == "declares 2,500 pages, over max_pages=2,000: not read"
 
 
+def test_one_long_shared_string_shown_in_many_cells_counts_once_per_cell(tmp_path):
+    book = files.xlsx_shared_string(tmp_path, 20_000, 100)  # 20,000 characters stored once, shown 100 times
+    _, _, _, problems = extracted(tmp_path, "r.xlsx", book, {"max_chars": 1_000_000, "max_cell_chars": 50_000})
+    assert only_problem(problems)[1] == "holds more than max_chars=1,000,000 characters of text: not read"
+
+
 def test_text_over_the_character_limit_is_a_problem(tmp_path):
     text = "Date,Details,Outcome\n" + "2013-01-01,Viewed a record,NFA\n" * 40
     _, _, _, problems = extracted(tmp_path, "r.csv", text.encode(), {"max_chars": 1000})
