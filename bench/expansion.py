@@ -214,6 +214,32 @@ def pdf_many_pages(pages: int) -> bytes:
     return out.getvalue()
 
 
+def pdf_dense_page(chars: int) -> bytes:
+    """One page whose compressed content stream shows `chars` characters (a few KB packed)."""
+    import zlib
+
+    content = zlib.compress(b"BT /F1 1 Tf 10 700 Td (" + b"a" * chars + b") Tj ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
 def ods_far_value(tmp: Path) -> bytes:
     """An ods whose one row repeats a value across 16,000 columns and 3,000 rows."""
     import pandas as pd
@@ -244,6 +270,8 @@ def cases(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "docx-table-of-19k-rows": ("r.docx", docx_many_cells(tmp, 19_000)),  # just within max_xml_elements
         "docx-80m-characters": ("r.docx", docx_long_text(tmp, 80_000_000)),
         "pdf-9000-empty-pages": ("r.pdf", pdf_many_pages(9_000)),
+        "pdf-one-page-of-2m-characters": ("r.pdf", pdf_dense_page(2_000_000)),
+        "pdf-one-page-of-120k-characters": ("r.pdf", pdf_dense_page(120_000)),  # just within max_page_kb
     }
 
 

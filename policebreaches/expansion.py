@@ -19,6 +19,7 @@ DEFAULT_LIMITS = {
     "max_columns": 1_000,
     "max_table_cells": 2_500_000,
     "max_pages": 2_000,
+    "max_page_kb": 128,
     "max_chars": 60_000_000,
     "max_xml_elements": 500_000,
 }

@@ -116,6 +116,14 @@ def test_one_long_shared_string_shown_in_many_cells_counts_once_per_cell(tmp_pat
     assert only_problem(problems)[1] == "holds more than max_chars=1,000,000 characters of text: not read"
 
 
+def test_a_pdf_page_that_unpacks_to_millions_of_characters_is_a_problem_before_layout(tmp_path, monkeypatch):
+    import pdfplumber.page
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_tables", lambda *a, **k: pytest.fail("the page was laid out"))
+    _, _, _, problems = extracted(tmp_path, "r.pdf", files.pdf_dense_page(2_000_000))
+    assert only_problem(problems)[1] == "page=1 draws more than max_page_kb=128 KB of instructions: not read"
+
+
 def test_text_over_the_character_limit_is_a_problem(tmp_path):
     text = "Date,Details,Outcome\n" + "2013-01-01,Viewed a record,NFA\n" * 40
     _, _, _, problems = extracted(tmp_path, "r.csv", text.encode(), {"max_chars": 1000})
