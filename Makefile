@@ -61,7 +61,7 @@ report: system-check ## Build the report for EDITION (default 2016): one line pe
 	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
 
 test: system-check $(DEV_STAMP) ## Run the test suite (without the few slow end-to-end tests: make test-slow)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n $(CORES) --dist loadscope
 
 test-slow: system-check $(DEV_STAMP) ## The slow end-to-end tests (second builds, scaled editions, browser); CI runs them
 	$(BIN)/python -m pytest -q -m slow

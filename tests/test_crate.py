@@ -306,7 +306,8 @@ def test_validating_an_edition_that_was_not_built_says_so(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert done.returncode == 2 and "ro-crate-metadata.json not found: build the edition first" in done.stderr
+    assert done.returncode == 2 and "edition 1999 has not been built" in done.stderr
+    assert "build it first: make report EDITION=1999" in done.stderr
     assert "Traceback" not in done.stderr
 
 
