@@ -185,7 +185,7 @@ class _Reader:
         if self.in_properties and tag not in PROPERTIES:
             self.kept += 1
             if self.kept > MAX_PROPERTY_PARTS:
-                raise TooLarge(f"a formatting element holds more than {MAX_PROPERTY_PARTS:,} parts", "max_chars")
+                raise TooLarge(f"a formatting element holds more than {MAX_PROPERTY_PARTS:,} parts", "max_xml_elements")
             return
         if tag in PROPERTIES:
             self.kept = 0
