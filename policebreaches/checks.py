@@ -19,6 +19,7 @@ from .edition import (
     read_register,
     regular_files,
     resolve_case_studies,
+    resolve_coverage,
     sha256_file,
 )
 from .problems import Problem
@@ -146,6 +147,8 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    if edition:
+        resolve_coverage(register, edition, problems)
     workforce = read_denominators(root, problems, bodies)
     for row in register:
         row["workforce"] = workforce.pop(row["force_id"], None)

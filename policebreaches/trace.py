@@ -49,7 +49,12 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
 
 
 def trace_entry(
-    key: str, entry: dict, records, raw_root: Path, limit: int | None = None, more: str = "all of them: make trace ... ALL=1"
+    key: str,
+    entry: dict,
+    records,
+    raw_root: Path,
+    limit: int | None = None,
+    more: str = "all of them: make trace ... ALL=1",
 ) -> list[str]:
     """One numbers.json entry: its definition and filter, then each record behind it (from
     `records`, records.csv indexed by record_id) with its raw file, locator and rules."""

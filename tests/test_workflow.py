@@ -36,5 +36,3 @@ def test_snakemake_report_has_captions(built, tmp_path):
     done = snakemake("--config", f"results_dir={built.parent}", "--report", str(report))
     assert done.returncode == 0, done.stderr[-2000:]
     assert report.stat().st_size > 10_000
-
-
