@@ -48,7 +48,7 @@ TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_ca
 # a response file with one of these statuses (ledger.csv file_status) is used, or set aside
 # on purpose by a hint; any other status means not a single row or count of it was used
 USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint")
-SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt"}
+SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt", ".zip"}
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ FALSE = {"0", "false", "off"}
 @dataclass
 class WordText:
     tables: list[tuple[int, list[list[str]]]] = field(default_factory=list)  # (number, rows)
-    lines: list[tuple[str, str]] = field(default_factory=list)  # (locator, text)
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (locator, why)
+    lines: list[tuple[dict, str]] = field(default_factory=list)  # (Locator fields, text)
+    unread: list[tuple[dict, str]] = field(default_factory=list)  # (Locator fields, why)
 
 
 @dataclass
@@ -262,11 +262,11 @@ class _Reader:
             self.body_paragraphs += 1
             if self.body_paragraphs > limit(self.limits, "max_rows"):
                 raise TooLarge(f"has more than max_rows={limit(self.limits, 'max_rows'):,} paragraphs", "max_rows")
-            locator = f"paragraph={self.body_paragraphs}"
+            place = {"paragraph": self.body_paragraphs}
             if text.strip():
-                self.out.lines.append((locator, text))
+                self.out.lines.append((place, text))
             if paragraph.hidden:
-                self.out.unread.append((f"{locator} hidden=1", _hidden_reason(paragraph.hidden)))
+                self.out.unread.append(({**place, "hidden": True}, _hidden_reason(paragraph.hidden)))
 
     def _table(self) -> _Table | None:
         return next((c for c in reversed(self.containers) if isinstance(c, _Table)), None)
@@ -344,17 +344,17 @@ class _Reader:
         self.tables += 1
         self.out.tables.append((self.tables, table.rows))
         for number, hidden in table.hidden_rows:
-            self.out.unread.append((f"table={self.tables} row={number} hidden=1", _hidden_reason(hidden)))
+            self.out.unread.append(({"table": self.tables, "row": number, "hidden": True}, _hidden_reason(hidden)))
 
     def on_text_box(self, element) -> None:
         box = self.containers.pop()
         self.text_boxes += 1
         for number, (text, hidden) in enumerate(zip(box.paragraphs, box.hidden), start=1):
-            locator = f"textbox={self.text_boxes} paragraph={number}"
+            place = {"textbox": self.text_boxes, "paragraph": number}
             if text.strip():
-                self.out.lines.append((locator, text))
+                self.out.lines.append((place, text))
             if hidden:
-                self.out.unread.append((f"{locator} hidden=1", _hidden_reason(hidden)))
+                self.out.unread.append(({**place, "hidden": True}, _hidden_reason(hidden)))
 
     HANDLERS = {
         W + "t": on_t,
