@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .cells import FORMULA_START
+from .cells import is_live
 from .forces import BODIES_FILE, Bodies
 from .problems import Problem
 
@@ -274,7 +274,7 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
         source = row["source"].strip()
         if not source:
             row_problems.append(("no source", "name the publication the figures come from"))
-        elif source.startswith(FORMULA_START) or re.search(r"[<>]", source):
+        elif is_live(source) or re.search(r"[<>]", source):
             # the source is printed in the report and numbers.json: plain words only
             row_problems.append((f"source {source[:40]!r} is not plain text", "write the publication's name as text"))
         problems += [Problem(here, what, fix) for what, fix in row_problems]
