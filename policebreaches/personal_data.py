@@ -108,12 +108,20 @@ class PersonalData:
         return sorted(found, key=lambda f: f.start)
 
     def redact(self, text: str) -> tuple[str, int]:
-        """(text with each item replaced by [redacted: kind], number of items): a suggestion
-        a person checks before the quote is approved in edition.yaml, never published unseen."""
+        """(text with each item replaced by a fixed mark, [name] for a name and [redacted] for
+        anything else, number of items): a suggestion a person checks before the quote is
+        approved in edition.yaml, never published unseen. The marks carry no text of their own."""
         findings = self.find(text)
         for f in reversed(findings):
-            text = f"{text[: f.start]}[redacted: {f.kind.replace('_', ' ')}]{text[f.end :]}"
+            text = f"{text[: f.start]}{mark_for(f.kind)}{text[f.end :]}"
         return text, len(findings)
+
+
+NAME_KINDS = ("name_after_title", "person_name")
+
+
+def mark_for(kind: str) -> str:
+    return "[name]" if kind in NAME_KINDS else "[redacted]"
 
 
 def _is_phone(candidate: str) -> bool:
