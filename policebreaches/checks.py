@@ -22,6 +22,7 @@ from .edition import (
     sha256_file,
 )
 from .problems import Problem
+from .quotes import excerpt_problem
 
 
 def check_no_links(root: Path, problems: list[Problem]) -> None:
@@ -165,10 +166,27 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
                     )
                 )
     if edition and request is not None and request.is_file():
+        request_text = request.read_text(encoding="utf-8")
+        check_public_request(edition.request_public, request_text, problems)
         edition = replace(
             edition,
-            request_text=request.read_text(encoding="utf-8"),
+            request_text=request_text,
             manifest_sha256=sha256_file(root / "SHA256SUMS") if (root / "SHA256SUMS").is_file() else "",
             case_studies=resolve_case_studies(edition, bodies, problems),
         )
     return problems, register, edition
+
+
+def check_public_request(public: str, request_text: str, problems: list[Problem]) -> None:
+    """The public request must be the request as sent, in excerpt: whole paragraphs left out,
+    personal data replaced by [name] or [redacted], nothing added (policebreaches/quotes.py)."""
+    why = excerpt_problem(public, request_text) if public else None
+    if why:
+        problems.append(
+            Problem(
+                "edition.yaml request_public",
+                f"not an excerpt of the request as sent: {why}",
+                "copy the request's paragraphs as sent, leave out the greeting and the signature block, and "
+                "replace any personal data with [name] or [redacted]",
+            )
+        )

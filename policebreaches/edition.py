@@ -26,10 +26,11 @@ EDITION_KEYS = {
     "published",
     "synthetic",
     "request_file",
+    "request_public",
     "previous_edition",
     "case_studies",
 }
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
     "disclosed": "Disclosed",
@@ -63,7 +64,10 @@ class Edition:
     # optional [{force, contains, quote, approved_by}]: the records to quote, and the text a
     # person approved for print (force resolved to force_id once checked)
     case_studies: tuple = ()
-    request_text: str = ""  # the request as sent (filled in by the input check)
+    request_text: str = ""  # the request as sent (filled in by the input check; internal: it is signed)
+    # the request as the report prints it (Appendix 2): the researcher's excerpt of the request
+    # as sent, without the signature block; checked like a quote (policebreaches/quotes.py)
+    request_public: str = ""
     manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
 
     @property
@@ -130,6 +134,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         subtitle=str(meta["subtitle"]),
         synthetic=bool(meta["synthetic"]),
         request_file=str(meta["request_file"]),
+        request_public=str(meta.get("request_public") or "").strip(),
         previous_edition=previous,
         case_studies=tuple(meta.get("case_studies") or ()),
         **dates,

@@ -53,7 +53,7 @@ def _pattern(quote: str, mark: str, ellipsis: tuple[str, str, str]) -> re.Patter
     return re.compile("".join(pattern), re.S)
 
 
-def redaction_problem(quote: str, original: str) -> str | None:
+def redaction_problem(quote: str, original: str, source: str = "record") -> str | None:
     """Why `quote` is not `original` with spans replaced by marks, or None when it is. A mark is
     [name] or [redacted] and hides at most six words, none that turns the meaning; an ellipsis
     stands for whole sentences only; every other word is the record's, in its order."""
@@ -75,7 +75,7 @@ def redaction_problem(quote: str, original: str) -> str | None:
             f"a mark hides more than {MARK_WORDS} words or a word that turns the meaning "
             "(not, no, never, cleared, alleged ...): a mark stands for personal data only"
         )
-    return "its words are not the record's, in the record's order (a word added, changed, dropped or moved)"
+    return f"its words are not the {source}'s, in the {source}'s order (a word added, changed, dropped or moved)"
 
 
 def is_redaction_of(quote: str, original: str) -> bool:
@@ -100,7 +100,7 @@ def excerpt_problem(public: str, source: str) -> str | None:
     for number, paragraph in enumerate(paragraphs(public), start=1):
         match = next((i for i, p in enumerate(remaining) if redaction_problem(paragraph, p) is None), None)
         if match is None:
-            closest = min((redaction_problem(paragraph, p) or "" for p in remaining), key=len, default="")
+            closest = min((redaction_problem(paragraph, p, "request") or "" for p in remaining), key=len, default="")
             return f"paragraph {number} ({paragraph[:40]!r}...) is not a paragraph of the request as sent" + (
                 f": {closest}" if closest else ""
             )

@@ -58,7 +58,7 @@ def request_blocks(text: str) -> list[dict]:
     """The request's own paragraphs: lines a text editor wrapped are joined again, numbered
     or bulleted items stay items, and short lines (a sign-off) keep their breaks."""
     blocks = []
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
+    for paragraph in re.split(r"\n\s*\n", text.strip()) if text.strip() else []:
         lines = [line.rstrip() for line in paragraph.splitlines() if line.strip()]
         if any(LIST_ITEM.match(line) for line in lines):
             items: list[str] = []
@@ -179,7 +179,8 @@ def build_context(
             for f in fields
         ],
         "provisional": numbers["requests.response_rate"]["value"] < spec.get("provisional_below", 0.8),
-        "request_blocks": request_blocks(edition.request_text),
+        # only the researcher's public excerpt: the request as sent is signed (name, address, e-mail)
+        "request_blocks": request_blocks(edition.request_public),
         "fonts_url": fonts_url,
         "change": change,
         "input_files": numbers["breaches.total"]["inputs"],

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from policebreaches.quotes import is_redaction_of
+from policebreaches.edition import write_manifest
 from policebreaches.personal_data import PersonalData
 from policebreaches.problems import InputError
+from policebreaches.quotes import is_redaction_of
 
 from conftest import REPO
 
@@ -202,37 +204,110 @@ def test_a_name_in_the_register_stops_the_tables(copy):
         statistics(copy)
 
 
-def test_personal_data_in_the_request_stops_the_report_before_it_is_written(copy):
+def render(copy: Path, html: Path, pdf: Path) -> None:
+    """The render stage on the copy, in this process (it sets SOURCE_DATE_EPOCH: put back after,
+    or the sample generator's test, later in the same process, writes other PDF dates)."""
     from policebreaches.stages import render as stage
 
-    edit_json(
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        _render(stage, copy, html, pdf)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def _render(stage, copy: Path, html: Path, pdf: Path) -> None:
+    stage.run(
         copy / "check" / "edition.json",
-        lambda e: e.update(request_text=e["request_text"] + "\nYours faithfully, Mr Daniel Cartwright, 07700 900456\n"),
+        copy / "numbers.json",
+        copy / "check" / "register.json",
+        copy / "statistics" / "case_studies.json",
+        copy / "statistics" / "change.json",
+        copy / "accuracy.csv",
+        [copy / "check" / "problems.csv", copy / "clean" / "extraction_problems.csv"],
+        copy / "ledger.csv",
+        sorted((copy / "figures").glob("*.svg")),
+        REPO / "policebreaches" / "resources" / "codebook.yaml",
+        REPO / "policebreaches" / "resources" / "report_spec.yaml",
+        REPO / "policebreaches" / "resources" / "given_names.txt",
+        REPO / "report" / "report.html.j2",
+        REPO / "report" / "report.css",
+        sorted((REPO / "report" / "fonts").glob("*.ttf")),
+        html,
+        pdf,
     )
+
+
+SIGNATURE = "\nYours faithfully,\nSiân Llewelyn-Jones\n14 Heol y Bont, Aberystwyth\nsian.lj@example.org\n"
+
+
+def test_the_appendix_prints_the_public_request_never_the_signature_block(copy):
+    edit_json(copy / "check" / "edition.json", lambda e: e.update(request_text=e["request_text"] + SIGNATURE))
+    render(copy, copy / "new.html", copy / "new.pdf")
+    page = (copy / "new.html").read_text(encoding="utf-8")
+    appendix = page.split('id="request"')[1].split("</section>")[0]
+    assert "Data Protection Act 1998 committed by police officers" in appendix
+    for line in SIGNATURE.split("\n")[1:-1] + ["Dear Freedom of Information Officer", "synthetic sample request"]:
+        assert line not in page
+
+
+def test_without_a_public_request_the_appendix_prints_none_of_the_request(copy):
+    edit_json(copy / "check" / "edition.json", lambda e: e.update(request_public=""))
+    render(copy, copy / "new.html", copy / "new.pdf")
+    appendix = (copy / "new.html").read_text(encoding="utf-8").split('id="request"')[1].split("</section>")[0]
+    assert "has not been given yet" in appendix and "Data Protection Act 1998" not in appendix
+
+
+def test_personal_data_in_the_public_request_stops_the_report_before_it_is_written(copy):
+    signed = "\n\nYours faithfully, Mr Daniel Cartwright, 07700 900456\n"
+    edit_json(copy / "check" / "edition.json", lambda e: e.update(request_public=e["request_public"] + signed))
     html, pdf = copy / "new.html", copy / "new.pdf"
     with pytest.raises(InputError) as stopped:
-        stage.run(
-            copy / "check" / "edition.json",
-            copy / "numbers.json",
-            copy / "check" / "register.json",
-            copy / "statistics" / "case_studies.json",
-            copy / "statistics" / "change.json",
-            copy / "accuracy.csv",
-            [copy / "check" / "problems.csv", copy / "clean" / "extraction_problems.csv"],
-            copy / "ledger.csv",
-            sorted((copy / "figures").glob("*.svg")),
-            REPO / "policebreaches" / "resources" / "codebook.yaml",
-            REPO / "policebreaches" / "resources" / "report_spec.yaml",
-            REPO / "policebreaches" / "resources" / "given_names.txt",
-            REPO / "report" / "report.html.j2",
-            REPO / "report" / "report.css",
-            sorted((REPO / "report" / "fonts").glob("*.ttf")),
-            html,
-            pdf,
-        )
+        render(copy, html, pdf)
     assert "new.html: name after title 'Mr Daniel Cartwright'" in str(stopped.value)
     assert "'07700 900456'" in str(stopped.value)
     assert not html.exists() and not pdf.exists()
+
+
+REQUEST = (REPO / "raw" / "2016" / "request.txt").read_text(encoding="utf-8")
+PUBLIC = "\n\n".join(REQUEST.strip().split("\n\n")[1:-1])
+
+
+@pytest.mark.parametrize(
+    "public, why",
+    [
+        (PUBLIC, None),
+        (PUBLIC.split("\n\n", 1)[1], None),  # a whole paragraph left out
+        (PUBLIC.replace("in a spreadsheet", "[redacted]"), None),
+        (PUBLIC + "\n\nYours faithfully,\nMr Daniel Cartwright", "paragraph 5"),  # a paragraph added
+        (PUBLIC.replace("electronically", "electronically and free of charge"), "a word added"),
+        (PUBLIC.replace("in a spreadsheet", "[redacted: by post]"), "carries text of its own"),
+        (PUBLIC.replace("police officers, police", "police … police"), "drops words inside a sentence"),
+    ],
+)
+def test_the_public_request_is_checked_like_a_quote(public, why):
+    from policebreaches.quotes import excerpt_problem
+
+    found = excerpt_problem(public, REQUEST + SIGNATURE)
+    assert found is None if why is None else why in found, found
+
+
+def test_a_public_request_that_is_not_the_request_stops_the_input_check(tmp_path):
+    from policebreaches.checks import check_inputs
+    from policebreaches.forces import FORCES_CSV
+
+    from editions import make_edition
+
+    root = make_edition(tmp_path / "2099", [{"force": "Kent", "status": "refused"}], {}, bless=False)
+    with open(root / "edition.yaml", "a", encoding="utf-8") as fh:
+        fh.write("request_public: |\n  Please send the number of data protection breaches and the names.\n")
+    write_manifest(root)
+    problems, _, edition = check_inputs(root, {}, FORCES_CSV)
+    [problem] = [p for p in problems if p.file == "edition.yaml request_public"]
+    assert "not an excerpt of the request as sent" in problem.what and "a word added" in problem.what
 
 
 def test_internal_folders_say_they_are_internal(built):

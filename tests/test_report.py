@@ -91,7 +91,7 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
     assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
     assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
-    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>")
+    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_public="<b>request</b>")
     html = render_with(built, edition=edition, cases=cases)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
