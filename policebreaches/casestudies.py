@@ -72,6 +72,8 @@ def quote_case_studies(
                 "role_raw": str(case.get("role_raw", "")),
                 "source_file": case["source_file"],
                 "source_locator": case["source_locator"],
+                "source_sha256": case["source_sha256"],
+                "role": case.get("role", ""),
                 "breach_type": case["breach_type"],
                 "outcome_group": case["outcome_group"],
             }
@@ -80,10 +82,8 @@ def quote_case_studies(
 
 
 def printed_texts(cases: list[dict]) -> list[tuple[str, str]]:
-    """(where, text) of everything the report prints from the case studies: what the gate scans."""
-    return [
-        (f"case study, record {c['record_id']} ({field})", c[field])
-        for c in cases
-        if c["approved"]
-        for field in ("description", "outcome", "role_raw")
-    ]
+    """(where, text) of the only response text the report prints from the case studies, the
+    approved quotes: what the gate scans. The raw outcome and rank cells beside them were
+    approved by nobody, so the report gives the record's codebook groups instead
+    (report_context.public_case_studies)."""
+    return [(f"case study, record {c['record_id']} (description)", c["description"]) for c in cases if c["approved"]]

@@ -121,6 +121,9 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    pinned = read_manifest(root, [])  # its problems are check_manifest's to report
+    for row in register:  # a public citation names a file by its checksum, never by its name
+        row["file_sha256"] = {name: pinned.get(f"responses/{name}", "") for name in row["files"]}
     workforce = read_denominators(root, problems, bodies)
     for row in register:
         row["workforce"] = workforce.pop(row["force_id"], None)

@@ -75,15 +75,75 @@ def request_blocks(text: str) -> list[dict]:
     return blocks
 
 
-def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(excluded: files of which not a single row was used, each with every reason;
-    warnings: the other problems, about inputs that were used with a caveat)."""
-    unused = {r["source_file"]: r["file_status"] for r in ledger if r["file_status"] not in USED_STATUSES}
+def excluded_and_warnings(
+    problems: list[dict], ledger: list[dict], register: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """(excluded: files of which not a single row was used; warnings: the other problems, about
+    inputs that were used with a caveat), as the report may print them: a response file by its
+    body and checksum prefix, never its name, and no text quoted from it. The full problem
+    list is check/problems.csv and clean/extraction_problems.csv (internal)."""
+    names = {r["force_id"]: r["name"] for r in register}
+    checksums = {f"responses/{f}": sha for r in register for f, sha in (r.get("file_sha256") or {}).items()}
+    unused = {r["source_file"]: r for r in ledger if r["file_status"] not in USED_STATUSES}
     excluded = [
-        {"file": name, "what": "; ".join(p["what"] for p in problems if p["file"] == name) or f"not used ({status})"}
-        for name, status in unused.items()
+        {
+            "body": names.get(row["force_id"], ""),
+            "file": checksums.get(name, "")[:CHECKSUM_PREFIX],
+            "what": STATUS_PHRASES.get(row["file_status"], row["file_status"].replace("_", " ")),
+        }
+        for name, row in unused.items()
     ]
-    return excluded, [p for p in problems if p["file"] not in unused]
+    warnings = [
+        {"input": _public_input(p["file"], checksums), "what": _unquoted(p["what"])}
+        for p in problems
+        if p["file"] not in unused
+    ]
+    return excluded, warnings
+
+
+STATUS_PHRASES = {  # ledger.csv file_status, in words
+    "failed_input_checks": "failed the input checks",
+    "needs_transcription": "a letter without a transcription",
+    "unreadable": "could not be read",
+    "no_content": "held no text",
+    "missing": "missing",
+}
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|responses/\S+")
+
+
+def _public_input(where: str, checksums: dict[str, str]) -> str:
+    if where.startswith("responses/"):
+        return f"response file sha256 {checksums.get(where, '')[:CHECKSUM_PREFIX]}…"
+    return _unquoted(where)
+
+
+def _unquoted(text: str) -> str:
+    """A problem's words without what they quote (a cell, a sheet or file name: response text)."""
+    return _QUOTED.sub("[…]", text)
+
+
+CHECKSUM_PREFIX = 12  # characters of a file's sha256 that cite it in public
+
+
+def public_case_studies(cases: list[dict], codebook) -> list[dict]:
+    """What the report may print of each case study: the body's name, the approved quote, the
+    record's codebook groups, and a citation by record id and the file's checksum prefix.
+    Nothing else of the record: its raw outcome and rank cells were approved by nobody, and
+    the file's and sheet's names are the response's text (statistics/case_studies.json,
+    internal, keeps them)."""
+    return [
+        {
+            "force": c["force"],
+            "record_id": c["record_id"],
+            "approved": c["approved"],
+            "description": c["description"] if c["approved"] else "",
+            "breach_type": codebook.label("breach_type", c["breach_type"]),
+            "outcome": codebook.label("outcome_group", c["outcome_group"]),
+            "role": codebook.label("role", c["role"]) if c.get("role") else "",
+            "file": c.get("source_sha256", "")[:CHECKSUM_PREFIX],
+        }
+        for c in cases
+    ]
 
 
 def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list[str]) -> list[dict]:
@@ -160,8 +220,8 @@ def build_context(
             for r in codebook.categories("role")
         ],
         "outcome_columns": category_columns(codebook, "outcome_group"),
-        "case_studies": cases,
-        "profiles": profiles(register, cases, numbers, codebook.categories("role")),
+        "case_studies": public_case_studies(cases, codebook),
+        "profiles": profiles(register, public_case_studies(cases, codebook), numbers, codebook.categories("role")),
         "force_names": {r["force_id"]: r["name"] for r in register},
         "role_parts": [f"role.{r}" for r in codebook.categories("role")],
         "refusals": [
@@ -170,7 +230,10 @@ def build_context(
             if r["status"] not in ("disclosed",)
         ],
         **dict(
-            zip(("excluded", "warnings"), excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records")))
+            zip(
+                ("excluded", "warnings"),
+                excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records"), register),
+            )
         ),
         "accuracy": accuracy_rows,
         **corpus_context(numbers),
