@@ -8,7 +8,6 @@ The fast part builds the numbers in one process; the slow part renders everythin
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -18,25 +17,15 @@ from marker_edition import make_marker_edition
 from policebreaches.publication import is_public
 
 from conftest import REPO, read
-from editions import LIMITS
+from editions import build_in_process
 
 MARKER = re.compile(r"zqm\d{3}")
 
 
 def build(tmp: Path, numbers_only: bool) -> tuple[Path, set[str], set[str]]:
-    """(results folder, every marker, the approved markers) of the marker edition, built by
-    every stage's run() in this process (onepass, as `make verify` builds)."""
-    from policebreaches.onepass import run_stages
-
+    """(results folder, every marker, the approved markers) of the marker edition."""
     root, mark, approved = make_marker_edition(tmp, tmp / "raw" / "2099")
-    before, cwd = os.environ.get("SOURCE_DATE_EPOCH"), Path.cwd()
-    try:
-        os.chdir(REPO)  # the workflow files the crate copies are named from the repository
-        run_stages(root, tmp / "out", limits=LIMITS, corpus_dir=REPO / "tests" / "corpus", numbers_only=numbers_only)
-    finally:
-        os.chdir(cwd)
-        os.environ.pop("SOURCE_DATE_EPOCH", None) if before is None else os.environ.update(SOURCE_DATE_EPOCH=before)
-    return tmp / "out", set(mark.all), approved
+    return build_in_process(root, tmp / "out", numbers_only=numbers_only), set(mark.all), approved
 
 
 def text_of(path: Path) -> str:
