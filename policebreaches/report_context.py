@@ -93,11 +93,7 @@ def excluded_and_warnings(
         }
         for name, row in unused.items()
     ]
-    warnings = [
-        {"input": _public_input(p["file"], checksums), "what": _unquoted(p["what"])}
-        for p in problems
-        if p["file"] not in unused
-    ]
+    warnings = [_public_warning(p, checksums) for p in problems if p["file"] not in unused]
     return excluded, warnings
 
 
@@ -111,10 +107,17 @@ STATUS_PHRASES = {  # ledger.csv file_status, in words
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|responses/\S+")
 
 
-def _public_input(where: str, checksums: dict[str, str]) -> str:
-    if where.startswith("responses/"):
-        return f"response file sha256 {checksums.get(where, '')[:CHECKSUM_PREFIX]}…"
-    return _unquoted(where)
+def _public_warning(problem: dict, checksums: dict[str, str]) -> dict:
+    """A problem about a response file is named by the file's checksum, with a fixed phrase: its
+    message quotes the file (a cell, a sheet or attachment name). Other inputs are the
+    researcher's own files (the register, edition.yaml): their messages, without what they quote."""
+    if problem["file"].startswith("responses/"):
+        checksum = checksums.get(problem["file"], "")[:CHECKSUM_PREFIX]
+        return {"input": f"response file sha256 {checksum}…", "what": RESPONSE_CAVEAT}
+    return {"input": _unquoted(problem["file"]), "what": _unquoted(problem["what"])}
+
+
+RESPONSE_CAVEAT = "used with a caveat (in check/problems.csv and clean/extraction_problems.csv, internal)"
 
 
 def _unquoted(text: str) -> str:
