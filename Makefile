@@ -6,37 +6,67 @@ BIN := $(VENV)/bin
 EDITION ?= 2016
 CORES ?= 2
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench bench-big-files check-reproducible lint envs workflow-report system-check clean
+# Variables the targets read. A variable given on the command line that is not one of these
+# is a mistake (make would ignore it silently: `make report EDITON=2017` built 2016).
+KNOWN_VARIABLES := EDITION FROM KEY RECORD ALL RAW RESULTS OUT ALLOW_PROBLEMS CODER FILE N LIMITS \
+  SCALES RUNS AGAINST CORES PYTHON VENV
+GIVEN_VARIABLES := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
+UNKNOWN_VARIABLES := $(filter-out $(KNOWN_VARIABLES),$(GIVEN_VARIABLES))
+ifneq ($(UNKNOWN_VARIABLES),)
+$(error $(shell $(PYTHON) -c 'import difflib, sys; known = sys.argv[1].split(); \
+  print("; ".join(f"unknown make variable {v}" + "".join(f" (did you mean {m}?)" for m in difflib.get_close_matches(v, known, 1, 0.6)) for v in sys.argv[2].split()) + ". Known: " + ", ".join(known))' \
+  '$(KNOWN_VARIABLES)' '$(UNKNOWN_VARIABLES)'))
+endif
+
+# Snakemake, without the line it prints about the workflow profile it always uses (profiles/default)
+snakemake = set -o pipefail; { $(BIN)/snakemake $(1) 2>&1 1>&3 | sed -u '/^Using workflow specific profile/d' >&2; } 3>&1
+
+.PHONY: lock verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench first-hour bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements/runtime.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version)). Set PYTHON=python3.11"; exit 1; }
 	@test -d $(VENV) || { echo "Creating $(VENV) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing the pinned packages of requirements.txt into $(VENV) (about 40 s the first time) ..."
+	@echo "Installing the pipeline's pinned packages (requirements/runtime.txt) into $(VENV) (the first time only) ..."
 	@$(BIN)/pip install -qq --upgrade pip
-	@$(BIN)/pip install -qq --progress-bar off -r requirements.txt
-	@$(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .
+	@$(BIN)/pip install -qq --progress-bar off --require-hashes -r requirements/runtime.txt
+	@# the editable install points the venv at this checkout: only when the venv is its own (a test's copy
+	@# of the project or a git worktree that borrows another checkout's venv must not take it over)
+	@# (realpath in the shell: make expands a recipe before its first line creates the venv)
+	@if [ "$$(realpath $(VENV))" = "$(CURDIR)/.venv" ]; then \
+	  $(BIN)/pip install -qq --no-deps --config-settings editable_mode=compat -e . >/dev/null 2>&1 || $(BIN)/pip install --no-deps -e .; fi
 	@echo "Installed: $$($(BIN)/pip freeze | wc -l) packages."
 	@touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements/dev.txt
+	@echo "Installing the test and lint tools (requirements/dev.txt) into $(VENV) ..."
+	@$(BIN)/pip install -qq --progress-bar off --require-hashes -r requirements/dev.txt
+	@touch $(DEV_STAMP)
+
+lock: $(DEV_STAMP) ## Regenerate the lock files requirements/*.txt from pyproject.toml (uv; keeps the pins it can)
+	@for part in runtime dev cluster; do \
+	  $(BIN)/uv pip compile pyproject.toml $$( [ $$part = runtime ] || echo --extra $$part ) --python-version 3.11 \
+	    --generate-hashes --no-header -q -o requirements/$$part.txt && echo "wrote requirements/$$part.txt"; done
 
 system-check: $(STAMP) ## Check the system libraries the PDF's bytes depend on (envs/system-packages.txt)
 	@$(BIN)/python -m policebreaches.syscheck
 
 report: system-check ## Build the report for EDITION (default 2016): one line per stage, then the PDF's path
-	@$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --logger brief
+	@$(call snakemake,--cores $(CORES) --config edition=$(EDITION) $(if $(LIMITS),'limits=$(LIMITS)') --logger brief)
 	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
 
-test: system-check ## Run the test suite (without the few slow end-to-end tests: make test-slow)
-	$(BIN)/python -m pytest -q -m "not slow"
+test: system-check $(DEV_STAMP) ## Run the test suite (without the few slow end-to-end tests: make test-slow)
+	$(BIN)/python -m pytest -q -m "not slow" -n $(CORES) --dist loadscope
 
-test-slow: system-check ## The slow end-to-end tests (second builds, scaled editions, browser); CI runs them
+test-slow: system-check $(DEV_STAMP) ## The slow end-to-end tests (second builds, scaled editions, browser); CI runs them
 	$(BIN)/python -m pytest -q -m slow
 
-sample-edition: $(STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
+sample-edition: $(STAMP) $(DEV_STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
 	rm -rf raw/2016 tests/truth/2016
 	$(BIN)/python scripts/make_sample_edition.py raw/2016 tests/truth/2016
 	$(BIN)/python -m policebreaches.cli data-log
@@ -64,7 +94,7 @@ verify: $(STAMP) ## Recompute EDITION's numbers from raw/ alone and compare with
 	  $(if $(ALLOW_PROBLEMS),--allow-problems) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
-	$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
+	@$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
 
 workflow-report: report ## Snakemake's own report (code, parameters, versions per output)
 	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --report results/$(EDITION)/workflow-report.html
@@ -84,23 +114,26 @@ review-sheet: $(STAMP) ## Write results/EDITION/review-sheet.xlsx: the review qu
 review-import: $(STAMP) ## Read a filled review sheet back: make review-import FILE=results/2016/review-sheet.xlsx
 	$(BIN)/python -m policebreaches.cli review-import --edition $(EDITION) --file "$(FILE)"
 
-bench: system-check ## Benchmarks: x1, x10, x100 editions (writes bench/RESULTS.md)
-	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3)
+bench: system-check ## Benchmarks: x1, x10, x100 editions beside an older commit (AGAINST=, default f47a480; bench/RESULTS.md)
+	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3) $(if $(AGAINST),--against $(AGAINST))
+
+first-hour: system-check ## Measure README's two commands on a fresh clone of HEAD; rewrites README's sentence
+	$(BIN)/python bench/first_hour.py
 
 bench-big-files: system-check ## One oversized response at a time (50 MB CSV, 2M-row CSV, 1M-row xlsx): time, peak RSS
 	$(BIN)/python bench/big_files.py
 
-lint: $(STAMP) ## ruff (check, format), snakefmt and snakemake --lint
+lint: $(STAMP) $(DEV_STAMP) ## ruff (check, format), snakefmt and snakemake --lint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/snakefmt --check Snakefile rules/
 	$(BIN)/snakemake --lint
 
-envs: ## Derive envs/pipeline.yaml (for --use-conda) from requirements.txt
-	@{ echo "# Derived from requirements.txt by 'make envs'; do not edit by hand."; \
+envs: ## Derive envs/pipeline.yaml (for --use-conda) from requirements/runtime.txt
+	@{ echo "# Derived from requirements/runtime.txt by 'make envs'; do not edit by hand."; \
 	   echo "name: policebreaches"; echo "channels: [conda-forge]"; echo "dependencies:"; \
 	   echo "  - python=3.11"; echo "  - pango"; echo "  - pip"; echo "  - pip:"; \
-	   grep -E '^[A-Za-z0-9_.-]+==' requirements.txt | sed 's/^/      - /'; } > envs/pipeline.yaml
+	   grep -oE '^[A-Za-z0-9_.-]+==[^ ]+' requirements/runtime.txt | sed 's/^/      - /'; } > envs/pipeline.yaml
 
 clean: ## Remove results/ (it is rebuilt byte for byte)
 	rm -rf results .snakemake

@@ -20,7 +20,11 @@ include: "rules/audit.smk"
 
 
 onerror:
-    set_aside_stale_report()
+    set_aside_stale_outputs()
+
+
+onsuccess:
+    clear_stale_outputs()
 
 
 rule all:

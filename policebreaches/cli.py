@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .edition import write_manifest
 from .problems import InputError, raise_if_any
+from .staleness import NoCurrentBuild, require_build
 
 
 def review_command(args) -> str:
@@ -20,6 +21,7 @@ def review_command(args) -> str:
     from .stages.io import read_csv
 
     results, edition_dir = Path(args.results) / args.edition, Path(args.raw) / args.edition
+    require_build(results, args.edition)
     review, codebook, today = read_csv(results / "review.csv"), default_codebook(), dt.date.today()
     if args.command == "review-sheet":
         out = Path(args.file) if args.file else results / "review-sheet.xlsx"
@@ -30,12 +32,19 @@ def review_command(args) -> str:
         if not args.file:
             raise SystemExit("give FILE=<the filled review sheet>")
         written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        if not written:
+            return f"{args.file} holds no decision: overrides/coding.csv is unchanged"
         return f"{written} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
+    from .review import queue
+
+    if queue(review).empty:
+        return f"the review queue of {args.edition} is empty: no record waits for a decision ({results / 'review.csv'})"
     coder = args.coder or input("coder (your name or initials): ").strip()
     decisions = walk_queue(review, codebook, coder, today)
     raise_if_any(decision_problems(decisions, review, codebook, "make review"), "review")
-    if decisions:
-        append_decisions(edition_dir, decisions)
+    if not decisions:
+        return "no decision made: overrides/coding.csv is unchanged"
+    append_decisions(edition_dir, decisions)
     return f"{len(decisions)} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
 
 
@@ -59,8 +68,12 @@ def verify_command(args) -> int:
     if args.results:
         settings.results_dir = Path(args.results)
     settings.allow_problems |= args.allow_problems
+    try:
+        require_build(settings.results_dir / args.edition, args.edition)
+    except NoCurrentBuild as exc:  # verify still records its verdict (not verified) below
+        print(f"note: {exc}", file=sys.stderr)
     result = verify(settings, args.edition, args.key)
-    out = Path(args.out) if args.out else settings.results_dir / args.edition / "verification.json"
+    out = Path(args.out) if args.out else settings.results_dir / args.edition / verification_name(args.key)
     if args.out:
         out.parent.mkdir(parents=True, exist_ok=True)
     if out.parent.is_dir():  # by default beside the results checked, when there are any
@@ -70,6 +83,12 @@ def verify_command(args) -> int:
     return 0 if result.ok else 1
 
 
+def verification_name(key: str | None) -> str:
+    """verification.json records a whole build's check (the file sent with the report); a
+    check of one number goes beside it and never overwrites it."""
+    return f"verification.{key}.json" if key else "verification.json"
+
+
 def validate_crate_command(folder: Path) -> int:
     """make validate-crate: roc-validator's verdict on a build's provenance crate, offline."""
     from importlib.metadata import version
@@ -77,6 +96,7 @@ def validate_crate_command(folder: Path) -> int:
     from .crate import CRATE_FILE
     from .crate_check import CONTEXTS, PROFILE, validate_crate
 
+    require_build(folder, folder.name)
     if not (folder / CRATE_FILE).is_file():
         raise FileNotFoundError(f"{folder / CRATE_FILE} not found: build the edition first (make report)")
     result = validate_crate(folder)
@@ -154,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             results, raw = Path(args.results) / args.edition, Path(args.raw) / args.edition
             if not (args.key or args.record):
                 parser.error("give KEY=<number key> or RECORD=<record id>")
+            require_build(results, args.edition)
             print(
                 trace_key(args.key, results, raw, None if args.all else 20)
                 if args.key
@@ -191,7 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:  # a decision or a sheet that does not pass its checks
         print(exc, file=sys.stderr)
         return 1
-    except (KeyError, FileNotFoundError, FileExistsError) as exc:
+    except NoCurrentBuild as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyError as exc:  # str() of a KeyError is its argument's repr: print the argument
+        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

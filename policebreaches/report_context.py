@@ -140,13 +140,18 @@ def public_case_studies(cases: list[dict], codebook) -> list[dict]:
             "record_id": c["record_id"],
             "approved": c["approved"],
             "description": c["description"] if c["approved"] else "",
-            "breach_type": codebook.label("breach_type", c["breach_type"]),
-            "outcome": codebook.label("outcome_group", c["outcome_group"]),
-            "role": codebook.label("role", c["role"]) if c.get("role") else "",
+            "breach_type": _label(codebook, "breach_type", c["breach_type"]),
+            "outcome": _label(codebook, "outcome_group", c["outcome_group"]),
+            "role": _label(codebook, "role", c.get("role", "")),
             "file": c.get("source_sha256", "")[:CHECKSUM_PREFIX],
         }
         for c in cases
     ]
+
+
+def _label(codebook, field: str, category: str) -> str:
+    """The codebook's label, or "" for a record no rule has decided yet (it waits in review.csv)."""
+    return codebook.label(field, category) if category else ""
 
 
 def profiles(register: list[dict], cases: list[dict], numbers: dict, roles: list[str]) -> list[dict]:

@@ -176,6 +176,11 @@ def walk_queue(review: pd.DataFrame, codebook, coder: str, today: dt.date, ask=i
         say(f"  description: {record['description_raw']}")
         say(f"  force's label: {record['category_raw'] or '-'}   outcome: {record['outcome_raw'] or '-'}")
         say(f"  why it waits: {record['needs_review'] or record['doubt']}")
+        if record.get("second_opinion"):
+            say(
+                f"  second opinion (a model, raises doubts only): {record['second_opinion']}"
+                f" (confidence {record.get('second_opinion_confidence') or '-'})"
+            )
         for field in DECIDED_FIELDS:
             rule = record.get(f"{'outcome' if field == 'outcome_group' else field}_rule", "")
             say(f"  {field}: now {record[field] or '(undecided)'} by rule {rule or '-'}")

@@ -12,6 +12,7 @@ import yaml
 
 from .edition import REGISTER_COLUMNS, load_edition, write_manifest
 from .problems import raise_if_any
+from .review import CODING_COLUMNS
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:
@@ -32,6 +33,12 @@ def _block(key: str, text: str) -> str:
 
 
 def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
+    if not (raw / previous_id).is_dir():
+        editions = sorted(p.name for p in raw.iterdir() if (p / "edition.yaml").is_file()) if raw.is_dir() else []
+        raise FileNotFoundError(
+            f"{raw / previous_id} does not exist: FROM must be an edition folder under {raw}/ "
+            f"(here: {', '.join(editions) or 'none'})"
+        )
     problems: list = []
     previous = load_edition(raw / previous_id, problems)
     raise_if_any(problems)
@@ -87,7 +94,7 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
                     "notes": "",
                 }
             )
-    (target / "overrides" / "coding.csv").write_text("record_id,field,value,coder,reason\n", encoding="utf-8")
+    (target / "overrides" / "coding.csv").write_text(",".join(CODING_COLUMNS) + "\n", encoding="utf-8")
     write_manifest(target)
     return target
 

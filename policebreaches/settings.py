@@ -22,29 +22,69 @@ def parse_bool(value, key: str) -> bool:
     raise ValueError(f"config {key}={value!r} is not a yes/no value: write {key}=true or {key}=false")
 
 
-def closest(word: str, choices) -> str:
+def closest(word: str, choices, prefix: str = "") -> str:
     match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
-    return f"; did you mean '{match[0]}'?" if match else f"; valid keys: {', '.join(sorted(choices))}"
+    return f"; did you mean '{prefix}{match[0]}'?" if match else f"; valid keys: {', '.join(sorted(choices))}"
+
+
+NESTED_HOW = "set a nested key as --config {key}='{{\"{inner}\": ...}}' (JSON), or edit config.yaml"
+
+
+def parse_number(value, key: str, kind: str, spec: dict):
+    """A whole number (kind 'integer') or any number, within the schema's bounds: --config
+    values arrive as text, so '10' is read as 10; anything else is a problem naming the key."""
+    try:
+        number = float(str(value).strip().replace("_", ""))
+        if kind == "integer":
+            if number != int(number):
+                raise ValueError
+            number = int(number)
+    except ValueError:
+        what = "a whole number" if kind == "integer" else "a number"
+        raise ValueError(f"config {key}={value!r} is not {what}") from None
+    low, above = spec.get("minimum"), spec.get("exclusiveMinimum")
+    if (low is not None and number < low) or (above is not None and number <= above):
+        bound = f">= {low}" if low is not None else f"> {above}"
+        raise ValueError(f"config {key}={value!r} is out of range: it must be {bound}")
+    return number
+
+
+def check_value(config: dict, key: str, spec: dict, name: str) -> list[str]:
+    """Problems with one value, normalised in place (yes/no to booleans, text to numbers)."""
+    kind, value = spec.get("type"), config[key]
+    try:
+        if kind == "boolean":
+            config[key] = parse_bool(value, name)
+        elif kind in ("integer", "number"):
+            config[key] = parse_number(value, name, kind, spec)
+        elif kind == "string" and isinstance(value, (int, float)):
+            config[key] = str(value)  # --config edition=2016 arrives as a number
+        elif kind == "object":
+            if not isinstance(value, dict):
+                inner = next(iter(spec.get("properties", {})), "name")
+                return [f"config {name}={value!r} is not a mapping: " + NESTED_HOW.format(key=name, inner=inner)]
+            return check_config(value, spec, prefix=f"{name}.")
+    except ValueError as exc:
+        return [str(exc)]
+    return []
 
 
 def check_config(config: dict, schema: dict | None = None, prefix: str = "") -> list[str]:
-    """Problems with `config` as one line each; booleans and edition ids are normalised in place."""
+    """Problems with `config` as one line each, values normalised in place; the schema's
+    own validation after this finds nothing a user could have typed."""
     schema = schema or yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
     properties = schema.get("properties", {})
     problems = []
     for key in list(config):
         name = prefix + key
         if key not in properties:
-            problems.append(f"unknown config key '{name}'{closest(key, properties)}")
+            dotted = "." in key and key.split(".")[0] in properties
+            hint = (
+                "; " + NESTED_HOW.format(key=key.split(".")[0], inner=key.split(".", 1)[1])
+                if dotted
+                else closest(key, properties, prefix)
+            )
+            problems.append(f"unknown config key '{name}'{hint}")
             continue
-        kind = properties[key].get("type")
-        try:
-            if kind == "boolean":
-                config[key] = parse_bool(config[key], name)
-            elif kind == "string" and isinstance(config[key], (int, float)):
-                config[key] = str(config[key])  # --config edition=2016 arrives as a number
-        except ValueError as exc:
-            problems.append(str(exc))
-        if kind == "object" and isinstance(config[key], dict):
-            problems += check_config(config[key], properties[key], prefix=f"{name}.")
+        problems += check_value(config, key, properties[key], name)
     return problems

@@ -23,7 +23,7 @@ def system_packages(path: Path = PACKAGES_FILE) -> list[str]:
 
 
 def install_line() -> str:
-    return "sudo apt-get install " + " ".join(system_packages())
+    return "apt-get install -y " + " ".join(system_packages())
 
 
 def embedded_fonts(pdf: bytes) -> set[str]:
@@ -60,7 +60,8 @@ def main() -> int:
     for problem in found:
         print(f"  - {problem}", file=sys.stderr)
     print(
-        f"Install them (Debian/Ubuntu):\n  {install_line()}\nmacOS (Homebrew): brew install pango harfbuzz",
+        f"Install them (Debian/Ubuntu, as root; with sudo as a normal user):\n  {install_line()}\n"
+        "macOS (Homebrew): brew install pango harfbuzz",
         file=sys.stderr,
     )
     return 1

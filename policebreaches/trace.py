@@ -67,7 +67,7 @@ def trace_entry(
     records,
     raw_root: Path,
     limit: int | None = None,
-    more: str = "use --all",
+    more: str = "all of them: make trace ... ALL=1",
     sources: dict[str, str] | None = None,
 ) -> list[str]:
     """One numbers.json entry: its definition and filter, then each record behind it (from

@@ -1,8 +1,9 @@
 """`make verify`: is results/<edition>/ what raw/<edition>/ gives?
 
 The raw files are checked against SHA256SUMS; then the numbers are recomputed from the
-raw folder alone, every stage's run() in this one process (policebreaches.onepass) into a
-temporary folder, and compared key by key with results/<edition>/numbers.json, and
+raw folder alone by the workflow itself (Snakemake, the same rules as the build, up to
+numbers.json and records.csv) into a temporary results folder, and compared key by key
+with results/<edition>/numbers.json, and
 record by record with results/<edition>/records.csv. Nothing else under results/ is read:
 not the build's intermediate files, nor its logs. A difference is reported with its
 chain (definition and filter, the records behind the number: raw file, locator, rules),
@@ -15,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import logging
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -27,7 +30,7 @@ from . import __version__
 from .buildinfo import git_describe
 from .checks import check_manifest, check_no_links
 from .edition import load_edition, read_manifest, sha256_file
-from .problems import InputError, Problem
+from .problems import Problem
 from .stages.io import read_csv
 from .trace import trace_entry, trace_record
 
@@ -121,26 +124,43 @@ def editions_to_recompute(raw_dir: Path, edition: str) -> list[str]:
     return chain
 
 
-def recompute(settings: Settings, editions: list[str], work: Path) -> Path:
-    """numbers.json and records.csv of the last of `editions`, each edition built from its
-    raw folder by the stages in this process into work/<edition>/; returns that folder."""
-    from .onepass import run_stages
+REPO = Path(__file__).resolve().parents[1]  # the workflow (Snakefile, rules/) this package belongs to
 
-    previous = None
-    for edition in editions:
-        out = work / edition
-        truth = settings.truth_dir / edition / "incidents.csv"
-        run_stages(
-            settings.raw_dir / edition,
-            out,
-            limits=settings.limits,
-            corpus_dir=settings.corpus_dir,
-            truth=truth if truth.is_file() else None,
-            allow_problems=settings.allow_problems,
-            previous_numbers=previous,
-            numbers_only=True,
-        )
-        previous = out / "numbers.json"
+
+class RecomputeFailed(Exception):
+    """The workflow stopped while recomputing: what its console said, for the report."""
+
+
+def workflow_config(settings: Settings, edition: str, work: Path) -> list[str]:
+    """--config for a build of `edition` as the settings describe it, into `work`."""
+    paths = {
+        "raw_dir": settings.raw_dir,
+        "results_dir": work,
+        "truth_dir": settings.truth_dir,
+        "corpus_dir": settings.corpus_dir,
+    }
+    return [
+        f"edition={edition}",
+        *(f"{name}={Path(path).resolve()}" for name, path in paths.items()),
+        f"allow_problems={str(settings.allow_problems).lower()}",
+        "limits=" + json.dumps(settings.limits, sort_keys=True),
+    ]
+
+
+def recompute(settings: Settings, edition: str, work: Path) -> Path:
+    """numbers.json and records.csv of `edition` built by the workflow from its raw folder
+    into work/<edition>/ (the editions it compares with are built first, by the same rules);
+    returns that folder. Snakemake keeps no record of it (--drop-metadata, --nolock), so a
+    build of results/ running at the same time is neither blocked nor disturbed."""
+    out = work / edition
+    targets = [str(out / "numbers.json"), str(out / "records.csv")]
+    command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"), "--directory", str(REPO)]
+    command += ["--cores", str(os.cpu_count() or 1), "--nolock", "--drop-metadata", "--logger", "brief"]
+    command += ["--config", *workflow_config(settings, edition, work), "--", *targets]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        said = [line for line in (done.stdout + done.stderr).splitlines() if not line.startswith("Using workflow")]
+        raise RecomputeFailed("\n".join(said[-40:]))
     return out
 
 
@@ -261,18 +281,12 @@ def check_raw(settings: Settings, editions: list[str], report: Verification) -> 
         report.raw_problems += [Problem(prefix + p.file, p.what, p.fix) for p in problems]
 
 
-def recompute_quietly(settings: Settings, editions: list[str]) -> tuple[dict, pd.DataFrame]:
-    """(numbers.json, records.csv) as the stages compute them from raw/, in a temporary
-    folder that is gone afterwards. The stages' log lines are the build's, not ours."""
-    logger = logging.getLogger("policebreaches")
-    handlers, propagate = logger.handlers, logger.propagate
-    logger.handlers, logger.propagate = [logging.NullHandler()], False
-    try:
-        with tempfile.TemporaryDirectory(prefix="verify-") as work:
-            out = recompute(settings, editions, Path(work))
-            return json.loads((out / "numbers.json").read_text(encoding="utf-8")), read_csv(out / "records.csv")
-    finally:
-        logger.handlers, logger.propagate = handlers, propagate
+def recompute_quietly(settings: Settings, edition: str) -> tuple[dict, pd.DataFrame]:
+    """(numbers.json, records.csv) as the workflow computes them from raw/, in a temporary
+    folder that is gone afterwards."""
+    with tempfile.TemporaryDirectory(prefix="verify-") as work:
+        out = recompute(settings, edition, Path(work))
+        return json.loads((out / "numbers.json").read_text(encoding="utf-8")), read_csv(out / "records.csv")
 
 
 def read_found(numbers_file: Path, records_file: Path) -> tuple[dict, pd.DataFrame]:
@@ -355,8 +369,8 @@ def verify(settings: Settings, edition: str, key: str | None = None) -> Verifica
         )
         return report
     try:
-        expected = recompute_quietly(settings, editions)
-    except (InputError, AssertionError) as exc:  # the build would stop here too (AssertionError: the ledger)
+        expected = recompute_quietly(settings, edition)
+    except RecomputeFailed as exc:  # the build stops here too: what it said
         report.reason = "the raw edition does not build"
         report.lines += [
             f"NOT VERIFIED: {raw_root}/ does not build, as the build itself would say "

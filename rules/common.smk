@@ -20,11 +20,22 @@ from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.settings import check_config
+from policebreaches import staleness
 
-# misspelt keys and booleans such as 'ture' stop here, one line each, before the schema's dump
+
+
+def stop_planning(problems):
+    """A user's mistake found while planning (configuration, edition folder): the project's
+    own message, one line each with its fix, and exit status 2; no traceback, no
+    Snakemake wrapper around it (a WorkflowError would print its file and line first)."""
+    print("\n".join(["The build cannot start:", *(f"- {p}" for p in problems)]), file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
+# misspelt keys, yes/no and numbers given as words stop here, one line each, before the schema's dump
 config_problems = check_config(config)
 if config_problems:
-    raise WorkflowError("\n".join(config_problems))
+    stop_planning(config_problems)
 validate(config, "../schemas/config.schema.yaml")
 
 
@@ -46,9 +57,13 @@ FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate carries
 
 if not (RAW_DIR / EDITION / "requests.csv").is_file():
-    raise WorkflowError(
-        f"{RAW_DIR / EDITION}/requests.csv not found: is '{EDITION}' an edition folder under {RAW_DIR}/? "
-        f"Scaffold a new one with 'make new-edition EDITION={EDITION} FROM=<previous>'."
+    editions = sorted(p.name for p in RAW_DIR.glob("*/requests.csv") for p in [p.parent])
+    stop_planning(
+        [
+            f"{RAW_DIR / EDITION}/requests.csv not found: '{EDITION}' is not an edition folder under {RAW_DIR}/ "
+            f"(editions here: {', '.join(editions) or 'none'}). Scaffold a new one with "
+            f"'make new-edition EDITION={EDITION} FROM=<previous>'."
+        ]
     )
 
 
@@ -229,15 +244,16 @@ def final_outputs():
     return [str(OUT / name).format(edition=EDITION) for name in names]
 
 
-def set_aside_stale_report():
-    """After a failed build, no report from older inputs may look current: move it aside."""
-    results = Path(config["results_dir"]) / EDITION
-    for name in ("report.pdf", "report.html"):
-        current = results / name
-        if current.is_file():
-            stale = current.with_name(f"{current.stem}.stale{current.suffix}")
-            current.replace(stale)
-            print(f"The build failed: the previous {name} (built from older inputs) is now {stale}", file=sys.stderr)
+def set_aside_stale_outputs():
+    """After a failed build nothing from older inputs may look current: every output of the
+    previous build moves to results/<edition>/stale/ together (policebreaches.staleness)."""
+    said = staleness.set_aside(Path(config["results_dir"]) / EDITION)
+    if said:
+        print(said, file=sys.stderr)
+
+
+def clear_stale_outputs():
+    staleness.clear(Path(config["results_dir"]) / EDITION)
 
 
 def options(flag, key, source="input"):

@@ -9,6 +9,7 @@ it), never a traceback: tracebacks stay in the job's log."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from snakemake_interface_logger_plugins.base import LogHandlerBase
 from snakemake_interface_logger_plugins.common import LogEvent
 from snakemake_interface_logger_plugins.settings import LogHandlerSettingsBase
 
+JOB_FAILURE = re.compile(r"^RuleException|CalledProcessError in file", re.MULTILINE)
+WRAPPING = re.compile(r'^(  File |\w+(Error|Exception)( in file ".*", line \d+)?:$)')
 PROBLEM_MARK = "ERROR policebreaches: "  # how a stage writes its failure into its log (policebreaches/__main__.py)
 
 
@@ -96,11 +99,13 @@ class LogHandler(LogHandlerBase):
         super().close()
 
     def _say_workflow_error(self, message: str) -> None:
-        """A workflow's own error (configuration, DAG), without Snakemake's traceback lines;
-        a failed job's error is already said by its own log (see close)."""
-        if self.failures or "At least one job did not complete" in message:
+        """A workflow's own error (DAG, missing input), without Snakemake's wrapping: its
+        exception names, the file and line of the Snakefile, traceback lines. A failed
+        job's error (RuleException, CalledProcessError and the command line) is said by
+        the job's own log instead (see close)."""
+        if self.failures or "At least one job did not complete" in message or JOB_FAILURE.search(message):
             return
-        lines = [line for line in message.strip().splitlines() if not line.startswith("  File ")]
+        lines = [line for line in message.strip().splitlines() if not WRAPPING.match(line)]
         self._say("\n".join(lines))
 
     @staticmethod

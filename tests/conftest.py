@@ -4,6 +4,7 @@ report and trace tests, and recorded by an audit hook for test_declared_reads.py
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,19 +41,37 @@ def run_pipeline(
     return done
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder this test run's processes share: with pytest-xdist (make test runs on every
+    core) each worker has its own base folder under the run's; without it, the run's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_console(tmp_path_factory) -> tuple[Path, str]:
     """results/<edition> of a clean build of raw/2016, and what `make report`'s console
     (Snakemake with --logger brief) printed while building it. Every Python process of the
-    build records the files it opens beside the results (see `opened_files`)."""
-    results = tmp_path_factory.mktemp("results")
-    (results / OPENED).mkdir()
-    audit = {
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "audit"), os.environ.get("PYTHONPATH")])),
-        "POLICEBREACHES_AUDIT_DIR": str(results / OPENED),
-    }
-    done = run_pipeline(results, "2016", None, "--logger", "brief", env=audit)
-    return results / "2016", done.stdout + done.stderr
+    build records the files it opens beside the results (see `opened_files`). Built once per
+    test run: the first worker to ask builds while the others wait on the lock."""
+    import fcntl
+
+    shared = shared_folder(tmp_path_factory)
+    results, console = shared / "shared-build", shared / "shared-build.console"
+    with open(shared / "shared-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not console.is_file():
+            shutil.rmtree(results, ignore_errors=True)
+            (results / OPENED).mkdir(parents=True)
+            audit = {
+                "PYTHONPATH": os.pathsep.join(
+                    filter(None, [str(REPO / "tests" / "audit"), os.environ.get("PYTHONPATH")])
+                ),
+                "POLICEBREACHES_AUDIT_DIR": str(results / OPENED),
+            }
+            done = run_pipeline(results, "2016", None, "--logger", "brief", env=audit)
+            console.write_text(done.stdout + done.stderr, encoding="utf-8")
+    return results / "2016", console.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -77,12 +96,34 @@ def truth() -> pd.DataFrame:
     return read(REPO / "tests" / "truth" / "2016" / "incidents.csv")
 
 
-def sandbox(tmp_path: Path) -> Path:
-    """A copy of the project without its build state (modification times kept, so the
-    shared .venv's install stamp stays current): for tests that edit tracked files."""
-    import shutil
+def project_files() -> list[Path]:
+    """The project's own files, relative to REPO: what git tracks, plus new files not yet
+    added outside raw/ (work in progress). Never the user's own editions under raw/, nor
+    results/, .venv or build state: a test must not depend on what a user has built."""
+    import subprocess
 
+    def listed(*flags: str) -> list[str]:
+        done = subprocess.run(["git", "ls-files", "-z", *flags], cwd=REPO, capture_output=True, check=True)
+        return [name for name in done.stdout.decode("utf-8").split("\0") if name]
+
+    untracked = [name for name in listed("--others", "--exclude-standard") if not name.startswith("raw/")]
+    return [Path(name) for name in sorted({*listed("--cached"), *untracked}) if (REPO / name).is_file()]
+
+
+def sandbox(tmp_path: Path) -> Path:
+    """A copy of the project's own files (project_files), modification times kept so the
+    shared .venv's install stamp stays current: for tests that edit tracked files."""
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "results", ".snakemake", "__pycache__", ".pytest_cache")
-    shutil.copytree(REPO, copy, ignore=ignore)
+    for name in project_files():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, copy / name)
     return copy
+
+
+SUITE: dict[str, int | bool] = {}  # what this session runs, for README's test count (test_readme.py)
+
+
+def pytest_collection_finish(session) -> None:
+    config = session.config
+    SUITE["whole_fast_suite"] = config.args_source.name == "TESTPATHS" and config.option.markexpr == "not slow"
+    SUITE["tests"] = len(session.items)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 from policebreaches.edition import REGISTER_COLUMNS, write_manifest
@@ -116,29 +118,31 @@ def extract(root: Path, force_id: str, limits: dict | None = None):
     )
 
 
-def build_in_process(root: Path, out: Path, numbers_only: bool = False, allow_problems: bool = False) -> Path:
-    """Every stage's run() on edition `root` into `out`, in this process (policebreaches.onepass,
-    as `make verify` builds): seconds instead of a Snakemake build. Input problems raise InputError."""
-    import os
-
-    from policebreaches.onepass import run_stages
-
+def build_edition(
+    root: Path, results_dir: Path, target: str = "", allow_problems: bool = False
+) -> tuple[subprocess.CompletedProcess, Path]:
+    """Snakemake's build of edition `root` (all, or one output of it: `target`, e.g. numbers.json)
+    into `results_dir`: (the run, with its console in stdout and stderr; results/<edition>)."""
     repo = Path(__file__).resolve().parents[1]
-    before, cwd = os.environ.get("SOURCE_DATE_EPOCH"), Path.cwd()
-    try:
-        os.chdir(repo)  # the workflow files the crate copies are named from the repository
-        run_stages(
-            root,
-            out,
-            limits=LIMITS,
-            corpus_dir=repo / "tests" / "corpus",
-            numbers_only=numbers_only,
-            allow_problems=allow_problems,
-        )
-    finally:  # rendering sets SOURCE_DATE_EPOCH for the process: later tests must not inherit it
-        os.chdir(cwd)
-        os.environ.pop("SOURCE_DATE_EPOCH", None) if before is None else os.environ.update(SOURCE_DATE_EPOCH=before)
-    return out
+    out = results_dir / root.name
+    config = [f"edition={root.name}", f"results_dir={results_dir}", f"raw_dir={root.parent}"]
+    config += ["allow_problems=true"] if allow_problems else []
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--cores",
+            "2",
+            str(out / target) if target else "all",
+            "--config",
+            *config,
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    return done, out
 
 
 def data_rows(rows: list[dict]) -> list[dict]:

@@ -66,23 +66,42 @@ def test_misspelt_keys_get_the_closest_valid_key():
     found = check_config(config)
     assert found == [
         "unknown config key 'allow_problem'; did you mean 'allow_problems'?",
-        "unknown config key 'limits.max_file_mbs'; did you mean 'max_file_mb'?",
+        "unknown config key 'limits.max_file_mbs'; did you mean 'limits.max_file_mb'?",
     ]
     assert config["edition"] == "2016"
 
 
-@pytest.mark.parametrize("console", [[], ["--logger", "brief"]])
-def test_snakemake_stops_on_a_bad_boolean_in_one_line(console):
+USER_MISTAKES = {  # --config given -> what the message must say
+    "allow_problems=ture": "config allow_problems='ture' is not a yes/no value",
+    "alow_problems=true": "unknown config key 'alow_problems'; did you mean 'allow_problems'?",
+    'limits={"max_rows": "ten"}': "config limits.max_rows='ten' is not a whole number",
+    'limits={"max_row": 10}': "unknown config key 'limits.max_row'; did you mean 'limits.max_rows'?",
+    "limits=10": "config limits=10 is not a mapping: set a nested key as --config limits='{",
+    "limits={max_rows: 10": "is not a mapping",
+    "edition=2099": "raw/2099/requests.csv not found: '2099' is not an edition folder under raw/ (editions here: 2016",
+}
+WRAPPER_WORDS = ("Traceback", "Exception", "Error in file", "WorkflowError", "additionalProperties")
+
+
+@pytest.mark.parametrize("given", sorted(USER_MISTAKES))
+def test_a_user_mistake_in_the_configuration_is_one_message_with_exit_status_2(given):
+    """Said by the project before Snakemake plans anything, so with any --logger."""
+    logger = ["--logger", "brief"] if given.startswith("edition") else []
     done = subprocess.run(
-        [sys.executable, "-m", "snakemake", "-n", *console, "--config", "allow_problems=ture"],
+        [sys.executable, "-m", "snakemake", "-n", *logger, "--config", given],
         cwd=REPO,
         capture_output=True,
         text=True,
     )
-    console = done.stdout + done.stderr
-    assert done.returncode != 0
-    assert "config allow_problems='ture' is not a yes/no value" in console
-    assert "additionalProperties" not in console  # not the schema's dump
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    assert USER_MISTAKES[given] in said and "The build cannot start:" in said, said
+    assert not [word for word in WRAPPER_WORDS if word in said], said
+
+
+def test_nested_limits_set_with_json_are_read_as_numbers():
+    config = {"limits": {"max_rows": "10", "max_file_mb": "2.5"}}
+    assert check_config(config) == [] and config["limits"] == {"max_rows": 10, "max_file_mb": 2.5}
 
 
 @pytest.mark.parametrize(
@@ -146,7 +165,7 @@ def test_a_quiet_build_prints_one_line_per_stage(built_console):
     assert "Traceback" not in console and "input:" not in console
 
 
-def test_bad_inputs_end_with_the_problem_list_and_the_stale_report_is_set_aside(tmp_path):
+def test_bad_inputs_end_with_the_problem_list_and_the_old_outputs_are_set_aside(tmp_path):
     raw = tmp_path / "raw"
     make_edition(
         raw / "2017",
@@ -159,10 +178,16 @@ def test_bad_inputs_end_with_the_problem_list_and_the_stale_report_is_set_aside(
     old = tmp_path / "results" / "2017"
     old.mkdir(parents=True)
     (old / "report.pdf").write_bytes(b"%PDF- an old report")
+    (old / "numbers.json").write_text('{"breaches.total": {"value": 7}}', encoding="utf-8")
+    (old / "tables").mkdir()
+    (old / "tables" / "table1.csv").write_text("old\n", encoding="utf-8")
     done = run_pipeline(tmp_path / "results", "2017", raw, "--logger", "brief", check=False)
     console = done.stdout + done.stderr
     assert done.returncode != 0 and "Traceback" not in console
-    assert not (old / "report.pdf").exists() and (old / "report.stale.pdf").read_bytes() == b"%PDF- an old report"
+    assert sorted(p.name for p in old.iterdir()) == ["logs", "stale"], "an output of the old build looks current"
+    assert (old / "stale" / "report.pdf").read_bytes() == b"%PDF- an old report"
+    assert (old / "stale" / "tables" / "table1.csv").is_file() and (old / "stale" / "numbers.json").is_file()
+    assert "STALE" in (old / "stale" / "README.txt").read_text(encoding="utf-8")
     tail = console.strip().splitlines()[-2:]
     assert tail[0].startswith("- requests.csv line 2 ('Surey Police'): unknown force name"), console
     assert re.match(r"\s+fix: did you mean 'Surrey Police'", tail[1]), console

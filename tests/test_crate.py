@@ -282,6 +282,7 @@ def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(buil
     assert [i for i in result.issues if "report.pdf" in i], result.issues
 
 
+@pytest.mark.slow  # three validations of copies of the build
 def test_the_validator_finds_a_workflow_copy_the_folder_lacks(built, tmp_path, no_network):
     """The crate's workflow must be in the folder: without workflow/Snakefile the main workflow
     check fails naming it; without a rule file its payload check names that file. The metadata
@@ -305,7 +306,8 @@ def test_validating_an_edition_that_was_not_built_says_so(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert done.returncode == 2 and "ro-crate-metadata.json not found: build the edition first" in done.stderr
+    assert done.returncode == 2 and "edition 1999 has not been built" in done.stderr
+    assert "build it first: make report EDITION=1999" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from conftest import REPO
+from conftest import REPO, sandbox
 
 # What a job may open without declaring it, and why.
 INTERPRETER = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}  # stdlib, the venv's site-packages
@@ -190,11 +190,9 @@ EDITED = sorted(
 
 
 def copy_of_build(built: Path, folder: Path) -> Path:
-    """The project without .git, .venv and Snakemake's records, with the shared build as its
-    results/2016; modification times kept (copy2), so Snakemake finds it up to date."""
-    project = folder.resolve() / "project"
-    skip = shutil.ignore_patterns(".git", ".venv", ".snakemake", "results", "__pycache__", ".pytest_cache")
-    shutil.copytree(REPO, project, ignore=skip)
+    """The project's own files (conftest.sandbox) with the shared build as its results/2016;
+    modification times kept (copy2), so Snakemake finds it up to date."""
+    project = sandbox(folder.resolve())
     shutil.copytree(built, project / "results" / "2016")
     assert not dry_run(project, "--config", "edition=2016"), "the copy of the build is out of date before any change"
     return project

@@ -1,4 +1,4 @@
-"""Issue 23's attack classes, one hostile edition each (built in one process, tests/editions.py):
+"""Issue 23's attack classes, one hostile edition each (built by the workflow, tests/editions.py):
 what a careful researcher or an attacker tried with ordinary variations of real answers.
 Where text a person signed off carries personal data, the strict build stops naming the case
 and the allow_problems build publishes none of it; where the text is the response's own (raw
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
 
-from policebreaches.problems import InputError
 from policebreaches.publication import is_public
 
-from editions import build_in_process, make_edition, xlsx_bytes
+from editions import build_edition, make_edition, xlsx_bytes
 
-pytestmark = pytest.mark.slow  # a build per class (about 30 s each, in process)
+pytestmark = pytest.mark.slow  # a build or two per class (Snakemake)
 
 HEADER = ["Date", "Rank", "Nature of breach", "Outcome"]
 QUOTED = "Passed details of a victim to a relative of the suspect"
@@ -28,9 +28,10 @@ OTHER = [
 ]
 
 
-def edition(tmp: Path, quoted_row: list[str], quote: str = QUOTED, **changes) -> Path:
-    """Kent's spreadsheet with `quoted_row` (the case study's record) and two others; `changes`:
-    file, sheet, request (request.txt), request_public, essex_rows (a second body's CSV)."""
+def edition(tmp: Path, quoted_rows: list[list[str]], quotes: list[str] | None = None, **changes) -> Path:
+    """Kent's spreadsheet with `quoted_rows` (each a case study's record, quoted as `quotes` say,
+    QUOTED by default) and two others; `changes`: file, sheet, request (request.txt),
+    request_public, essex_rows (a second body's CSV)."""
     file, sheet = changes.get("file", "kent/response.xlsx"), changes.get("sheet", "Data")
     essex = io.StringIO()
     csv.writer(essex, lineterminator="\n").writerows([HEADER, *changes.get("essex_rows", OTHER)])
@@ -40,7 +41,7 @@ def edition(tmp: Path, quoted_row: list[str], quote: str = QUOTED, **changes) ->
             {"force": "Kent", "status": "disclosed", "files": file},
             {"force": "Essex", "status": "disclosed", "files": "essex/r.csv"},
         ],
-        {file: xlsx_bytes(tmp, {sheet: [HEADER, quoted_row, *OTHER]}), "essex/r.csv": essex.getvalue()},
+        {file: xlsx_bytes(tmp, {sheet: [HEADER, *quoted_rows, *OTHER]}), "essex/r.csv": essex.getvalue()},
         bless=False,
     )
     if "request" in changes:
@@ -48,10 +49,10 @@ def edition(tmp: Path, quoted_row: list[str], quote: str = QUOTED, **changes) ->
     with open(root / "edition.yaml", "a", encoding="utf-8") as fh:
         if "request_public" in changes:
             fh.write("request_public: |\n" + "".join(f"  {line}\n" for line in changes["request_public"].splitlines()))
-        contains = quoted_row[2][:30].replace('"', "")
-        fh.write(
-            f'case_studies:\n  - {{force: Kent, contains: "{contains}", quote: "{quote}", approved_by: "a test"}}\n'
-        )
+        fh.write("case_studies:\n")
+        for row, quote in zip(quoted_rows, quotes or [QUOTED] * len(quoted_rows)):
+            contains = row[2][-25:].replace('"', "")  # the end: records here may share a beginning
+            fh.write(f'  - {{force: Kent, contains: "{contains}", quote: "{quote}", approved_by: "a test"}}\n')
     from policebreaches.edition import write_manifest
 
     write_manifest(root)
@@ -59,14 +60,20 @@ def edition(tmp: Path, quoted_row: list[str], quote: str = QUOTED, **changes) ->
 
 
 def public_text(out: Path) -> str:
-    files = [p for p in sorted(out.rglob("*")) if p.is_file() and is_public(p.relative_to(out).as_posix())]
-    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files if p.suffix != ".png")
+    """The public outputs' text, those a stopped build set aside in stale/ included."""
+    files = [
+        p
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and is_public(p.relative_to(out).as_posix().removeprefix("stale/")) and p.suffix != ".png"
+    ]
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
 
 
-def stops(root: Path, out: Path, allow: bool) -> str:
-    with pytest.raises(InputError) as stopped:
-        build_in_process(root, out, allow_problems=allow)
-    return str(stopped.value)
+def stops(root: Path, results: Path, allow: bool, target: str = "") -> str:
+    """The console of a build that must stop (strict, or allow_problems: the gate is no input check)."""
+    done, _ = build_edition(root, results, target, allow_problems=allow)
+    assert done.returncode != 0, done.stdout[-2000:]
+    return done.stdout + done.stderr
 
 
 # -- text a person signed off: the strict build stops naming the case; allow mode publishes none
@@ -79,32 +86,37 @@ NAMES_IN_QUOTE = (
 
 
 def test_personal_data_in_an_approved_quote_stops_the_build_naming_the_case(tmp_path):
-    root = edition(tmp_path, ["2013-04-02", "PC", NAMES_IN_QUOTE, "Dismissed"], quote=NAMES_IN_QUOTE)
-    message = stops(root, tmp_path / "strict", allow=False)
-    assert "case study, record" in message
+    root = edition(tmp_path, [["2013-04-02", "PC", NAMES_IN_QUOTE, "Dismissed"]], [NAMES_IN_QUOTE])
+    console = stops(root, tmp_path / "strict", allow=False, target="numbers.json")
+    assert "case study, record" in console
     for item in ("Siân Llewelyn-Jones", "WIŚNIEWSKI", "14 Heol y Bont", "Officer Kowalczyk", "zoe dot obrien"):
-        assert item in message, item
-    stops(root, tmp_path / "allowed", allow=True)  # the gate is no input check: allow mode stops too
-    assert not (tmp_path / "allowed" / "report.html").exists() and "Heol" not in public_text(tmp_path / "allowed")
+        assert item in console, item
+    stops(root, tmp_path / "allowed", allow=True, target="numbers.json")
+    assert not (tmp_path / "allowed" / "2099" / "numbers.json").exists()
+    assert "Heol" not in public_text(tmp_path / "allowed" / "2099")
 
 
-@pytest.mark.parametrize(
-    "quote, why",
-    [
-        ("[redacted: and the press] was cleared of any allegation that he passed details of a victim", "of its own"),
-        ("… passed details of a victim", "drops words inside a sentence"),
-        ("[redacted] passed details of a victim", "a word that turns the meaning"),
-    ],
-    ids=["free-text mark", "ellipsis drops a negation", "mark hides a negation"],
-)
-def test_a_quote_that_changes_the_record_stops_the_build_naming_the_case(tmp_path, quote, why):
-    record = "The officer was cleared of any allegation that he passed details of a victim"
-    root = edition(tmp_path, ["2013-04-02", "PC", record, "No case to answer"], quote=quote)
-    message = stops(root, tmp_path / "strict", allow=False)
-    assert "edition.yaml case_studies (Kent Police): the approved quote is not a redaction of record" in message
-    assert why in message
-    stops(root, tmp_path / "allowed", allow=True)
-    assert "passed details of a victim" not in public_text(tmp_path / "allowed")
+CLEARED = "The officer was cleared of any allegation that he passed details of a victim"
+CHANGED = {  # record's last words: (quote, why it is refused)
+    "to the press": (f"[redacted: a journalist] was cleared{CLEARED.split('cleared')[1]} to the press", "of its own"),
+    "to a friend": ("… passed details of a victim to a friend", "drops words inside a sentence"),
+    "to a cousin": ("[redacted] passed details of a victim to a cousin", "a word that turns the meaning"),
+}
+
+
+def test_quotes_that_change_the_record_stop_the_build_naming_each_case(tmp_path):
+    """A free-text mark, an ellipsis dropping 'cleared of any allegation', a mark hiding it."""
+    rows = [["2013-04-02", "PC", f"{CLEARED} {end}", "No case to answer"] for end in CHANGED]
+    root = edition(tmp_path, rows, [quote for quote, _ in CHANGED.values()])
+    console = stops(root, tmp_path / "strict", allow=False, target="numbers.json")
+    cases = re.findall(
+        r"edition.yaml case_studies \(Kent Police\): the approved quote is not a redaction of record", console
+    )
+    assert len(cases) == 3, console[-3000:]
+    for _, why in CHANGED.values():
+        assert why in console, why
+    stops(root, tmp_path / "allowed", allow=True, target="numbers.json")
+    assert "passed details of a victim" not in public_text(tmp_path / "allowed" / "2099")
 
 
 SIGNED = (
@@ -113,11 +125,12 @@ SIGNED = (
 
 
 def test_a_public_request_with_the_signature_stops_the_build(tmp_path):
-    root = edition(tmp_path, ["2013-04-02", "PC", QUOTED, "Dismissed"], request=SIGNED, request_public=SIGNED)
-    message = stops(root, tmp_path / "strict", allow=False)
-    assert "report.html" in message and "14 Heol y Bont" in message
+    root = edition(tmp_path, [["2013-04-02", "PC", QUOTED, "Dismissed"]], request=SIGNED, request_public=SIGNED)
+    console = stops(root, tmp_path / "strict", allow=False)
+    assert "report.html" in console and "14 Heol y Bont" in console
     stops(root, tmp_path / "allowed", allow=True)
-    assert "Heol" not in public_text(tmp_path / "allowed")
+    assert not (tmp_path / "allowed" / "2099" / "report.html").exists()
+    assert "Heol" not in public_text(tmp_path / "allowed" / "2099")
 
 
 # -- the response's own text: never published, so nothing to stop
@@ -130,13 +143,15 @@ def by_design(tmp_path_factory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("by-design")
     root = edition(
         tmp,
-        ["2013-04-02", "PC Łukasz Wiśniewski", QUOTED, "Dismissed by Supt Siobhán Ó Briain"],
+        [["2013-04-02", "PC Łukasz Wiśniewski", QUOTED, "Dismissed by Supt Siobhán Ó Briain"]],
         sheet="Sgt Aoife Ní Bhriain",
         request=SIGNED,
         request_public="Please send the number of data protection breaches.",
         essex_rows=[*OTHER, ["2014-03-01", "PC", "Viewed a log;=cmd|' /C calc'!A0", "NFA"]],
     )
-    return root, build_in_process(root, tmp / "out")
+    done, out = build_edition(root, tmp / "results")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return root, out
 
 
 def test_raw_cells_beside_a_quote_are_not_published(by_design):
@@ -154,12 +169,12 @@ def test_a_sheet_name_is_not_published(by_design):
 
 
 def test_a_file_name_is_not_published_and_the_crate_stops_the_build_naming_it(tmp_path):
-    """The report cites the file by checksum; the provenance crate (not published, but gated:
-    it names every raw file) stops the build naming the file, after the report was written."""
-    root = edition(tmp_path, ["2013-04-02", "PC", QUOTED, "Dismissed"], file="kent/PC Gwenllian Pugh misconduct.xlsx")
-    message = stops(root, tmp_path / "out", allow=False)
-    assert "ro-crate-metadata.json: raw file name: name after title 'PC Gwenllian Pugh'" in message
-    published = public_text(tmp_path / "out")
+    """The report cites the file by checksum; the provenance crate (it names every raw file,
+    and is gated) stops the build naming the file."""
+    root = edition(tmp_path, [["2013-04-02", "PC", QUOTED, "Dismissed"]], file="kent/PC Gwenllian Pugh misconduct.xlsx")
+    console = stops(root, tmp_path / "results", allow=False)
+    assert "ro-crate-metadata.json: raw file name: name after title 'PC Gwenllian Pugh'" in console
+    published = public_text(tmp_path / "results" / "2099")
     assert QUOTED in published and "Gwenllian" not in published and "misconduct.xlsx" not in published
 
 

@@ -15,6 +15,7 @@ import pytest
 from policebreaches.edition import write_manifest
 from policebreaches.personal_data import PersonalData
 from policebreaches.problems import InputError
+from policebreaches.publication import is_public
 from policebreaches.quotes import is_redaction_of
 
 from conftest import REPO
@@ -324,7 +325,9 @@ def test_a_public_request_that_is_not_the_request_stops_the_input_check(tmp_path
 
 
 def test_internal_folders_say_they_are_internal(built):
-    for folder in ("check", "extract", "clean", "statistics", "audit"):
-        assert "DO NOT PUBLISH" in (built / folder / "README.txt").read_text(encoding="utf-8")
+    folders = sorted(p.name for p in built.iterdir() if p.is_dir() and not is_public(p.name + "/x"))
+    assert {"check", "extract", "clean", "statistics", "audit", "logs", "benchmarks"} <= set(folders), folders
+    for folder in set(folders) - {"workflow"}:  # workflow/: code, may be published (README's 'Code')
+        assert "DO NOT PUBLISH" in (built / folder / "README.txt").read_text(encoding="utf-8"), folder
     publishing = (built / "PUBLISHING.txt").read_text(encoding="utf-8")
     assert "records.csv" in publishing.split("DO NOT PUBLISH")[1] and "report.pdf" in publishing.split("DO NOT")[0]

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO, sandbox
 
-COMMAND = re.compile(r"^(make|snakemake|python|sudo)\b")
+COMMAND = re.compile(r"^(make|snakemake|python|sudo|apt-get)\b")
 PLACEHOLDERS = {"<id>": "2016", "<edition>": "2016"}
 NOT_RUN_HERE = {  # command -> why the suite does not run it
     "make test": "the suite itself (CI runs it: .ci/run)",
@@ -27,12 +27,20 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
         "needs a filled sheet (test_review.py fills one and imports it into a copy of the edition)"
     ),
     "make bench-big-files": "about 8 minutes of building 50 MB responses; results in bench/RESULTS.md",
-    "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0": (
+    "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0": (
         "system packages (CI installs them from envs/system-packages.txt; make system-check checks them)"
     ),
+    "make lock": "asks the package index (network); the lock files it writes are committed and installed by make",
+    "make first-hour": "a fresh clone, a fresh venv and the whole fast suite (minutes); it writes README's sentence",
+    "make report LIMITS='{\"max_rows\": 10}'": "a build that stops on purpose (test_console.py checks nested limits)",
     "snakemake --profile profiles/slurm --config edition=2016": "needs a SLURM cluster (dry run: test_workflow.py)",
     "snakemake --use-conda": "needs conda (envs/pipeline.yaml is derived by 'make envs', run here)",
     "python -m policebreaches <stage> --<file option> ...": "a pattern, not a command (the rules run it)",
+}
+RECOMPUTES = {  # commands another fast test runs already (the same code, on the shared build): run in the slow suite
+    "make verify": "test_verify.py recomputes the build from raw/ (slow suite: about 20 s each)",
+    "make verify KEY=breaches.pnc": "test_verify.py verifies one key and prints its chain (slow suite)",
+    "make validate-crate EDITION=2016": "test_crate.py validates the shared build's crate with cli.main",
 }
 BUILDS = {
     "make report",
@@ -59,8 +67,9 @@ def readme_commands() -> list[str]:
 
 def run(command: str, cwd) -> subprocess.CompletedProcess:
     venv = REPO / ".venv"
-    if command.startswith("make"):
-        command += f" VENV={venv}"
+    if command.startswith("make"):  # the shared venv, never reinstalled from the copy (-o: its stamp counts as done)
+        stamps = f"-o {venv}/.installed -o {venv}/.installed-dev"
+        command = command.replace("make", f"make {stamps}", 1) + f" VENV={venv}"
     elif command.startswith(("snakemake", "python")):
         command = f"{venv}/bin/{command}"
     return subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, timeout=900)
@@ -69,17 +78,16 @@ def run(command: str, cwd) -> subprocess.CompletedProcess:
 def test_every_readme_command_is_run_or_has_a_reason():
     commands = readme_commands()
     assert "make report" in commands and "make trace RECORD=5a86fd866d21dd29" in commands
-    fast = [c for c in commands if c not in NOT_RUN_HERE and c not in BUILDS]
+    fast = [c for c in commands if c not in NOT_RUN_HERE and c not in BUILDS and c not in RECOMPUTES]
     assert fast, commands
+    assert set(RECOMPUTES) <= set(commands), set(RECOMPUTES) - set(commands)
     assert set(NOT_RUN_HERE) <= set(commands), set(NOT_RUN_HERE) - set(commands)  # no stale reasons
 
 
-def test_readme_commands_that_read_a_build(built, tmp_path):
+def run_on_the_build(built, tmp_path, commands: list[str]) -> None:
     project = sandbox(tmp_path)
     shutil.copytree(built, project / "results" / "2016")
-    for command in readme_commands():
-        if command in NOT_RUN_HERE or command in BUILDS:
-            continue
+    for command in commands:
         done = run(command, project)
         assert done.returncode == 0, f"{command}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
         assert "Traceback" not in done.stdout + done.stderr, command
@@ -91,9 +99,20 @@ def test_readme_commands_that_read_a_build(built, tmp_path):
             assert agree in done.stdout, done.stdout
         if command == "make verify KEY=breaches.pnc":  # and the number's whole chain, each of its 25 records
             assert done.stdout.count("    raw: responses/") == 25 and "VERIFIED: breaches.pnc" in done.stdout
-    assert (project / "envs" / "pipeline.yaml").read_bytes() == (REPO / "envs" / "pipeline.yaml").read_bytes(), (
-        "envs/pipeline.yaml is stale: run 'make envs'"
-    )
+    if "make envs" in commands:
+        assert (project / "envs" / "pipeline.yaml").read_bytes() == (REPO / "envs" / "pipeline.yaml").read_bytes(), (
+            "envs/pipeline.yaml is stale: run 'make envs'"
+        )
+
+
+def test_readme_commands_that_read_a_build(built, tmp_path):
+    skipped = {**NOT_RUN_HERE, **RECOMPUTES}.keys() | BUILDS
+    run_on_the_build(built, tmp_path, [c for c in readme_commands() if c not in skipped])
+
+
+@pytest.mark.slow
+def test_readme_commands_that_recompute_a_build(built, tmp_path):
+    run_on_the_build(built, tmp_path, [c for c in readme_commands() if c in RECOMPUTES])
 
 
 @pytest.mark.slow
@@ -106,3 +125,25 @@ def test_readme_commands_that_build(tmp_path):
     assert (project / "results" / "2016" / "report.pdf").is_file()
     assert (project / "results" / "2017" / "report.pdf").is_file()
     assert (project / "results" / "2016" / "workflow-report.html").is_file()
+
+
+def test_readme_states_the_first_hour_as_measured(built_console):
+    """README's sentence about the Quick start is the one bench/first_hour.py wrote from its
+    record, and that record still describes the project: the same number of fast tests and the
+    lines `make report` prints on a fresh clone (install 3, system check 1, the build, the path)."""
+    import sys
+
+    from conftest import SUITE
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import first_hour
+
+    record = json.loads(first_hour.RECORD.read_text(encoding="utf-8"))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split(first_hour.BEGIN, 1)[1].split(first_hour.END, 1)[0].strip()
+    assert block == first_hour.sentence(record), "README's figures are not the record's: make first-hour"
+    build_lines = [line for line in built_console[1].strip().splitlines() if not line.startswith("Using workflow")]
+    assert record["make_report_lines"] == 3 + 1 + len(build_lines) + 1, "make report prints more or fewer lines now"
+    if not SUITE.get("whole_fast_suite"):
+        pytest.skip("only a run of the whole fast suite (make test) can count itself")
+    assert record["tests_run"] == SUITE["tests"], "the fast suite has grown or shrunk since: make first-hour"

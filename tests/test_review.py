@@ -90,7 +90,7 @@ def test_an_import_checks_every_decision_and_writes_all_or_none(queued, tmp_path
 
 
 def test_the_terminal_walk_records_decisions_with_coder_and_reason(queued):
-    review = queued
+    review = queued.assign(second_opinion=["other", "", ""], second_opinion_confidence=["0.91", "", ""])
     answers = iter(["1", "it was a look-up", "", "s", "q"])
     said = []
     decisions = walk_queue(review, default_codebook(), "AB", TODAY, ask=lambda _: next(answers), say=said.append)
@@ -100,6 +100,7 @@ def test_the_terminal_walk_records_decisions_with_coder_and_reason(queued):
     shown = "\n".join(said)
     assert review["description_raw"].iloc[0] in shown and review["source_locator"].iloc[0] in shown
     assert "1. unauthorised_access:" in shown  # each group with its definition
+    assert "second opinion (a model, raises doubts only): other (confidence 0.91)" in shown
 
 
 @pytest.mark.slow

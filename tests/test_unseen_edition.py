@@ -163,7 +163,9 @@ def test_an_excluded_file_contributes_no_record_aggregate_or_number(unseen):
     _, built = unseen
     html = (built / "report.html").read_text(encoding="utf-8")
     excluded_section = html.split("<h3>Files excluded because of problems</h3>")[1].split("<h3>")[0]
-    excluded = set(re.findall(r"<td>(responses/[^<]+)</td>", excluded_section))
+    manifest = (built.parents[1] / "raw" / "2017" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    names = {sha[:12]: name for sha, name in (line.split(maxsplit=1) for line in manifest)}
+    excluded = {names[sha] for sha in re.findall(r"<code>([0-9a-f]{12})</code>", excluded_section)}  # cited by checksum
     assert excluded == {"responses/cumbria/broken.xlsx"}
     for table in ("records.csv", "aggregates.csv", "review.csv", "clean/exclusions.csv"):
         assert not excluded & set(read(built / table)["source_file"]), table

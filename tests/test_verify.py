@@ -74,6 +74,7 @@ def assert_no_local_path(record: dict, *folders: Path) -> None:
         assert str(folder) not in text, (folder, text)
 
 
+@pytest.mark.slow  # a whole recomputation (about 20 s): the slow suite's end-to-end runs
 def test_a_hand_edited_number_and_record_are_named_with_their_chains(built, tmp_path):
     results = checked_results(built, tmp_path)
     numbers_file = results / "2016" / "numbers.json"

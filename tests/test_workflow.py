@@ -36,16 +36,3 @@ def test_snakemake_report_has_captions(built, tmp_path):
     done = snakemake("--config", f"results_dir={built.parent}", "--report", str(report))
     assert done.returncode == 0, done.stderr[-2000:]
     assert report.stat().st_size > 10_000
-
-
-@pytest.mark.slow
-def test_the_benchmark_floor_runs_every_stage_and_agrees_with_the_build(built, tmp_path):
-    """bench/floor.py calls every stage in one process: it must keep up with their signatures."""
-    done = subprocess.run(
-        [sys.executable, "bench/floor.py", "raw/2016", str(tmp_path), "tests/truth/2016/incidents.csv"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert (tmp_path / "numbers.json").read_bytes() == (built / "numbers.json").read_bytes()

@@ -28,7 +28,7 @@ def run(edition_id: str, readmes: list[Path], publishing: Path) -> None:
             raise ValueError(f"{path.parent.name}/ is not an internal folder: {INTERNAL_FOLDERS}")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(INTERNAL_README.format(edition=edition_id), encoding="utf-8")
-    internal = [*(f"{name}/" for name in INTERNAL_FOLDERS), *INTERNAL_FILES, "logs/", "benchmarks/"]
+    internal = [*(f"{name}/" for name in INTERNAL_FOLDERS), *INTERNAL_FILES]
     publishing.write_text(
         PUBLISHING.format(
             edition=edition_id,
