@@ -16,9 +16,17 @@ GIVEN_VARIABLES := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin
 UNKNOWN_VARIABLES := $(filter-out $(KNOWN_VARIABLES),$(GIVEN_VARIABLES))
 ifneq ($(UNKNOWN_VARIABLES),)
 $(error $(shell $(PYTHON) -c 'import difflib, sys; known = sys.argv[1].split(); \
-  print("; ".join(f"unknown make variable {v}" + "".join(f" (did you mean {m}?)" for m in difflib.get_close_matches(v, known, 1, 0.6)) for v in sys.argv[2].split()) + ". Known: " + ", ".join(known))' \
+  print("; ".join(f"unknown make variable {v}" + "".join(f" (did you mean {m}?)" for m in ([v.upper()] if v.upper() in known else difflib.get_close_matches(v.upper(), known, 1, 0.6))) for v in sys.argv[2].split()) + ". Known: " + ", ".join(known))' \
   '$(KNOWN_VARIABLES)' '$(UNKNOWN_VARIABLES)'))
 endif
+
+# EDITION is one folder name (make would pass 'EDITION=20 16' on as two words)
+ifneq ($(words $(EDITION)),1)
+$(error EDITION must be one edition id such as 2016 (given: '$(EDITION)'))
+endif
+
+# yes/no variables (ALL, ALLOW_PROBLEMS): 1, yes, true or on; anything else is no
+yes = $(filter 1 yes true on,$(shell echo '$(1)' | tr A-Z a-z))
 
 # Snakemake, without the line it prints about the workflow profile it always uses (profiles/default)
 snakemake = set -o pipefail; { $(BIN)/snakemake $(1) 2>&1 1>&3 | sed -u '/^Using workflow specific profile/d' >&2; } 3>&1
@@ -57,7 +65,8 @@ system-check: $(STAMP) ## Check the system libraries the PDF's bytes depend on (
 	@$(BIN)/python -m policebreaches.syscheck
 
 report: system-check ## Build the report for EDITION (default 2016): one line per stage, then the PDF's path
-	@$(call snakemake,--cores $(CORES) --config edition=$(EDITION) $(if $(LIMITS),'limits=$(LIMITS)') --logger brief)
+	@$(call snakemake,--cores $(CORES) --config edition=$(EDITION) $(if $(LIMITS),'limits=$(LIMITS)') \
+	  $(if $(ALLOW_PROBLEMS),allow_problems=$(if $(call yes,$(ALLOW_PROBLEMS)),true,false)) --logger brief)
 	@echo "Report: $(CURDIR)/results/$(EDITION)/report.pdf"
 
 test: system-check $(DEV_STAMP) ## Run the test suite (without the few slow end-to-end tests: make test-slow)
@@ -69,50 +78,53 @@ test-slow: system-check $(DEV_STAMP) ## The slow end-to-end tests (second builds
 sample-edition: $(STAMP) $(DEV_STAMP) ## Regenerate raw/2016 and its true labels from the seeded generator
 	rm -rf raw/2016 tests/truth/2016
 	$(BIN)/python scripts/make_sample_edition.py raw/2016 tests/truth/2016
-	$(BIN)/python -m policebreaches.cli data-log
+	@$(BIN)/python -m policebreaches.cli data-log
 
 bless: $(STAMP) ## Rewrite raw/EDITION/SHA256SUMS after a deliberate change to its files (and the data log)
-	$(BIN)/python -m policebreaches.cli bless $(EDITION)
-	$(BIN)/python -m policebreaches.cli data-log
+	@$(BIN)/python -m policebreaches.cli bless $(EDITION)
+	@$(BIN)/python -m policebreaches.cli data-log
 
 baseline: $(STAMP) ## Commit the labels of the last build of EDITION as its baseline (reclassified.csv compares with it)
-	$(BIN)/python -m policebreaches.cli baseline $(EDITION)
-	$(BIN)/python -m policebreaches.cli data-log
+	@$(BIN)/python -m policebreaches.cli baseline $(EDITION)
+	@$(BIN)/python -m policebreaches.cli data-log
 
 data-log: $(STAMP) ## Regenerate docs/data_log.md (every edition's inputs with checksums)
-	$(BIN)/python -m policebreaches.cli data-log
+	@$(BIN)/python -m policebreaches.cli data-log
 
 contracts-doc: $(STAMP) ## Regenerate docs/data_contracts.md from policebreaches/contracts.py
-	$(BIN)/python -m policebreaches.contracts > docs/data_contracts.md
+	@$(BIN)/python -m policebreaches.contracts > docs/data_contracts.md
 
 trace: $(STAMP) ## Trace a number or record: make trace KEY=breaches.pnc (or RECORD=<id>) [EDITION=] [ALL=1] [RAW=] [RESULTS=]
+	$(if $(KEY)$(RECORD),,$(error give KEY=<a number's key> or RECORD=<a record id>, e.g. make trace KEY=breaches.total))
+	$(if $(and $(KEY),$(RECORD)),$(error give KEY= or RECORD=, not both))
 	@$(BIN)/python -m policebreaches.cli trace --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(RECORD),--record $(RECORD)) \
-	  $(if $(ALL),--all) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
+	  $(if $(call yes,$(ALL)),--all) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 verify: $(STAMP) ## Recompute EDITION's numbers from raw/ alone and compare with results/: make verify [KEY=breaches.pnc] [OUT=]
 	@$(BIN)/python -m policebreaches.cli verify --edition $(EDITION) $(if $(KEY),--key $(KEY)) $(if $(OUT),--out $(OUT)) \
-	  $(if $(ALLOW_PROBLEMS),--allow-problems) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
+	  $(if $(call yes,$(ALLOW_PROBLEMS)),--allow-problems) $(if $(RAW),--raw $(RAW)) $(if $(RESULTS),--results $(RESULTS))
 
 new-edition: $(STAMP) ## Scaffold raw/EDITION from raw/FROM: make new-edition EDITION=2017 FROM=2016
+	$(if $(FROM),,$(error give FROM=<the previous edition>, e.g. make new-edition EDITION=2017 FROM=2016))
 	@$(BIN)/python -m policebreaches.cli new-edition $(EDITION) --from $(FROM)
 
 workflow-report: report ## Snakemake's own report (code, parameters, versions per output)
 	$(BIN)/snakemake --cores $(CORES) --config edition=$(EDITION) --report results/$(EDITION)/workflow-report.html
 
 check-reproducible: system-check ## Two clean builds must give identical bytes
-	$(BIN)/python -m policebreaches.cli check-reproducible --edition $(EDITION) --cores $(CORES)
+	@$(BIN)/python -m policebreaches.cli check-reproducible --edition $(EDITION) --cores $(CORES)
 
 validate-crate: $(STAMP) ## Validate results/EDITION/ro-crate-metadata.json (roc-validator: Workflow Run Crate, required checks; no network)
-	$(BIN)/python -m policebreaches.cli validate-crate --edition $(EDITION)
+	@$(BIN)/python -m policebreaches.cli validate-crate --edition $(EDITION)
 
 review: $(STAMP) ## Walk the review queue in the terminal; decisions go to raw/EDITION/overrides/coding.csv [CODER=]
-	$(BIN)/python -m policebreaches.cli review --edition $(EDITION) --coder "$(CODER)"
+	@$(BIN)/python -m policebreaches.cli review --edition $(EDITION) --coder "$(CODER)"
 
 review-sheet: $(STAMP) ## Write results/EDITION/review-sheet.xlsx: the review queue with a drop-down per decision
-	$(BIN)/python -m policebreaches.cli review-sheet --edition $(EDITION)
+	@$(BIN)/python -m policebreaches.cli review-sheet --edition $(EDITION)
 
 review-import: $(STAMP) ## Read a filled review sheet back: make review-import FILE=results/2016/review-sheet.xlsx
-	$(BIN)/python -m policebreaches.cli review-import --edition $(EDITION) --file "$(FILE)"
+	@$(BIN)/python -m policebreaches.cli review-import --edition $(EDITION) --file "$(FILE)"
 
 bench: system-check ## Benchmarks: x1, x10, x100 editions beside an older commit (AGAINST=, default f47a480; bench/RESULTS.md)
 	$(BIN)/python bench/run_bench.py --scales $(or $(SCALES),1,10,100) --runs $(or $(RUNS),3) $(if $(AGAINST),--against $(AGAINST))

@@ -21,7 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 RECORD = REPO / "bench" / "first_hour.json"
 README = REPO / "README.md"
-BEGIN, END = "<!-- first-hour: written by `make first-hour` (bench/first_hour.py); do not edit -->", "<!-- /first-hour -->"
+BEGIN, END = (
+    "<!-- first-hour: written by `make first-hour` (bench/first_hour.py); do not edit -->",
+    "<!-- /first-hour -->",
+)
 
 
 def timed(command: str, cwd: Path) -> tuple[float, str, int]:

@@ -19,6 +19,7 @@ from .edition import (
     read_register,
     regular_files,
     resolve_case_studies,
+    resolve_coverage,
     sha256_file,
 )
 from .problems import Problem
@@ -124,6 +125,8 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
     pinned = read_manifest(root, [])  # its problems are check_manifest's to report
     for row in register:  # a public citation names a file by its checksum, never by its name
         row["file_sha256"] = {name: pinned.get(f"responses/{name}", "") for name in row["files"]}
+    if edition:
+        resolve_coverage(register, edition, problems)
     workforce = read_denominators(root, problems, bodies)
     for row in register:
         row["workforce"] = workforce.pop(row["force_id"], None)

@@ -216,15 +216,82 @@ def _matches(codebook: Codebook, text: str) -> list[tuple[Rule, str]]:
     return found
 
 
+# what a counts-only total is a total OF: the words of "Total number of data protection
+# breaches recorded by police officers in 2013" that say nothing about which breaches
+TOTAL_START = re.compile(r"^(the )?(grand |overall |combined )?(totals?|sum)\b")
+FILLER = re.compile(
+    r"\b(the|of|no|number|numbers|amount|count|for|in|by|all|within|during|year|years|calendar|financial|fy|"
+    r"data|protection|act|dpa|breach|breaches|incidents?|cases?|allegations?|recorded|committed|involving|"
+    r"made|reported|matters?|per|with|from|to|period|each)\b|[^a-z0-9/ ]"
+)
+CONJUNCTIONS_AND_MONTHS = re.compile(
+    r"\b(and|or|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b"
+)
+YEAR = re.compile(r"\b((19|20)\d\d)(\s*[/-]\s*(\d{2}|(19|20)\d\d))?\b|\bfy\s*\d\d\s*[/-]\s*\d\d\b")
+ROLE_WORDS = re.compile(
+    r"\b(police|officers?|staff|members?|civilians?|employees?|pcsos?|community|support|specials?|"
+    r"constables?|scs?|pcs?|sgts?|sergeants?|insp|inspectors?|above|ranks?|volunteers?|cadets?|pse)\b"
+)
+
+
+def _total_of(rest: str) -> tuple[str, str, str] | None:
+    """A total line's qualifier (after 'Total') -> (dimension, category, rule): a year,
+    a role, or nothing (the grand total); None when it names something else (a breach
+    type or outcome, decided by the codebook like any other label)."""
+    years = list(YEAR.finditer(rest))
+    if years and not CONJUNCTIONS_AND_MONTHS.sub(" ", FILLER.sub(" ", YEAR.sub(" ", rest))).strip(" /"):
+        if len(years) > 1 or _spans_years(years[0].group()):  # "June 2011 to December 2015": the period
+            return "total", "total", "AGG-TOTAL"
+        return "year", " ".join(years[0].group().split()), "AGG-YEAR"
+    words = " ".join(CONJUNCTIONS_AND_MONTHS.sub(" ", FILLER.sub(" ", rest)).split())
+    role = _role_only(rest)
+    if role:
+        return role
+    if not words:
+        return "total", "total", "AGG-TOTAL"
+    return None
+
+
+def _spans_years(text: str) -> bool:
+    """'2011 - 2015' is a span of years; '2013/14' and '2013-2014' are one (financial) year."""
+    numbers = [int(n) for n in re.findall(r"\d{4}", text)]
+    return len(numbers) == 2 and numbers[1] - numbers[0] > 1
+
+
+def _role_only(text: str) -> tuple[str, str, str] | None:
+    """('role', category) for a label that names only who: "Police officers",
+    "by police staff", "PCSO"; officers and staff together are the whole (a grand total)."""
+    from .roles import normalise_role
+
+    words = re.sub(r"(?<=[a-z]{2})s\b", "", " ".join(FILLER.sub(" ", text).split()))  # officers -> officer
+    if not words or ROLE_WORDS.sub(" ", re.sub(r"\b(and|or)\b", " ", words)).strip(" /"):
+        return None
+    role = normalise_role(words)
+    if role == "unknown":  # "officers and staff", "officer/staff": everyone
+        return "total", "total", "AGG-TOTAL"
+    return "role", role, "AGG-ROLE"
+
+
 def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, str, str]:
     """(dimension, category, rule id) for a counts-only margin label such as
-    'Unauthorised access = 12' or 'Dismissed - 3'; ('', '', '') when undecided."""
+    'Unauthorised access = 12', 'Dismissed - 3', 'Total number of breaches by police
+    officers = 18' (a role margin), 'Total 2013 = 5' (a year margin); ('', '', '') when
+    undecided. A total of something is a margin of that something, not the whole."""
     codebook = codebook or default_codebook()
     text = normalise_text(label)
-    if re.match(r"^(grand )?totals?\b", text):
-        return "total", "total", "AGG-TOTAL"
     if re.search(r"(currently|still) (being |under )?investigat|under investigation", text):
         return "stock", "pending_stock", "AGG-STOCK"  # people under investigation now: not an outcome
+    total = TOTAL_START.match(text)
+    if total:
+        decided = _total_of(text[total.end() :])
+        if decided:
+            return decided
+        text = " ".join(FILLER.sub(" ", text[total.end() :]).split())  # "Total unauthorised access" -> its type
+    else:
+        decided = _role_only(text) or (_total_of(text) if YEAR.search(text) else None)
+        if decided:  # "Police officers", "Officers and staff" (everyone: the total), "2013"
+            return decided
     outcome = classify_outcome(text, codebook=codebook)
     if (
         outcome["outcome_group"]
@@ -325,10 +392,20 @@ def apply_overrides(
     return records, problems
 
 
+# margins whose lines, summed, make the whole when no total is stated (one breach has one
+# type, one person's role, one year), in the order one is taken as the total
+PARTITIONS = ("breach_type", "role", "year")
+# what a role or year margin leaves unexplained (only where the response gives such margins)
+STATED_ONLY = {"role": "unknown", "year": "not_stated"}
+
+
 def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> tuple[pd.DataFrame, list]:
     """Counts-only margins -> aggregates.csv rows (dimension, category, count) with one
     `total` row per response; what a margin leaves unexplained is counted as
-    other / other_or_unknown / pnc=false, so every margin sums to the total."""
+    other / other_or_unknown / pnc=false, so every margin sums to the total. A total of
+    one role, year or type ('Total number of breaches by police officers = 18') is a
+    margin of its own; several such lines make the total only where they partition the
+    whole and agree with any total stated (see `_whole`)."""
     import pandas as pd
 
     from .problems import Problem
@@ -338,23 +415,22 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
     fallback = {field: codebook.residual(field) for field in ("breach_type", "outcome_group")} | {"pnc": "false"}
     for source, group in raw.groupby("source_file", sort=True):
         base = {k: group.iloc[0][k] for k in ("force_id", "source_file", "source_sha256")}
-        margins, total, total_locator = [], None, ""
+        margins, totals = [], []
         for r in group.itertuples():
             dimension, category, rule = classify_label(r.label, codebook)
+            entry = {
+                **base,
+                "dimension": dimension,
+                "category": category,
+                "count": int(r.count),
+                "source_locator": r.source_locator,
+                "label": r.label,
+                "rule": rule,
+            }
             if dimension == "total":
-                total, total_locator = int(r.count), r.source_locator
-            elif dimension in fallback:
-                margins.append(
-                    {
-                        **base,
-                        "dimension": dimension,
-                        "category": category,
-                        "count": int(r.count),
-                        "source_locator": r.source_locator,
-                        "label": r.label,
-                        "rule": rule,
-                    }
-                )
+                totals.append(entry)
+            elif dimension in fallback or dimension in STATED_ONLY:
+                margins.append(entry)
             else:
                 reason = (
                     "a stock of people under investigation, not an incident outcome"
@@ -362,44 +438,24 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
                     else "no codebook rule decides this label"
                 )
                 out.append(
-                    {
-                        **base,
+                    entry
+                    | {
                         "dimension": "not_counted",
                         "category": category or "undecided",
-                        "count": int(r.count),
-                        "source_locator": r.source_locator,
-                        "label": r.label,
                         "rule": rule or "",
                         "note": reason,
                     }
                 )
-        by_dim = {}
+        by_dim: dict[str, list[dict]] = {}
         for m in margins:
             by_dim.setdefault(m["dimension"], []).append(m)
-        if total is None:
-            if "breach_type" not in by_dim:
-                problems.append(
-                    Problem(
-                        source,
-                        "counts given but neither a total nor counts by breach type",
-                        "give a 'Total = N' line, or map the labels in overrides/extraction.yaml",
-                    )
-                )
-                continue
-            total = sum(m["count"] for m in by_dim["breach_type"])
-            total_locator = "sum of breach-type margins"
-        out.append(
-            {
-                **base,
-                "dimension": "total",
-                "category": "total",
-                "count": total,
-                "source_locator": total_locator,
-                "label": "Total",
-                "rule": "AGG-TOTAL",
-            }
-        )
-        for dimension, default in fallback.items():
+        whole, problem = _whole(source, base, totals, by_dim)
+        if problem:
+            problems.append(problem)
+            continue
+        out.append(whole)
+        total = whole["count"]
+        for dimension, default in (fallback | {d: r for d, r in STATED_ONLY.items() if d in by_dim}).items():
             given = by_dim.get(dimension, [])
             stated = sum(m["count"] for m in given)
             if stated > total:
@@ -446,3 +502,55 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
     ]
     frame = pd.DataFrame(out, columns=columns).fillna("")
     return frame, problems
+
+
+def _lines(entries: list[dict]) -> str:
+    return "; ".join(f"{e['source_locator']} '{e['label']}' = {e['count']}" for e in entries)
+
+
+def _whole(source: str, base: dict, totals: list[dict], by_dim: dict[str, list[dict]]):
+    """(the response's `total` row, None) or (None, the problem naming the lines). A total
+    stated once (or repeated with the same figure) is the whole; without one, the sum of
+    a margin that partitions the whole (types, roles or years), when every such margin
+    present sums to the same figure. A year given twice with different figures (two
+    tables of one letter disagreeing) is a problem, the same figure twice is one year."""
+    from .problems import Problem
+
+    fix = "check which figure the force means; ask the force, or transcribe the answer (transcribed/<name>.csv)"
+    if len({t["count"] for t in totals}) > 1:
+        return None, Problem(source, f"the response states different totals: {_lines(totals)}", fix)
+    for year, lines in _by_category(by_dim.get("year", [])).items():
+        if len({m["count"] for m in lines}) > 1:
+            return None, Problem(source, f"the response states different totals for {year}: {_lines(lines)}", fix)
+    if "year" in by_dim:  # the same year's figure repeated (each table of a letter has its own totals)
+        by_dim["year"] = [lines[0] for lines in _by_category(by_dim["year"]).values()]
+    row = {**base, "dimension": "total", "category": "total", "label": "Total", "rule": "AGG-TOTAL"}
+    if totals:
+        return row | {
+            "count": totals[0]["count"],
+            "source_locator": "; ".join(t["source_locator"] for t in totals),
+        }, None
+    sums = {dim: sum(m["count"] for m in by_dim[dim]) for dim in PARTITIONS if dim in by_dim}
+    if not sums:
+        return None, Problem(
+            source,
+            "counts given but neither a total nor counts by breach type, role or year",
+            "give a 'Total = N' line, or map the labels in overrides/extraction.yaml",
+        )
+    if len(set(sums.values())) > 1:
+        return None, Problem(
+            source,
+            "no total is stated and the margins disagree: "
+            + " | ".join(f"{dim} lines sum to {n} ({_lines(by_dim[dim])})" for dim, n in sums.items()),
+            fix,
+        )
+    dim = next(iter(sums))
+    where = "sum of breach-type margins" if dim == "breach_type" else f"sum of {dim} margins"
+    return row | {"count": sums[dim], "source_locator": where}, None
+
+
+def _by_category(entries: list[dict]) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for e in entries:
+        found.setdefault(e["category"], []).append(e)
+    return found

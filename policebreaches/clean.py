@@ -13,41 +13,14 @@ import ftfy
 import pandas as pd
 
 from .dates import parse_incident_date, period_position
+from .locators import table_key
+from .roles import normalise_role
 
 RAW_FIELDS = ["date_raw", "role_raw", "category_raw", "description_raw", "outcome_raw"]
 
-ROLE_PATTERNS = [  # order matters: "Special Constable" and "PCSO" contain officer words
-    ("special_constable", r"\bspecial(s| constable)?\b|^sc$|^s/c\b|\bspec\.? ?con"),
-    ("pcso", r"\bpcso\b|community support officer"),
-    ("volunteer", r"volunteer|cadet"),
-    (
-        "unknown",
-        r"officer ?(/|or|and) ?(a member of )?(civilian )?staff|^(redacted|not (known|recorded)|unknown|n/?a|-*)$",
-    ),
-    (
-        "police_staff",
-        r"\bstaff\b|civilian|employee|\bcivvy\b|\bpse\b|\bdetention officer|\binvestigat\w+ officer|"
-        r"call handler|analyst|clerk|administrat|\boperator\b|contractor|agency",
-    ),
-    (
-        "officer",
-        r"\b(pc|dc|ps|sgt|ds|di|dci|dsupt|supt|insp|ch ?insp|c/insp|t/?sgt|a/?sgt|constable|sergeant|"
-        r"inspector|superintendent|chief|officer|det|detective|inspr?|rank|acc|dcc)\b",
-    ),
-]
 FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization=None, unescape_html=False
 )
-
-
-def normalise_role(text: str) -> str:
-    value = " ".join((text or "").lower().replace("&", " and ").split())
-    if not value:
-        return "unknown"
-    for role, pattern in ROLE_PATTERNS:
-        if re.search(pattern, value):
-            return role
-    return "unknown"
 
 
 def repair_text(text: str) -> str:
@@ -106,14 +79,20 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
         return
     folded = [per_value(eligible[c], _fold) for c in RAW_FIELDS]
     content = folded[0].str.cat(folded[1:], sep="|")
-    # the table a row sits in (pages of one PDF are one table)
-    table = (
-        eligible["source_file"]
-        + "#"
-        + eligible["source_locator"].str.extract(r"^(sheet=[^ ]+|transcribed)", expand=False).fillna("")
-    )
+    # the table a row sits in, from the locator's fields (a sheet may be called anything)
+    table = [
+        table_key(*key)
+        for key in zip(
+            eligible["source_file"],
+            eligible["source_part"],
+            eligible["source_member"],
+            eligible["source_sheet"],
+            eligible["source_table"],
+        )
+    ]
     keyed = pd.DataFrame(
-        {"force": eligible["force_id"], "content": content, "table": table, "record_id": eligible["record_id"]}
+        {"force": eligible["force_id"], "content": content, "table": table, "record_id": eligible["record_id"]},
+        index=eligible.index,
     )
     first = keyed.groupby(["force", "content"], sort=False)[["table", "record_id"]].transform("first")
     duplicate = keyed["table"] != first["table"]

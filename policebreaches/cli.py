@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import zipfile
 from pathlib import Path
 
 from .edition import write_manifest
-from .problems import InputError, raise_if_any
+from .problems import InputError, UserMistake, raise_if_any
 from .staleness import NoCurrentBuild, require_build
 
 
@@ -31,7 +32,16 @@ def review_command(args) -> str:
     if args.command == "review-import":
         if not args.file:
             raise SystemExit("give FILE=<the filled review sheet>")
-        written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        unreadable = (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException)  # not an xlsx it wrote
+        try:
+            written = import_review_sheet(Path(args.file), review, codebook, edition_dir, today)
+        except unreadable as exc:
+            raise UserMistake(
+                f"{args.file} is not a review sheet ({type(exc).__name__}: {exc}); give FILE=<the .xlsx "
+                f"'make review-sheet' wrote, filled in>, e.g. FILE=results/{args.edition}/review-sheet.xlsx"
+            ) from None
         if not written:
             return f"{args.file} holds no decision: overrides/coding.csv is unchanged"
         return f"{written} decisions added to {edition_dir}/overrides/coding.csv; rebuild to apply them"
@@ -68,11 +78,11 @@ def verify_command(args) -> int:
     if args.results:
         settings.results_dir = Path(args.results)
     settings.allow_problems |= args.allow_problems
-    try:
-        require_build(settings.results_dir / args.edition, args.edition)
-    except NoCurrentBuild as exc:  # verify still records its verdict (not verified) below
-        print(f"note: {exc}", file=sys.stderr)
+    require_build(settings.results_dir / args.edition, args.edition)  # nothing to verify, nothing to record
     result = verify(settings, args.edition, args.key)
+    if result.reason.startswith("no number"):  # a misspelt KEY: said, and no record to send
+        print("\n".join(result.lines))
+        return 2
     out = Path(args.out) if args.out else settings.results_dir / args.edition / verification_name(args.key)
     if args.out:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -138,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--allow-problems", action="store_true", help="as a build with --config allow_problems=true")
     p = sub.add_parser("new-edition", help="scaffold raw/<edition> from a previous one")
     p.add_argument("edition")
-    p.add_argument("--from", dest="previous", required=True)
+    p.add_argument("--from", dest="previous", default="")
     p.add_argument("--raw", default="raw")
     p = sub.add_parser("baseline", help="commit a build's labels as raw/<edition>/baseline/labels.csv")
     p.add_argument("edition")
@@ -187,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new-edition":
             from .scaffold import scaffold_edition
 
+            if not args.previous:
+                raise UserMistake("give FROM=<the previous edition>, e.g. make new-edition EDITION=2017 FROM=2016")
             print(
                 f"scaffolded {scaffold_edition(Path(args.raw), args.previous, args.edition)}; next steps in README "
                 "('Annual rerun')"
@@ -218,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyError as exc:  # str() of a KeyError is its argument's repr: print the argument
         print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, FileExistsError) as exc:
+    except (FileNotFoundError, FileExistsError, UserMistake) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

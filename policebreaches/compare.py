@@ -13,6 +13,7 @@ Every figure becomes a numbers.json entry (change.*), so it is traced like any n
 
 from __future__ import annotations
 
+from .claims import direction, display_p, display_ratio_interval, rate_ratio
 from .edition import DATA_STATUSES, STATUS_WORDS
 
 DAYS_PER_YEAR = 365.25
@@ -69,8 +70,18 @@ def body_statuses(numbers: dict) -> dict[str, str]:
     }
 
 
+def partial_coverage(numbers: dict, force: str) -> str | None:
+    """The months a body's answer covers when they are only part of its edition's period
+    (forces.<id>.covers); None for the whole period (or an edition built before coverage was recorded)."""
+    covers = numbers.get(f"forces.{force}.covers")
+    whole = f"{numbers['period.start']['value']}/{numbers['period.end']['value']}"
+    return covers["display"] if covers and covers["value"] != whole else None
+
+
 def comparability(current: dict, previous: dict, current_id: str, previous_id: str) -> tuple[list[str], dict[str, str]]:
-    """(bodies that gave figures in both editions, {other body: why it has no comparable answer})."""
+    """(bodies that gave figures for the whole period in both editions, {other body: why it
+    has no comparable answer}). An answer for part of a period is left out rather than
+    compared over other months than the other edition's."""
     now, before = body_statuses(current), body_statuses(previous)
     compared, reasons = [], {}
     for force in sorted(now.keys() | before.keys()):
@@ -78,6 +89,11 @@ def comparability(current: dict, previous: dict, current_id: str, previous_id: s
             _absence(statuses.get(force), edition)
             for statuses, edition in ((before, previous_id), (now, current_id))
             if statuses.get(force) not in DATA_STATUSES
+        ]
+        why += [
+            f"answered for {covers} in {edition}"
+            for numbers, statuses, edition in ((previous, before, previous_id), (current, now, current_id))
+            if statuses.get(force) in DATA_STATUSES and (covers := partial_coverage(numbers, force))
         ]
         if why:
             reasons[force] = "; ".join(why)
@@ -154,7 +170,13 @@ def change_entries(
 
 
 def _row_keys(base: str) -> dict[str, str]:
-    return {"before": f"{base}.previous_per_year", "after": f"{base}.per_year", "change": f"{base}.change"}
+    return {
+        "before": f"{base}.previous_per_year",
+        "after": f"{base}.per_year",
+        "change": f"{base}.change",
+        "interval": f"{base}.change.interval",
+        "claim": f"{base}.change.claim",
+    }
 
 
 def _rate_entries(base, label, counts, days, previous_id, current_id, bodies, suffix) -> dict:
@@ -163,7 +185,33 @@ def _rate_entries(base, label, counts, days, previous_id, current_id, bodies, su
     rate_before, rate_now = per_year(before, days_before), per_year(after, days_now)
     change, change_display = display_change(rate_before, rate_now, (before, after))
     over = f"forces.<id>.{suffix} summed over {', '.join(bodies) or 'no body'}"
+    test = rate_ratio(before, days_before, after, days_now)
+    verdict = direction(test)
+    conditional = (
+        f"exact conditional test: {base}.current given {base}.previous + {base}.current is binomial with "
+        f"p = days now / (days before + days now) when the rates are equal; Clopper-Pearson interval of that share, "
+        f"as a rate ratio"
+    )
     return {
+        f"{base}.change.interval": (
+            [_finite(test["low"]), _finite(test["high"])],
+            display_ratio_interval(test),
+            f"{label}: the 95% interval of the change in breaches a year since edition {previous_id}.",
+            conditional,
+        ),
+        f"{base}.change.claim": (
+            verdict.replace(" ", "_"),
+            verdict,
+            f"{label}: whether breaches a year rose or fell since edition {previous_id}: 'rose' or 'fell' only "
+            "where the 95% interval of the change leaves out no change, else 'about the same'.",
+            f"{base}.change.interval against 0%; {display_p(test['p_value'])}",
+        ),
+        f"{base}.change.p_value": (
+            test["p_value"],
+            display_p(test["p_value"]),
+            f"{label}: two-sided p-value of the exact conditional test of equal rates in both editions.",
+            conditional,
+        ),
         f"{base}.previous": (before, f"{before:,}", f"{label}: breaches counted in edition {previous_id}.", over),
         f"{base}.current": (after, f"{after:,}", f"{label}: breaches counted in edition {current_id}.", over),
         f"{base}.previous_per_year": (
@@ -289,3 +337,8 @@ def _top_ten_moves(current: dict, previous: dict, compared: list[str], names: di
 def _plain(value) -> str:
     """Counts as whole numbers, rates to four decimals (a CSV column mixes both)."""
     return str(int(value)) if float(value).is_integer() else f"{value:.4f}"
+
+
+def _finite(value: float | None) -> float | None:
+    """A bound for numbers.json (JSON has no infinity): None where there is no bound."""
+    return None if value is None or value == float("inf") else value - 1

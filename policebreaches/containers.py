@@ -10,7 +10,7 @@ import zipfile
 from .edition import SUPPORTED_SUFFIXES
 from .problems import Problem
 
-ZIP_FORMATS = {".xlsx", ".docx", ".ods"}
+ZIP_FORMATS = {".xlsx", ".docx", ".ods", ".zip"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # xls, and Office files when encrypted
 MAGIC = {".pdf": b"%PDF", ".xls": OLE_MAGIC}
 

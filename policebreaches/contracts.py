@@ -36,6 +36,12 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "description_raw": (ANY, "cell as read"),
         "outcome_raw": (ANY, "cell as read"),
         "cells": (r"\[.*\]", "all cells of the row as read (JSON list)"),
+        "source_part": (r"(\d+(\.\d+)*)?", "e-mail part of an attachment, outermost first ('3.2'); else blank"),
+        "source_sheet": (ANY, "sheet name as written (any characters); blank outside workbooks"),
+        "source_page": (ANY, "page of a PDF (or of a transcribed letter); blank elsewhere"),
+        "source_table": (ANY, "table number within its document or page, 'transcribed', or blank"),
+        "source_row": (r"\d*", "row of the table, or line of a CSV or text file"),
+        "source_member": (ANY, "path of the file inside a zip archive, outermost first ('a.zip/b.xlsx'); else blank"),
     },
     "extract/<force>.counts.csv": {
         "force_id": (FORCE, ""),
@@ -83,7 +89,10 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "aggregates.csv": {
         "force_id": (FORCE, ""),
-        "dimension": (r"total|breach_type|outcome_group|pnc|not_counted", ""),
+        "dimension": (
+            r"total|breach_type|outcome_group|pnc|role|year|not_counted",
+            "role, year: where a response gave them",
+        ),
         "category": (NONEMPTY, "codebook category, 'total', or why not counted"),
         "count": (COUNT, ""),
         "source_file": (r"responses/.+", ""),

@@ -16,6 +16,7 @@ from .evaluation import cohen_kappa
 
 REVIEW = "(needs review)"
 COLUMNS = ["split", "field", "category", "measure", "value"]
+CONFUSED_AS = ">"  # category of a confusion-matrix cell: "<true class>><decision>"
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -46,9 +47,11 @@ def field_measures(true: list[str], predicted: list[str], classes: list[str]) ->
     n = len(true)
     right = sum(t == p for t, p in zip(true, predicted))
     review = predicted.count(REVIEW)
-    low, high = wilson(review, n)
-    rows = [("all", "n", n), ("all", "right", right / n), ("all", "review", review / n)]
-    rows += [("all", "wrong", (n - right - review) / n), ("all", "review_ci_low", low), ("all", "review_ci_high", high)]
+    wrong = n - right - review
+    rows = [("all", "n", n), ("all", "right", right / n), ("all", "review", review / n), ("all", "wrong", wrong / n)]
+    for share, k in (("review", review), ("right", right), ("wrong", wrong)):  # Wilson, as the report prints them
+        low, high = wilson(k, n)
+        rows += [("all", f"{share}_ci_low", low), ("all", f"{share}_ci_high", high)]
     rows.append(("all", "kappa", cohen_kappa(true, predicted)))
     for c in classes:
         decided_c = predicted.count(c)
@@ -56,6 +59,12 @@ def field_measures(true: list[str], predicted: list[str], classes: list[str]) ->
         hits = sum(t == c and p == c for t, p in zip(true, predicted))
         rows += [(c, "support", true_c), (c, "precision", hits / decided_c if decided_c else float("nan"))]
         rows.append((c, "recall", hits / true_c if true_c else float("nan")))
+    # the confusion matrix, as counts (true class, decision): classification error of counts
+    rows += [
+        (f"{t}{CONFUSED_AS}{p}", "count", sum(a == t and b == p for a, b in zip(true, predicted)))
+        for t in classes
+        for p in [*classes, REVIEW]
+    ]
     return rows
 
 

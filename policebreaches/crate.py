@@ -62,6 +62,7 @@ MEDIA_TYPES = {
     ".xls": "application/vnd.ms-excel",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".yaml": "application/yaml",
+    ".zip": "application/zip",
 }
 DATA_TYPES = ((bool, "Boolean"), (int, "Integer"), (float, "Float"))  # bool first: a bool is an int
 

@@ -32,6 +32,11 @@ EDITION_KEYS = {
 }
 REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
+# optional, after the others: the part of the period an answer covers (empty: the whole
+# period) and what its figures count, as the answer states it (empty: unknown)
+OPTIONAL_REGISTER_COLUMNS = ["covers_from", "covers_to", "counts"]
+COUNTING_UNITS = ("incidents", "allegations", "people", "cases", "unknown")
+UNIT_WORDS = {unit: unit for unit in COUNTING_UNITS} | {"unknown": "unit not stated"}  # as the report prints them
 STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
     "disclosed": "Disclosed",
     "partial": "Partial answer",
@@ -46,7 +51,7 @@ TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_ca
 # a response file with one of these statuses (ledger.csv file_status) is used, or set aside
 # on purpose by a hint; any other status means not a single row or count of it was used
 USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint")
-SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt"}
+SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt", ".zip"}
 
 
 @dataclass(frozen=True)
@@ -167,10 +172,11 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
         return []
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        if reader.fieldnames != REGISTER_COLUMNS:
-            problems.append(
-                Problem(where, f"columns are {reader.fieldnames}", "use exactly: " + ",".join(REGISTER_COLUMNS))
-            )
+        names = reader.fieldnames or []
+        extra = names[len(REGISTER_COLUMNS) :]
+        if names[: len(REGISTER_COLUMNS)] != REGISTER_COLUMNS or not set(extra) <= set(OPTIONAL_REGISTER_COLUMNS):
+            fix = f"use exactly: {','.join(REGISTER_COLUMNS)}, then any of {','.join(OPTIONAL_REGISTER_COLUMNS)}"
+            problems.append(Problem(where, f"columns are {reader.fieldnames}", fix))
             return []
         rows = list(reader)
     seen: dict[str, int] = {}
@@ -207,7 +213,7 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
         if status not in STATUSES:
             problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
             continue
-        problems += register_date_problems(row, here)
+        problems += register_date_problems(row, here) + coverage_problems(row, here)
         files = [f.strip() for f in row["files"].split(";") if f.strip()]
         if status in DATA_STATUSES and not files:
             problems.append(
@@ -225,6 +231,9 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
                 "status": status,
                 "files": files,
                 "line": line_no,
+                "covers_from": (row.get("covers_from") or "").strip(),
+                "covers_to": (row.get("covers_to") or "").strip(),
+                "counts": (row.get("counts") or "").strip().lower() or "unknown",
             }
         )
     return register
@@ -318,6 +327,49 @@ def register_date_problems(row: dict, here: str) -> list[Problem]:
             Problem(here, "status no_response but a responded date is given", "correct the status or clear the date")
         )
     return problems
+
+
+def coverage_problems(row: dict, here: str) -> list[Problem]:
+    """covers_from and covers_to: both empty or both ISO dates, in order; counts: a known unit."""
+    problems, dates = [], []
+    given = [(row.get(c) or "").strip() for c in ("covers_from", "covers_to")]
+    if any(given) and not all(given):
+        problems.append(Problem(here, "only one of covers_from, covers_to given", "give both dates, or neither"))
+    for column, text in zip(("covers_from", "covers_to"), given):
+        if text:
+            try:
+                dates.append(dt.date.fromisoformat(text))
+            except ValueError:
+                problems.append(
+                    Problem(here, f"{column} {text!r} is not a date", "write it as YYYY-MM-DD, or leave it empty")
+                )
+    if len(dates) == 2 and dates[1] < dates[0]:
+        problems.append(Problem(here, f"covers_to {dates[1]} is before covers_from {dates[0]}", "correct the dates"))
+    unit = (row.get("counts") or "").strip().lower()
+    if unit and unit not in COUNTING_UNITS:
+        problems.append(Problem(here, f"counts {unit!r} is not one of {list(COUNTING_UNITS)}", "correct it"))
+    return problems
+
+
+def resolve_coverage(register: list[dict], edition: Edition, problems: list[Problem]) -> None:
+    """Fill each row's covered period (the whole period when not given); a period reaching
+    outside the edition's is a problem, because figures outside it are not counted."""
+    for row in register:
+        if not row["covers_from"]:
+            row["covers_from"], row["covers_to"] = edition.period_start.isoformat(), edition.period_end.isoformat()
+            continue
+        try:
+            start, end = dt.date.fromisoformat(row["covers_from"]), dt.date.fromisoformat(row["covers_to"])
+        except ValueError:
+            continue  # reported by coverage_problems
+        if start < edition.period_start or end > edition.period_end:
+            problems.append(
+                Problem(
+                    f"requests.csv line {row['line']} ({row['force']!r})",
+                    f"covers {start} to {end}, outside the period {edition.period_start} to {edition.period_end}",
+                    "give the part of the edition's period the answer covers",
+                )
+            )
 
 
 def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:

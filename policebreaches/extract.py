@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import parse_incident_date
 from .ids import record_id
+from .locators import Locator
 from .problems import Problem
-from .readers import Document, Table, TooLarge, read_document
+from .readers import Document, EncodingProblem, Table, TooLarge, read_document
 
 FIELDS = ("date", "role", "category", "description", "outcome")
 HEADER_SEARCH_ROWS = 30
@@ -53,9 +54,33 @@ NOTE_START = re.compile(
     r"information\b|where\b|caveat|\(?\d\)\s)",
     re.I,
 )
+UNIT = r"(breaches|incidents|cases|allegations|matters|officers|members of staff|staff|people|individuals)"
 COUNT_LINE = re.compile(
     r"^\s*(?P<label>[^=:\u2013\u2014\-|\t]{2,80}?)\s*(=|:|\u2013|\u2014|-{1,2}|\t|\|)\s*"
-    r"(?P<count>\d{1,6})\s*\.?\s*$"
+    rf"(?P<count>\d{{1,6}})(\s+{UNIT})?\s*\.?\s*$",
+    re.I,
+)
+# a count on a line of its own, under the label it belongs to ("Total number of breaches
+# recorded by police officers" / "= 18"): a letter's line broken by its layout
+COUNT_ALONE = re.compile(rf"^\s*(=|:|\u2013|\u2014|-{{1,2}})?\s*(?P<count>\d{{1,6}})(\s+{UNIT})?\s*\.?\s*$", re.I)
+# totals said in a sentence: "a total of 25 breaches were recorded", "The total number of
+# breaches by police staff was 7", "In total, there were 12 breaches"
+TOTAL_SENTENCES = [
+    re.compile(
+        r"\b(the )?total (number )?of (?P<what>[^.\d]{0,100}?) (is|was|were|stands at|amounts to|came to|"
+        r"totals?|totalled|=|:)\s*(?P<count>\d{1,6})\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(a total of |in total,? (there (were|was|have been|has been) )?)(?P<count>\d{1,6}) (?P<what>[^.\d]{0,100})",
+        re.I,
+    ),
+]
+NUMBERING = re.compile(r"^\s*(\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\))\s+")
+BREACH_WORD = re.compile(r"\b(breach|breaches|incidents?|cases?|allegations?|offences?)\b", re.I)
+SENTENCE_TAIL = re.compile(
+    r"\b(were|was|have|has|had|is|are|recorded|reported|identified|between|during|from|in|since|over|within)\b.*",
+    re.I,
 )
 INTEGER = re.compile(r"^\s*\d{1,6}\s*$")
 
@@ -88,15 +113,16 @@ class FileContext:
 
 
 def _row(
-    ctx: FileContext, locator: str, layout: str, kind: str, cells: list[str], values: dict[str, str] | None = None
+    ctx: FileContext, locator: Locator, layout: str, kind: str, cells: list[str], values: dict[str, str] | None = None
 ) -> dict:
     values = values or {}
     return {
-        "record_id": record_id(ctx.sha256, locator),
+        "record_id": record_id(ctx.sha256, str(locator)),
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
         "source_sha256": ctx.sha256,
-        "source_locator": locator,
+        "source_locator": str(locator),
+        **locator.fields(),
         "layout": layout,
         "row_kind": kind,
         **{f"{name}_raw": values.get(name, "") for name in FIELDS},
@@ -199,12 +225,12 @@ def _counts_pairs(table: Table) -> list[tuple[int, str, int]] | None:
     return pairs or None
 
 
-def _aggregate(ctx: FileContext, locator: str, label: str, count: int, layout: str) -> dict:
+def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layout: str) -> dict:
     return {
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
         "source_sha256": ctx.sha256,
-        "source_locator": locator,
+        "source_locator": str(locator),
         "layout": layout,
         "label": label,
         "count": count,
@@ -253,7 +279,7 @@ def extract_document(
             [
                 _row(
                     ctx,
-                    f"transcribed line={t['line']}" + (f" page={t['source_page']}" if t["source_page"] else ""),
+                    Locator(transcript=t["transcript"], line=t["line_number"], page=t["source_page"] or None),
                     "transcribed",
                     "data",
                     [t[k] for k in ("date", "role", "force_category", "description", "outcome")],
@@ -310,15 +336,82 @@ def extract_document(
             _row(ctx, loc, "unrecognised_table", "blank" if _is_blank(r) else "unrecognised", r)
             for r, loc in zip(table.rows, table.row_locators)
         ]
-    if not aggregates and not any(r["row_kind"] == "data" for r in rows):
-        for locator, text in doc.lines:
-            match = COUNT_LINE.match(text)
-            if match and not INTEGER.match(match["label"]):
-                aggregates.append(
-                    _aggregate(ctx, locator, match["label"].strip(" .:"), int(match["count"]), "counts_lines")
-                )
+    listed = sum(1 for r in rows if r["row_kind"] == "data")
+    if not aggregates and not listed:
+        aggregates += [_aggregate(ctx, loc, label, n, "counts_lines") for loc, label, n in count_lines(doc.lines)]
+    elif listed:
+        problems += _totals_against_rows(doc, ctx, listed)
     status = _file_status(rows, aggregates, doc)
     return rows, aggregates, status
+
+
+def count_lines(lines: list[tuple[Locator, str]]) -> list[tuple[Locator, str, int]]:
+    """(locator, label, count) of a letter's lines that give a figure: 'label = N' (or
+    '- N', ': N', 'N breaches'), a label whose figure stands on the next line, and a
+    total said in a sentence. A year alone ('2013 = 5') is a label; other bare numbers
+    (a reference, a date) are not."""
+    found = []
+    skip = set()
+    for i, (locator, text) in enumerate(lines):
+        if i in skip:
+            continue
+        text = NUMBERING.sub("", text)  # "1. Total: 413 incidents", "(b) Police staff - 7"
+        match = COUNT_LINE.match(text)
+        if match and _is_label(match["label"]):
+            found.append((locator, match["label"].strip(" .:"), int(match["count"])))
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        alone = COUNT_ALONE.match(following[1]) if following else None
+        label = text.strip().rstrip(" =:-\u2013\u2014")
+        # a label over SEVERAL lone figures is a row of a table flattened one cell per line
+        # (one figure per year column): no figure of it is the label's count
+        another = i + 2 < len(lines) and COUNT_ALONE.match(lines[i + 2][1])
+        if alone and not another and _is_label(label) and not re.search(r"[.;!?]$|\d$", label):
+            found.append((replace(locator, continued=following[0]), label.strip(" .:"), int(alone["count"])))
+            skip.add(i + 1)
+            continue
+        found += [(locator, label, count) for label, count in _total_sentences(text)]
+    return found
+
+
+GRAND_TOTAL = re.compile(
+    r"(the )?(grand |overall )?total( number)?( of)?( (data protection|dpa))?"
+    r"( breaches| incidents| cases)?( recorded)?",
+    re.I,
+)
+
+
+def _totals_against_rows(doc: Document, ctx: FileContext, listed: int) -> list[Problem]:
+    """A letter that lists its incidents in a table and states their total in its text:
+    the two must agree (a table cut short, or a total counted in other units)."""
+    return [
+        Problem(
+            ctx.source_file,
+            f"{locator}: the text says '{label}' = {count} but its tables list {listed} incident rows",
+            "check which is right (a table cut short, or a total counting allegations rather than people); "
+            "transcribe the answer (transcribed/<name>.csv) if the tables are incomplete",
+        )
+        for locator, label, count in count_lines(doc.lines)
+        if GRAND_TOTAL.fullmatch(label.strip()) and count != listed
+    ]
+
+
+def _is_label(text: str) -> bool:
+    text = text.strip()
+    return bool(re.search(r"[A-Za-z]", text)) and len(text) <= 80 or bool(re.fullmatch(r"(19|20)\d\d(/\d\d)?", text))
+
+
+def _total_sentences(text: str) -> list[tuple[str, int]]:
+    """('Total <what>', N) for each total said in a sentence of `text`."""
+    found = []
+    for pattern in TOTAL_SENTENCES:
+        for match in pattern.finditer(text):
+            what = SENTENCE_TAIL.sub("", match["what"]).strip(" ,")
+            if BREACH_WORD.search(what):  # "a total of 3 officers were dismissed" counts outcomes, not breaches
+                found.append((f"Total {what}".strip(), int(match["count"])))
+        if found:
+            break
+    return found
 
 
 def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str:
@@ -332,7 +425,11 @@ def _file_status(rows: list[dict], aggregates: list[dict], doc: Document) -> str
 
 
 WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase it contains
+    "alternatives": "compare the two parts of the e-mail; ask the force which is its answer, or save the right one "
+    "as a response file of its own (named in requests.csv)",
     "no cached value": "re-save the file in its application so values are cached",
+    "zip member": "extract the archive and name its files in requests.csv, or list the archive in "
+    "overrides/extraction.yaml as layout: ignore if it holds no figures",
     "attachment": "save the attachment as a response file of its own (named in requests.csv), "
     "or list it in overrides/extraction.yaml as layout: ignore if it holds no figures",
     "": "check the file opens and holds the response",
@@ -370,6 +467,11 @@ def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
         return f"{exc}: not read", "check the file; raise max_rows in config.yaml if it is genuine"
+    if isinstance(exc, EncodingProblem):
+        return (
+            str(exc),
+            "save it again as UTF-8 text (Excel: 'CSV UTF-8'), or obtain an intact copy of the file",
+        )
     if isinstance(exc, MemoryError):
         return "ran out of memory while reading it", "give the build more memory, or split the file"
     return (
@@ -408,4 +510,25 @@ def extract_force(
         rows += file_rows
         aggregates += file_aggs
         statuses.append({"source_file": rel, "force_id": force_id, "status": status})
-    return rows, aggregates, statuses, problems
+    return rows, aggregates, statuses, problems + counts_beside_incidents(rows, aggregates)
+
+
+def counts_beside_incidents(rows: list[dict], aggregates: list[dict]) -> list[Problem]:
+    """A body whose answer gives counts (a covering letter's "Total = 25", a summary
+    table) and also lists incidents: both would be added up, so the same breaches would
+    be counted twice unless the researcher says which stands for the answer."""
+    listed = sorted({r["source_file"] for r in rows if r["row_kind"] == "data"})
+    counted = sorted({a["source_file"] for a in aggregates})
+    incidents = sum(1 for r in rows if r["row_kind"] == "data")
+    return [
+        Problem(
+            name,
+            f"gives counts of breaches while {', '.join(listed)} list{'s' if len(listed) == 1 else ''} "
+            f"{incidents} incident rows of the same body: added together, the same breaches would be counted twice",
+            "if the counts summarise the listed incidents (a covering letter, a summary table), mark this file "
+            "layout: ignore in overrides/extraction.yaml; if they count other breaches, build with "
+            "allow_problems and say so in the report's notes",
+        )
+        for name in counted
+        if listed
+    ]

@@ -147,7 +147,8 @@ def draw_figures(
 
 def _funnel(numbers: dict, register: list[dict], title: str):
     """Rates per 1,000 against workforce, with the 95% and 99.8% limits around the national
-    rate; bodies above the upper 99.8% limit are named on the plot. (data, figure)"""
+    rate (widened for overdispersion where the forces scatter beyond chance); every body
+    outside the limits, high or low, is named on the plot. (data, figure)"""
     rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
     data = pd.DataFrame(
         {
@@ -167,24 +168,79 @@ def _funnel(numbers: dict, register: list[dict], title: str):
     rows = [
         {"force_id": r["force_id"], "total": b, "workforce": w} for r, b, w in zip(rated, data.breaches, data.workforce)
     ]
-    lines = funnel(rows, numbers["period.days"]["value"])["lines"]
+    result = funnel(rows, numbers["period.days"]["value"])
+    lines = result["lines"]
+    adjusted = " (widened for overdispersion)" if result["method"] == "random_effects" else ""
     for level, style in (("95", "--"), ("99.8", ":")):
         for side in ("upper", "lower"):
             points = lines[f"{side}_{level}"]
             ax.plot([x for x, _ in points], [y for _, y in points], style, color="#555555", linewidth=1,
-                    label=f"{level}% limits" if side == "upper" else None)  # fmt: skip
+                    label=f"{level}% limits{adjusted}" if side == "upper" else None)  # fmt: skip
     national = numbers["rates.national_per_1000"]["value"]
     ax.axhline(national, color="#555555", linewidth=1, label="national rate")
     ax.scatter(data.workforce, data.rate_per_1000, s=16, color=INK, zorder=3)
-    named = data[data.standing == STANDING_WORDS["above_99.8"]].sort_values("rate_per_1000")
-    for i, row in enumerate(named.itertuples()):  # the text names the others (labels would overlap)
-        below = i % 2 == 1  # alternate above and below the point: neighbours' labels do not collide
-        ax.annotate(row.force, (row.workforce, row.rate_per_1000), xytext=(4, -9 if below else 2),
-                    textcoords="offset points", fontsize=7)  # fmt: skip
     ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
+    thousands = matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}")
+    ax.xaxis.set_major_formatter(thousands)
+    # within one decade the log axis has no major tick to label: label the minor ones, never as "2 x 10^3"
+    narrow = data.workforce.max() < 10 * data.workforce.min()
+    ax.xaxis.set_minor_formatter(thousands if narrow else matplotlib.ticker.NullFormatter())
     ax.set_xlabel("Workforce (officers and staff), log scale")
     ax.set_ylabel("Breaches a year per 1,000 workforce")
     ax.legend(frameon=False, fontsize=7, loc="upper right")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
+    outside = data[data.standing != STANDING_WORDS["within"]].sort_values(["workforce", "force"])
+    place_labels(fig, ax, [(row.force, row.workforce, row.rate_per_1000) for row in outside.itertuples()])
     return data, fig
+
+
+# where a label may sit beside its point (offset in points, horizontal alignment): right,
+# left, above, below, then further out; the first that touches no other label is used
+LABEL_PLACES = [
+    ((4, 2), "left"), ((4, -9), "left"), ((-4, 2), "right"), ((-4, -9), "right"),
+    ((0, 7), "center"), ((0, -14), "center"), ((6, 12), "left"), ((6, -19), "left"),
+    ((-6, 12), "right"), ((-6, -19), "right"), ((0, 20), "center"), ((0, -26), "center"),
+]  # fmt: skip
+
+
+LEADER = {"arrowstyle": "-", "color": "#888888", "linewidth": 0.5}
+LABEL_BACKGROUND = {"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85}  # legible over a limit line
+
+
+def place_labels(fig, ax, points: list[tuple[str, float, float]]) -> list:
+    """Name each point with a label that overlaps no other label, the legend or the axes'
+    edge, measured with the renderer's own text extents; a label that finds no free place
+    beside its point is drawn further out with a leader line. Call after the layout is fixed."""
+    renderer = fig.canvas.get_renderer()
+    taken = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() else []
+    frame = ax.get_window_extent(renderer)
+    labels = []
+    for name, x, y in points:
+        label = None
+        for offset, align in LABEL_PLACES:
+            label = ax.annotate(name, (x, y), xytext=offset, textcoords="offset points", fontsize=7, ha=align,
+                                bbox=LABEL_BACKGROUND)  # fmt: skip
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in taken):
+                break
+            label.remove()
+            label = None
+        if label is None:
+            label = _leader_label(ax, renderer, name, (x, y), taken, frame)
+        taken.append(label.get_window_extent(renderer))
+        labels.append(label)
+    return labels
+
+
+def _leader_label(ax, renderer, name: str, point: tuple[float, float], taken: list, frame):
+    """A label moved down the axes' free space, step by step, joined to its point by a line."""
+    step = 0
+    while True:
+        step += 1
+        label = ax.annotate(name, point, xytext=(8, -10 - 9 * step), textcoords="offset points", fontsize=7,
+                            bbox=LABEL_BACKGROUND, arrowprops=LEADER)  # fmt: skip
+        box = label.get_window_extent(renderer)
+        if not any(box.overlaps(other) for other in taken) or box.y0 < frame.y0 - 200:
+            return label
+        label.remove()

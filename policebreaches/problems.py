@@ -28,3 +28,8 @@ class InputError(Exception):
 def raise_if_any(problems: list[Problem], context: str = "input") -> None:
     if problems:
         raise InputError(problems, context)
+
+
+class UserMistake(Exception):
+    """A command given something it cannot use (a file, an edition id): said in one line with
+    the fix, exit status 2, no traceback (policebreaches.cli)."""

@@ -8,15 +8,26 @@ exact Poisson quantiles of the count a force of that size would have at the nati
 (interpolated between whole counts so the funnel is a smooth line), at 95% (2 standard
 deviations, roughly) and 99.8% (3). A force outside the 99.8% limits is very unlikely to
 differ from the national rate by chance alone; that says its rate differs, not why (forces
-record and answer differently)."""
+record and answer differently).
+
+Those limits assume every force has the same underlying rate. When the forces scatter far
+more than that allows (they record and count differently), the limits are widened by the
+between-force variance (Spiegelhalter, "Handling over-dispersion of performance
+indicators", 2005: additive random effects on the square-root scale, z-scores winsorised,
+as the CQC did), and a force's standing is read from its adjusted z-score."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+
+import numpy as np
+from scipy.stats import norm
 
 PER = 1000  # rates per 1,000 workforce
 DAYS_PER_YEAR = 365.25
 LEVELS = {"95": 0.025, "99.8": 0.001}  # two-sided: the tail each side
+WINSORISE = 0.1  # share of z-scores winsorised at each end before the dispersion is estimated
 STANDING_WORDS = {
     "above_99.8": "above the 99.8% limit",
     "above_95": "above the 95% limit",
@@ -81,9 +92,9 @@ def standing(observed: int, expected: float) -> str:
 
 
 def overdispersion(rows: list[dict], expected: dict[str, float]) -> float:
-    """Spiegelhalter's multiplicative overdispersion factor: the mean squared z-score of the
-    forces' counts, z winsorised at the 10th and 90th percentiles so a few extreme forces do
-    not set it alone. 1 is the scatter chance gives; more means forces differ beyond chance."""
+    """Spiegelhalter's multiplicative overdispersion factor on the Pearson scale, (O - E) / sqrt(E),
+    z winsorised at the 10th and 90th percentiles. Kept for comparison: the limits use the
+    square-root scale of `adjustment`."""
     z = sorted((r["total"] - expected[r["force_id"]]) / math.sqrt(expected[r["force_id"]]) for r in rows)
     if not z:
         return 0.0
@@ -91,14 +102,50 @@ def overdispersion(rows: list[dict], expected: dict[str, float]) -> float:
     return sum(min(max(v, low), high) ** 2 for v in z) / len(z)
 
 
+def adjustment(observed: dict[str, float], expected: dict[str, float], trim: float = WINSORISE) -> dict:
+    """Spiegelhalter's additive random-effects adjustment ("Handling over-dispersion of
+    performance indicators", 2005), on the square-root scale the CQC used (FunnelPlotR's
+    method "CQC"): y = sqrt(O / E) with standard error s = 1 / (2 sqrt(E)) around 1; z = (y - 1) / s,
+    winsorised at the `trim` and 1 - `trim` quantiles (linear interpolation, R's default);
+    phi = mean of the winsorised z squared; with n bodies and weights w = 1 / s^2,
+    tau^2 = (n phi - (n - 1)) / (sum w - sum w^2 / sum w), or 0 when n phi < n - 1.
+    Each body's adjusted z is (y - 1) / sqrt(s^2 + tau^2)."""
+    forces = sorted(observed)
+    if not forces:
+        return {"phi": 0.0, "tau2": 0.0, "z": {}}
+    y = np.array([math.sqrt(observed[f] / expected[f]) for f in forces])
+    s = np.array([1 / (2 * math.sqrt(expected[f])) for f in forces])
+    z = (y - 1) / s
+    low, high = np.quantile(z, trim), np.quantile(z, 1 - trim)
+    phi = float(np.mean(np.clip(z, low, high) ** 2))
+    n, w = len(forces), 1 / s**2
+    spread = float(w.sum() - (w**2).sum() / w.sum())
+    tau2 = 0.0 if n * phi < n - 1 or spread <= 0 else max(0.0, (n * phi - (n - 1)) / spread)
+    adjusted = (y - 1) / np.sqrt(s**2 + tau2)
+    return {"phi": phi, "tau2": tau2, "z": {f: float(v) for f, v in zip(forces, adjusted)}}
+
+
+def adjusted_standing(z: float) -> str:
+    """Where an adjusted z-score lies against the normal limits of each level."""
+    for level in ("99.8", "95"):
+        limit = norm.isf(LEVELS[level])
+        if z > limit:
+            return f"above_{level}"
+        if z < -limit:
+            return f"below_{level}"
+    return "within"
+
+
 def rate_per_1000(count: float, workforce: int, days: int) -> float:
     return count / (workforce * days / DAYS_PER_YEAR) * PER
 
 
 def funnel(rows: list[dict], days: int) -> dict:
-    """rows: force_id, total, workforce (bodies with figures and a workforce). Returns the
-    national rate, each force's rate, expected count and standing, and the limit lines as
-    (workforce, rate) points for the plot."""
+    """rows: force_id, total, workforce (bodies with figures for the whole period and a
+    workforce). Returns the national rate, each force's rate, expected count, standing and
+    z-score, the limit lines as (workforce, rate) points for the plot, and which limits
+    were used: exact Poisson while the forces scatter no more than chance allows (tau^2 = 0),
+    else limits widened by the between-force variance tau^2 (`adjustment`)."""
     years = days / DAYS_PER_YEAR
     person_years = sum(r["workforce"] for r in rows) * years
     national = sum(r["total"] for r in rows) / person_years if person_years else 0.0
@@ -108,14 +155,31 @@ def funnel(rows: list[dict], days: int) -> dict:
         forces[r["force_id"]] = {
             "rate": rate_per_1000(r["total"], r["workforce"], days),
             "expected": expected,
-            "standing": standing(r["total"], expected),
+            "poisson_standing": standing(r["total"], expected),
         }
+    adjusted = (
+        adjustment({r["force_id"]: r["total"] for r in rows}, {f: v["expected"] for f, v in forces.items()})
+        if national
+        else {"phi": 0.0, "tau2": 0.0, "z": {}}
+    )
+    for f, found in forces.items():
+        found["z"] = adjusted["z"].get(f, 0.0)
+        found["standing"] = adjusted_standing(found["z"]) if adjusted["tau2"] else found["poisson_standing"]
     phi = overdispersion(rows, {f: v["expected"] for f, v in forces.items()}) if national else 0.0
-    return {"national": national * PER, "forces": forces, "lines": _limit_lines(rows, national, years), "phi": phi}
+    return {
+        "national": national * PER,
+        "forces": forces,
+        "lines": _limit_lines(rows, national, years, adjusted["tau2"]),
+        "phi": phi,
+        "phi_sqrt": adjusted["phi"],
+        "tau2": adjusted["tau2"],
+        "method": "random_effects" if adjusted["tau2"] else "poisson",
+    }
 
 
-def _limit_lines(rows: list[dict], national: float, years: float) -> dict[str, list[tuple[float, float]]]:
-    """Each limit as points (workforce, rate per 1,000 a year) over the workforces shown."""
+def _limit_lines(rows: list[dict], national: float, years: float, tau2: float = 0.0) -> dict:
+    """Each limit as points (workforce, rate per 1,000 a year) over the workforces shown:
+    exact Poisson when tau2 is 0, else 1 +- z sqrt(1 / (4 E) + tau2) on the square-root scale."""
     if not rows or not national:
         return {}
     smallest, largest = min(r["workforce"] for r in rows), max(r["workforce"] for r in rows)
@@ -124,10 +188,32 @@ def _limit_lines(rows: list[dict], national: float, years: float) -> dict[str, l
     lines = {}
     for level, tail in LEVELS.items():
         for side, p in (("upper", 1 - tail), ("lower", tail)):
-            lines[f"{side}_{level}"] = [
-                (size, limit_count(p, national * size * years) / (size * years) * PER) for size in sizes
-            ]
+            if tau2:
+                sign = 1 if side == "upper" else -1
+                points = []
+                for size in sizes:
+                    spread = math.sqrt(1 / (4 * national * size * years) + tau2)
+                    root = max(1 + sign * norm.isf(tail) * spread, 0.0)
+                    points.append((size, root**2 * national * PER))
+                lines[f"{side}_{level}"] = points
+            else:
+                lines[f"{side}_{level}"] = [
+                    (size, limit_count(p, national * size * years) / (size * years) * PER) for size in sizes
+                ]
     return lines
+
+
+METHOD_WORDS = {
+    "poisson": "exact Poisson limits",
+    "random_effects": "limits widened for overdispersion (Spiegelhalter's additive random effects)",
+}
+
+
+def covered_days(row: dict, days: int) -> int:
+    """Days of the period a register row's answer covers (covers_from, covers_to; the whole period when not given)."""
+    if not row.get("covers_from") or not row.get("covers_to"):
+        return days
+    return (dt.date.fromisoformat(row["covers_to"]) - dt.date.fromisoformat(row["covers_from"])).days + 1
 
 
 def display_per_1000(value: float) -> str:
@@ -140,8 +226,11 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
     figure). Rated: bodies that gave figures and have a workforce in denominators.csv."""
     names = {r["force_id"]: r["name"] for r in register}
     with_figures = [r for r in register if f"forces.{r['force_id']}.per_year" in numbers]
-    rated = [r for r in with_figures if r.get("workforce")]
-    unrated = sorted(r["force_id"] for r in with_figures if not r.get("workforce"))
+    # an answer for part of the period is a rate over fewer months: not set beside the others
+    partial = sorted(r["force_id"] for r in with_figures if covered_days(r, days) < days)
+    whole = [r for r in with_figures if r["force_id"] not in partial]
+    rated = [r for r in whole if r.get("workforce")]
+    unrated = sorted(r["force_id"] for r in whole if not r.get("workforce"))
     rows = [
         {"force_id": r["force_id"], "total": numbers[f"forces.{r['force_id']}.total"]["value"], **r["workforce"]}
         for r in rated
@@ -161,6 +250,13 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
             ", ".join(names[f] for f in unrated) or "none",
             "Bodies that gave figures but have no workforce in denominators.csv: not rated.",
             source,
+        ),
+        "rates.partial_coverage": (
+            ";".join(partial),
+            ", ".join(names[f] for f in partial) or "none",
+            "Bodies whose answer covers only part of the period (requests.csv covers_from, covers_to): left out of "
+            "the rates, the funnel plot and the rankings by rate, which compare whole periods.",
+            "requests.csv covers_from, covers_to against period.start, period.end",
         ),
     }
     for name, level in (("inner", "95"), ("outer", "99.8")):
@@ -198,8 +294,33 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
     entries["rates.outside_outer.count"] = (
         outside,
         f"{outside:,}",
-        "Rated bodies outside the 99.8% limits (above or below).",
+        "Rated bodies outside the 99.8% limits the report uses (above or below; see rates.limits.method).",
         "forces.<id>.funnel",
+    )
+    poisson = sum(1 for v in result["forces"].values() if v["poisson_standing"].endswith("99.8"))
+    entries["rates.outside_outer.poisson"] = (
+        poisson,
+        f"{poisson:,}",
+        "Rated bodies that plain Poisson limits, which assume every force has the same underlying rate, would put "
+        "outside the 99.8% limits.",
+        "exact Poisson tail of forces.<id>.total against its expected count",
+    )
+    method = METHOD_WORDS[result["method"]]
+    entries["rates.limits.method"] = (
+        result["method"],
+        method,
+        "Which control limits the funnel plot and every force's standing use: exact Poisson while the forces "
+        "scatter no more than chance allows, else Spiegelhalter's additive random-effects adjustment for "
+        "overdispersion (square-root scale, z-scores winsorised at 10% each end, as the CQC and FunnelPlotR's "
+        "method CQC compute it).",
+        "rates.tau2 > 0",
+    )
+    entries["rates.tau2"] = (
+        result["tau2"],
+        f"{result['tau2']:.4f}",
+        "Between-force variance tau² added to each force's sampling variance on the square-root scale "
+        "(0: no adjustment needed).",
+        "(n x phi - (n - 1)) / (sum w - sum w² / sum w), w = 4 x expected count, phi = rates.overdispersion",
     )
     chance = len(rows) * 2 * LEVELS["99.8"]
     entries["rates.outside_outer.expected"] = (
@@ -209,11 +330,12 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
         "rates.bodies x 0.002",
     )
     entries["rates.overdispersion"] = (
-        result["phi"],
-        f"{result['phi']:.1f}",
+        result["phi_sqrt"],
+        f"{result['phi_sqrt']:.1f}",
         "How much more the forces' counts scatter around the national rate than chance would make them "
-        "(Spiegelhalter's overdispersion factor, z-scores winsorised at 10%; 1 = chance).",
-        "mean of winsorised ((forces.<id>.total - expected) / sqrt(expected))^2",
+        "(Spiegelhalter's overdispersion factor phi on the square-root scale, z-scores winsorised at 10% each end; "
+        "1 = chance).",
+        "mean of winsorised (2 x (sqrt(forces.<id>.total) - sqrt(expected)))²",
     )
     sources = sorted({f"{r['workforce']['source']} (as of {r['workforce']['as_of']})" for r in rated})
     entries["rates.workforce.source"] = (
@@ -227,8 +349,8 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
         entries[f"rates.{level}"] = (
             ";".join(forces),
             ", ".join(names[f] for f in forces) or "none",
-            f"Bodies whose count lies {STANDING_WORDS[level]} of the funnel plot (exact Poisson tail), "
-            "and not beyond the next limit.",
+            f"Bodies whose count lies {STANDING_WORDS[level]} of the funnel plot (the limits of "
+            "rates.limits.method), and not beyond the next limit.",
             "forces.<id>.funnel",
         )
     return entries
@@ -236,7 +358,7 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
 
 def _force_entries(rated: list[dict], result: dict) -> dict:
     """Each rated body's workforce, rate per 1,000 a year and place in the funnel plot."""
-    entries = {}
+    entries, method = {}, result["method"]
     for r in rated:
         f, found = r["force_id"], result["forces"][r["force_id"]]
         prefix, name = f"forces.{f}.", r["name"]
@@ -257,7 +379,17 @@ def _force_entries(rated: list[dict], result: dict) -> dict:
             found["standing"],
             STANDING_WORDS[found["standing"]],
             f"{name}: where its count lies in the funnel plot, against the count a body of its size would have at "
-            "the national rate (exact Poisson limits, 95% and 99.8%).",
-            f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
+            "the national rate (95% and 99.8% limits of rates.limits.method).",
+            f"{prefix}funnel.z against the normal limits"
+            if method == "random_effects"
+            else f"{prefix}total against Poisson(rates.national_per_1000 / 1,000 x {prefix}workforce x years)",
+        )
+        entries[f"{prefix}funnel.z"] = (
+            found["z"],
+            f"{found['z']:.2f}",
+            f"{name}: its z-score in the funnel plot, adjusted for overdispersion: (sqrt(O / E) - 1) / "
+            "sqrt(1 / (4 E) + tau²), O its breaches, E those a body of its size would have at the national rate. "
+            "Beyond ±1.96 it lies outside the 95% limits, beyond ±3.09 outside the 99.8% limits.",
+            f"{prefix}total, its expected count and rates.tau2",
         )
     return entries

@@ -8,43 +8,50 @@ Nothing here decides what a row means; extract.py does that, whatever the format
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email import policy
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .locators import Locator
+
 
 @dataclass
 class Table:
-    locator: str  # where the table is: "sheet=2013", "page=2 table=1", "table=1", "lines"
+    locator: str  # where the table is, for people: "sheet=2013", "page=2 table=1", "table=1", "lines=3-9"
     rows: list[list[str]]
-    row_locators: list[str]
+    row_locators: list[Locator]
 
 
 @dataclass
 class Document:
     tables: list[Table] = field(default_factory=list)
-    lines: list[tuple[str, str]] = field(default_factory=list)  # (locator, text)
+    lines: list[tuple[Locator, str]] = field(default_factory=list)  # (locator, text)
     warnings: list[str] = field(default_factory=list)  # e.g. formula without cached value
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (locator, why it was not read)
+    unread: list[tuple[Locator, str]] = field(default_factory=list)  # (locator, why it was not read)
 
-    def add(self, part: Document, prefix: str) -> None:
-        """Take in `part` (an attachment), every locator prefixed with `prefix`."""
+    def add(self, part: Document, number: int | None = None, member: str | None = None) -> None:
+        """Take in `part`: attachment `number` of an e-mail, or the file `member` of a zip
+        archive; every locator placed within it."""
+        prefix = f"part={number}" if member is None else f"member={member}"
+
+        def place(locator: Locator) -> Locator:
+            return locator.inside(member) if member is not None else locator.within(number)
+
         for table in part.tables:
             self.tables.append(
-                Table(
-                    f"{prefix} {table.locator}".strip(), table.rows, [f"{prefix} {loc}" for loc in table.row_locators]
-                )
+                Table(f"{prefix} {table.locator}".strip(), table.rows, [place(loc) for loc in table.row_locators])
             )
-        self.lines += [(f"{prefix} {loc}", text) for loc, text in part.lines]
+        self.lines += [(place(loc), text) for loc, text in part.lines]
         self.warnings += [f"{prefix} {w}" for w in part.warnings]
-        self.unread += [(f"{prefix} {loc}", why) for loc, why in part.unread]
+        self.unread += [(place(loc), why) for loc, why in part.unread]
 
 
 class TooLarge(ValueError):
@@ -70,10 +77,12 @@ def cell_text(value) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _table(locator: str, rows: list[list], first_row: int = 1, prefix: str = "row") -> Table:
+def _table(where: Locator, rows: list[list], first_row: int = 1, numbered: str = "row") -> Table:
+    """A table at `where` (its sheet, page, table number), its rows numbered as `numbered`
+    (a CSV file's rows are its lines)."""
     texts = [[cell_text(v) for v in row] for row in rows]
-    where = f"{locator} " if locator else ""
-    return Table(locator, texts, [f"{where}{prefix}={i}" for i in range(first_row, first_row + len(rows))])
+    locators = [replace(where, **{numbered: i}) for i in range(first_row, first_row + len(rows))]
+    return Table(str(where), texts, locators)
 
 
 # --- spreadsheets -------------------------------------------------------------------
@@ -97,7 +106,7 @@ def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None 
             top = grid[r0][c0]
             for r in range(r0, r1 + 1):
                 grid[r][c0 : c1 + 1] = [top] * (c1 - c0 + 1)
-        doc.tables.append(_table(f"sheet={name}", grid))
+        doc.tables.append(_table(Locator(sheet=name), grid))
     if _has_formulas(data):
         doc.warnings += _uncached_formulas(data, doc)
     return doc
@@ -121,10 +130,10 @@ def _uncached_formulas(data: bytes, doc: Document) -> list[str]:
     import openpyxl
 
     warnings = []
-    tables = {t.locator: t for t in doc.tables}
+    tables = {t.row_locators[0].sheet: t for t in doc.tables if t.row_locators}
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     for ws in book.worksheets:
-        table = tables.get(f"sheet={ws.title}")
+        table = tables.get(ws.title)
         for r, row in enumerate(ws.iter_rows(values_only=True), start=1) if table else ():
             for c, raw in enumerate(row, start=1):
                 value = table.rows[r - 1][c - 1] if r <= len(table.rows) and c <= len(table.rows[r - 1]) else ""
@@ -154,7 +163,7 @@ def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None =
                 else:
                     row.append(cell.value if cell.value != "" else None)
             grid.append(row)
-        doc.tables.append(_table(f"sheet={sheet.name}", grid))
+        doc.tables.append(_table(Locator(sheet=sheet.name), grid))
     return doc
 
 
@@ -170,16 +179,81 @@ def read_ods(data: bytes, sheets: list[str] | None = None, limits: dict | None =
         grid = [
             [None if (isinstance(v, float) and v != v) else v for v in row] for row in frame.itertuples(index=False)
         ]
-        doc.tables.append(_table(f"sheet={name}", grid))
+        doc.tables.append(_table(Locator(sheet=name), grid))
     return doc
 
 
+class EncodingProblem(ValueError):
+    """Bytes that no text encoding a response comes in reads: reported as an encoding
+    problem naming the file, never read as replacement characters."""
+
+
+BYTE_ORDER_MARKS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # never in a letter or a table; in binary data, always
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; Windows-1252 is what Excel 'CSV' writes in the UK."""
+    """The text of a response file, its encoding found from the bytes: a byte-order mark
+    (UTF-8, or UTF-16 as Excel's 'Unicode Text' writes it), UTF-16 without one (every
+    other byte zero), UTF-8, then Windows-1252 (what Excel 'CSV' writes in the UK), then
+    whatever charset-normalizer finds. Text that still holds control characters is binary
+    data under a text name: an EncodingProblem, as is text no encoding reads."""
+    text = _decoded(data)
+    control = CONTROL.search(text[:100_000])
+    if control:
+        raise EncodingProblem(
+            f"encoding problem: not text in any known encoding (control character "
+            f"{control.group()!r} at character {control.start():,})"
+        )
+    return text
+
+
+def _decoded(data: bytes) -> str:
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return _strict(data, encoding, "with a byte-order mark")
+    utf16 = _utf16_without_mark(data)
+    if utf16:
+        return _strict(data, utf16, "without a byte-order mark")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise EncodingProblem("encoding problem: the bytes are not UTF-8, UTF-16 or Windows-1252 text")
+
+
+def _strict(data: bytes, encoding: str, how: str) -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+        raise EncodingProblem(
+            f"encoding problem: looks like {name} {how}, but byte {exc.start:,} does not decode"
+        ) from None
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the zeros of ASCII text written in UTF-16 fall on
+    every other byte (a file written without its byte-order mark)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
@@ -192,7 +266,7 @@ def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
     for row in csv.reader(io.StringIO(text), dialect):  # stops at the limit, not at the end
         rows.append(row)
         _check_rows(len(rows), limits or {}, "")
-    return Document(tables=[_table("", rows, prefix="line")])
+    return Document(tables=[_table(Locator(), rows, numbered="line")])
 
 
 # --- documents ----------------------------------------------------------------------
@@ -205,8 +279,8 @@ def read_docx(data: bytes, **_) -> Document:
     doc = Document()
     for t, table in enumerate(document.tables, start=1):
         rows = [[cell.text for cell in row.cells] for row in table.rows]
-        doc.tables.append(_table(f"table={t}", rows))
-    doc.lines = [(f"paragraph={i}", p.text) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
+        doc.tables.append(_table(Locator(table=t), rows))
+    doc.lines = [(Locator(paragraph=i), p.text) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
     return doc
 
 
@@ -219,10 +293,12 @@ def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
             if pages and number not in pages:
                 continue
             for t, rows in enumerate(page.extract_tables(), start=1):
-                _append_continued(doc, _table(f"page={number} table={t}", rows))
+                _append_continued(doc, _table(Locator(page=number, table=t), rows))
             text = page.extract_text() or ""
             doc.lines += [
-                (f"page={number} line={i}", line) for i, line in enumerate(text.splitlines(), start=1) if line.strip()
+                (Locator(page=number, line=i), line)
+                for i, line in enumerate(text.splitlines(), start=1)
+                if line.strip()
             ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
@@ -237,15 +313,15 @@ def _append_continued(doc: Document, table: Table) -> None:
         and table.rows
         and previous.rows
         and len(table.rows[0]) == len(previous.rows[-1])
-        and table.locator.endswith("table=1")
-        and previous.locator.split(" ")[0] != table.locator.split(" ")[0]
+        and table.row_locators[0].table == 1
+        and previous.row_locators[-1].page != table.row_locators[0].page
     ):
         rows, locators = list(table.rows), list(table.row_locators)
         start = 1 if rows and rows[0] == previous.rows[0] else 0  # the header repeated on each page
         if len(rows) > start and _is_fragment(rows[start]) and not _is_fragment(previous.rows[-1]):
             # a row the page break cut in two: its rest sits at the top of this page
             previous.rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(previous.rows[-1], rows[start])]
-            previous.row_locators[-1] += f"+{locators[start]}"
+            previous.row_locators[-1] = replace(previous.row_locators[-1], continued=locators[start])
             del rows[start], locators[start]
         previous.rows += rows
         previous.row_locators += locators
@@ -304,8 +380,8 @@ class _HTMLTables(HTMLParser):
             self.text.append(data)
 
 
-def _lines(text: str, prefix: str = "line") -> list[tuple[str, str]]:
-    return [(f"{prefix}={i}", line.strip()) for i, line in enumerate(text.splitlines(), start=1) if line.strip()]
+def _lines(text: str) -> list[tuple[Locator, str]]:
+    return [(Locator(line=i), line.strip()) for i, line in enumerate(text.splitlines(), start=1) if line.strip()]
 
 
 def html_document(markup: str) -> Document:
@@ -314,7 +390,7 @@ def html_document(markup: str) -> Document:
     parser = _HTMLTables()
     parser.feed(markup)
     flattened = text_document("".join(parser.text))
-    doc = Document(tables=[_table(f"table={i}", rows) for i, rows in enumerate(parser.tables, start=1)])
+    doc = Document(tables=[_table(Locator(table=i), rows) for i, rows in enumerate(parser.tables, start=1)])
     doc.tables += flattened.tables
     doc.lines = flattened.lines
     return doc
@@ -343,7 +419,7 @@ def text_document(text: str) -> Document:
                 Table(
                     f"lines={run[0][0]}-{run[-1][0]}",
                     _without_borders([c for _, c in run]),
-                    [f"line={n}" for n, _ in run],
+                    [Locator(line=n) for n, _ in run],
                 )
             )
         run = []
@@ -369,20 +445,104 @@ def read_txt(data: bytes, limits: dict | None = None, **_) -> Document:
 def read_eml(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Document:
     """The text body, and every other MIME part: attachments are read as documents of
     their own (`part=N ...` locators, N counting the message's leaf parts in order);
-    what is not read (an HTML copy of the text, an image, an unsupported or unsafe
-    attachment) is listed in `unread` with its reason. The body keeps plain locators."""
+    what is not read (an image, an unsupported or unsafe attachment) is listed in `unread`
+    with its reason. A body sent as alternatives (text/plain and text/html) is read in
+    every alternative and the alternatives compared (see `_read_body`). The body keeps
+    plain locators."""
     message = email.message_from_bytes(data, policy=policy.default)
-    body = message.get_body(preferencelist=("plain", "html"))
+    leaves = _leaf_parts(message)
+    numbers = {id(leaf): number for number, leaf in enumerate(leaves, start=1)}  # parts compare by identity
+    bodies = [(numbers[id(body)], body) for body in _body_alternatives(message) if id(body) in numbers]
     doc = Document()
-    if body is None:
+    if not bodies:
         doc.warnings.append("the e-mail has no text body")
     else:
-        content = body.get_content()
-        doc = html_document(content) if body.get_content_type() == "text/html" else text_document(content)
-    for number, part in enumerate(_leaf_parts(message), start=1):
-        if part is not body:
-            _read_part(part, f"part={number}", doc, limits or {}, depth)
+        doc = _read_body(bodies)
+    body_parts = [part for _, part in bodies]
+    for number, part in enumerate(leaves, start=1):
+        if not any(part is body for body in body_parts):
+            _read_part(part, number, doc, limits or {}, depth)
     return doc
+
+
+def _body_alternatives(message) -> list:
+    """The message body in each form it was sent in, plain text first: a mail client
+    sends the same letter as text/plain and text/html (multipart/alternative)."""
+    found = []
+    for kind in ("plain", "html"):
+        body = message.get_body(preferencelist=(kind,))
+        if body is not None and not any(body is other for other in found):
+            found.append(body)
+    return found
+
+
+def _body_document(part) -> Document:
+    content = part.get_content()
+    return html_document(content) if part.get_content_type() == "text/html" else text_document(content)
+
+
+def _read_body(bodies: list[tuple[int, object]]) -> Document:
+    """Every alternative of the body is read and their rows compared (the rows of their
+    tables, and lines that end in a figure, as 'Total = 25' does). Alternatives that hold
+    the same rows are one letter: the one with its rows in tables is read, the others
+    listed as compared. Where one holds rows the other lacks (a shortened text copy, an
+    edited HTML copy), that is a warning naming both parts and the rows, and the
+    alternative holding the most rows is read: never one of them silently."""
+    read = [(number, part, _body_document(part)) for number, part in bodies]
+    # the same rows: the alternative that keeps them as a table (an HTML table's text copy
+    # often loses its columns); rows that differ: the alternative holding the most of them
+    agree = all(not any(_differences(doc, other)) for (_, _, doc) in read for (_, _, other) in read)
+    number, part, doc = max(read, key=lambda item: _table_rows(item[2]) if agree else len(_row_signatures(item[2])))
+    for other_number, other, other_doc in read:
+        if other is part:
+            continue
+        only_here, only_there = _differences(doc, other_doc)
+        if only_here or only_there:
+            doc.warnings.append(
+                f"the body's alternatives part={number} ({part.get_content_type()}) and part={other_number} "
+                f"({other.get_content_type()}) disagree: "
+                + "; ".join(
+                    f"{len(rows)} row(s) only in part={n}: " + " / ".join(repr(r) for r in rows[:3])
+                    for n, rows in ((number, only_here), (other_number, only_there))
+                    if rows
+                )
+                + f"; part={number} was read"
+            )
+            verdict = f"differs from part={number} (see problems)"
+        else:
+            verdict = f"read and compared, same rows as part={number}"
+        why = f"{other.get_content_type()} alternative of the message body: {verdict}"
+        doc.unread.append((Locator(parts=(other_number,)), why))
+    return doc
+
+
+def _table_rows(doc: Document) -> int:
+    return sum(len(table.rows) for table in doc.tables)
+
+
+def _fold(text: str) -> str:
+    """Words only, lower case: an HTML cell and its text copy differ in separators and spacing."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _row_signatures(doc: Document) -> list[str]:
+    rows = [" ".join(c for c in row if c.strip()) for table in doc.tables for row in table.rows]
+    rows += [text for _, text in doc.lines if re.search(r"\d\W*$", text)]
+    return [s for s in dict.fromkeys(map(_fold, rows)) if s]
+
+
+def _differences(doc: Document, other: Document) -> tuple[list[str], list[str]]:
+    """(rows of `doc` that `other` lacks, rows of `other` that `doc` lacks)."""
+
+    def whole(d: Document) -> str:
+        texts = [" ".join(row) for table in d.tables for row in table.rows] + [text for _, text in d.lines]
+        return f" {_fold(' '.join(texts))} "
+
+    here, there = whole(doc), whole(other)
+    return (
+        [s for s in _row_signatures(doc) if f" {s} " not in there],
+        [s for s in _row_signatures(other) if f" {s} " not in here],
+    )
 
 
 def _leaf_parts(message) -> list:
@@ -392,9 +552,10 @@ def _leaf_parts(message) -> list:
     return [leaf for part in message.iter_parts() for leaf in _leaf_parts(part)]
 
 
-def _read_part(part, locator: str, doc: Document, limits: dict, depth: int) -> None:
+def _read_part(part, number: int, doc: Document, limits: dict, depth: int) -> None:
     from .containers import check_content
 
+    locator = Locator(parts=(number,))
     name = part.get_filename() or ""
     kind = part.get_content_type()
     if kind == "message/rfc822":
@@ -403,7 +564,7 @@ def _read_part(part, locator: str, doc: Document, limits: dict, depth: int) -> N
         data = part.get_payload(decode=True) or b""
     suffix = Path(name).suffix.lower() if name else ""
     if not name and kind in ("text/plain", "text/html"):
-        doc.unread.append((locator, f"{kind} alternative of the message body (the same text)"))
+        doc.add(_body_document(part), number)  # a second text of the message (a forwarded note): read
         return
     if not name or kind.startswith("image/") and suffix not in READERS:
         doc.unread.append((locator, f"{name or 'unnamed part'} ({kind}): not a document; not read"))
@@ -425,7 +586,44 @@ def _read_part(part, locator: str, doc: Document, limits: dict, depth: int) -> N
         doc.warnings.append(f"{locator}: attachment {name} could not be read ({type(exc).__name__}: {exc})")
         doc.unread.append((locator, f"{name}: could not be read"))
         return
-    doc.add(attachment, locator)
+    doc.add(attachment, number)
+
+
+def read_zip(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Document:
+    """A zip archive of response files (an answer sent as one archive): every member read
+    as a document of its own (`member=<path> ...` locators), after the same checks as any
+    response file; the archive itself was checked for zip bombs before it was opened.
+    A member that is not a document, or cannot be read, is listed in `unread` and warned of."""
+    from .containers import check_content
+
+    limits = limits or {}
+    doc = Document()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name, locator = info.filename, Locator(members=(info.filename,))
+            if depth >= limits.get("max_email_depth", 3):
+                doc.warnings.append(f"zip member {name} is nested more than max_email_depth deep; not read")
+                doc.unread.append((locator, f"{name}: nested too deep; not read"))
+                continue
+            member = archive.read(info)
+            suffix = Path(name).suffix.lower()
+            problems = check_content(member, suffix, name, limits)
+            if problems:
+                doc.warnings += [f"zip member {p.file}: {p.what}" for p in problems]
+                doc.unread.append((locator, f"{name}: " + "; ".join(p.what for p in problems)))
+                continue
+            try:
+                content = read_bytes(member, suffix, {}, limits, depth + 1)
+            except TooLarge:
+                raise
+            except Exception as exc:  # one unreadable member is reported with the rest, never fatal
+                doc.warnings.append(f"zip member {name} could not be read ({type(exc).__name__}: {exc})")
+                doc.unread.append((locator, f"{name}: could not be read"))
+                continue
+            doc.add(content, member=name)
+    return doc
 
 
 READERS = {
@@ -439,6 +637,7 @@ READERS = {
     ".htm": read_html,
     ".eml": read_eml,
     ".txt": read_txt,
+    ".zip": read_zip,
 }
 
 
@@ -448,6 +647,6 @@ def read_document(path: Path, hints: dict | None = None, limits: dict | None = N
 
 def read_bytes(data: bytes, suffix: str, hints: dict, limits: dict, depth: int = 0) -> Document:
     options = {key: hints[key] for key in ("sheets", "pages") if key in hints}
-    if suffix == ".eml":
+    if suffix in (".eml", ".zip"):
         options["depth"] = depth
     return READERS[suffix](data, limits=limits, **options)

@@ -196,6 +196,8 @@ def build_context(
     if change:
         before = [section for section, _ in sections].index("methodology")
         sections.insert(before, ("change", f"Change since {change['previous']}"))
+    if len(accuracy):
+        sections.append(("selftest", "Annex: self-tests of the pipeline"))
     accuracy_rows = [
         {
             "field": FIELD_WORDS.get(r["field"], r["field"]),
@@ -207,6 +209,7 @@ def build_context(
         for r in accuracy.to_dict("records")
         if r["precision"] != "" and r["recall"] != ""
     ]
+    whole_period = f"{numbers['period.start']['value']}/{numbers['period.end']['value']}"
     fields = sorted(set(accuracy["field"]), key=list(accuracy["field"]).index) if len(accuracy) else []
     return {
         "edition": {
@@ -218,8 +221,15 @@ def build_context(
         "sections": sections,
         "spec": spec,
         "figure": figure_markup(spec["figures"]),
-        "table1": table1(numbers, codebook),
-        "top_ten": top_ten(numbers, register, codebook),
+        "table1": [
+            {**row, "interval_key": "uncertainty.type." + row["key"].removeprefix("breaches.type.")}
+            for row in table1(numbers, codebook)
+        ],
+        "type_intervals": any(key.startswith("uncertainty.type.") for key in numbers),
+        "top_ten": [
+            {**row, "partial": numbers.get(f"forces.{row['force_id']}.covers", {}).get("value") != whole_period}
+            for row in top_ten(numbers, register, codebook)
+        ],
         "top_by_rate": top_by_rate(numbers, register),
         "breakdown": force_breakdown(numbers, register, codebook),
         "type_columns": category_columns(codebook, "breach_type"),

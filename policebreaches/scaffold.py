@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from .edition import REGISTER_COLUMNS, load_edition, write_manifest
-from .problems import raise_if_any
+from .problems import UserMistake, raise_if_any
 from .review import CODING_COLUMNS
+from .settings import edition_id_problem
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:
@@ -33,6 +34,9 @@ def _block(key: str, text: str) -> str:
 
 
 def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
+    named = [edition_id_problem(new_id, "EDITION"), edition_id_problem(previous_id, "FROM")]
+    if any(named):  # never a folder outside raw/ (EDITION=../x), never raw/ itself (..)
+        raise UserMistake("; ".join(problem for problem in named if problem))
     if not (raw / previous_id).is_dir():
         editions = sorted(p.name for p in raw.iterdir() if (p / "edition.yaml").is_file()) if raw.is_dir() else []
         raise FileNotFoundError(
@@ -44,7 +48,7 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     raise_if_any(problems)
     target = raw / new_id
     if target.exists():
-        raise FileExistsError(f"{target} exists already; choose another EDITION or remove it")
+        raise FileExistsError(f"{target} exists already: choose another EDITION")
     years = max(1, int(new_id) - int(previous_id)) if new_id.isdigit() and previous_id.isdigit() else 1
     start = previous.period_end + dt.timedelta(days=1)
     end = _shift_year(previous.period_end, years)

@@ -4,6 +4,7 @@ a misspelt key is named with the closest valid one, a boolean must say yes or no
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -23,7 +24,9 @@ def parse_bool(value, key: str) -> bool:
 
 
 def closest(word: str, choices, prefix: str = "") -> str:
-    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
+    by_case = {choice.lower(): choice for choice in choices}
+    match = [by_case[word.lower()]] if word.lower() in by_case else []
+    match = match or difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
     return f"; did you mean '{prefix}{match[0]}'?" if match else f"; valid keys: {', '.join(sorted(choices))}"
 
 
@@ -49,16 +52,35 @@ def parse_number(value, key: str, kind: str, spec: dict):
     return number
 
 
+EDITION_ID = re.compile(r"^(?!\.+$)[A-Za-z0-9_.-]+$")  # as the schema's pattern: one folder name under raw/
+
+
+def edition_id_problem(value: str, what: str = "edition") -> str | None:
+    """Why `value` cannot name an edition folder (None when it can): one folder name of
+    letters, digits, '_', '.' and '-', never '.' or '..' (nothing outside raw/)."""
+    if EDITION_ID.match(value or ""):
+        return None
+    return (
+        f"{what} {value!r} is not an edition id: use one folder name under raw/ made of letters, digits, "
+        "'_', '.' and '-' (e.g. 2017)"
+    )
+
+
 def check_value(config: dict, key: str, spec: dict, name: str) -> list[str]:
     """Problems with one value, normalised in place (yes/no to booleans, text to numbers)."""
     kind, value = spec.get("type"), config[key]
+    if value is None or value == "":
+        default = f" (config.yaml's default: {spec['default']})" if "default" in spec else ""
+        return [f"config {name} is empty: give a value{default}"]
     try:
         if kind == "boolean":
             config[key] = parse_bool(value, name)
         elif kind in ("integer", "number"):
             config[key] = parse_number(value, name, kind, spec)
-        elif kind == "string" and isinstance(value, (int, float)):
+        elif kind == "string":
             config[key] = str(value)  # --config edition=2016 arrives as a number
+            if "pattern" in spec and not re.match(spec["pattern"], config[key]):
+                return [f"config {name}={config[key]!r}: " + edition_id_problem(config[key]).split(": ", 1)[1]]
         elif kind == "object":
             if not isinstance(value, dict):
                 inner = next(iter(spec.get("properties", {})), "name")

@@ -6,10 +6,13 @@ it were current."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
 STALE = "stale"
+FINISHED = ".finished"  # written when a build finishes: the folder holds a whole build
 KEPT_IN_PLACE = {"logs", STALE}  # the failed run's own logs say why it stopped
 LEGACY_STALE = ("report.stale.pdf", "report.stale.html")  # how earlier versions set a report aside
 STALE_README = (
@@ -25,18 +28,25 @@ class NoCurrentBuild(Exception):
 
 
 def set_aside(results: Path) -> str | None:
-    """Move every output of results/<edition>/ except logs/ into stale/ (replacing an
-    older stale set); the sentence to print, or None when there was nothing to move."""
+    """After a build stopped: move every output of results/<edition>/ except logs/ into stale/,
+    the sentence to print (None when there was nothing to move). Only a finished build
+    replaces the stale set: what a stopped build left (a second failure in a row) is
+    discarded, so stale/ keeps the last build that finished."""
     if not results.is_dir():
         return None
     outputs = [p for p in sorted(results.iterdir()) if p.name not in KEPT_IN_PLACE]
+    stale = results / STALE
+    if stale.is_dir() and not (results / FINISHED).is_file():
+        for path in outputs:  # partial outputs of a run that stopped; the stale set is older and whole
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        return f"The build stopped again: the last build that finished is still set aside in {stale}/."
     if not outputs:
         return None
-    stale = results / STALE
     shutil.rmtree(stale, ignore_errors=True)
     stale.mkdir()
     for path in outputs:
         path.replace(stale / path.name)
+    (stale / FINISHED).unlink(missing_ok=True)
     (stale / "README.txt").write_text(STALE_README, encoding="utf-8")
     return (
         f"The build stopped: every output in {results}/ (from an earlier build, or from this one, which did "
@@ -45,8 +55,22 @@ def set_aside(results: Path) -> str | None:
 
 
 def clear(results: Path) -> None:
-    """After a build that finished: the stale set is history."""
+    """After a build that finished: the stale set is history, the folder is marked whole, and
+    a verification record of other results than these (make verify writes them beside the
+    build) goes: it would vouch for numbers no longer there."""
     shutil.rmtree(results / STALE, ignore_errors=True)
+    if not results.is_dir():
+        return
+    (results / FINISHED).write_text("", encoding="utf-8")
+    numbers = results / "numbers.json"
+    current = hashlib.sha256(numbers.read_bytes()).hexdigest() if numbers.is_file() else ""
+    for record in results.glob("verification*.json"):
+        try:
+            checked = json.loads(record.read_text(encoding="utf-8")).get("checked_files_sha256", {})
+        except (ValueError, AttributeError):
+            checked = {}
+        if checked.get("numbers.json") != current:
+            record.unlink()
     for name in LEGACY_STALE:
         (results / name).unlink(missing_ok=True)
 

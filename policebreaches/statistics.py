@@ -10,8 +10,9 @@ import pandas as pd
 
 from . import timeliness
 from .compare import DAYS_PER_YEAR, display_rate, per_year
-from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS
+from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS
 from .ids import record_id
+from .rates import covered_days
 
 
 def display_count(value: int) -> str:
@@ -294,7 +295,8 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     """forces.<id>.status and the rate a year of one body (rates only for bodies with figures)."""
     prefix = f"forces.{row['force_id']}."
     total = book.numbers[f"{prefix}total"]["value"]
-    rate = per_year(total, edition.days_in_period)
+    days = covered_days(row, edition.days_in_period)
+    rate = per_year(total, days)  # over the months the answer covers, not the whole period's
     answer = timeliness.body_timeliness(row)
     computed = {
         "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
@@ -309,11 +311,17 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
             display_date(dt.date.fromisoformat(row["responded"])) if row["responded"] else "",
             "requests.csv responded",
         ),
-        "per_year": (rate, display_rate(rate), f"{prefix}total / period.days x 365.25"),
+        "per_year": (
+            rate,
+            display_rate(rate),
+            f"{prefix}total / days covered (requests.csv covers_from..covers_to) x 365.25",
+        ),
+        "covers": _coverage(row, edition, days),
+        "counts": (row.get("counts") or "unknown", UNIT_WORDS[row.get("counts") or "unknown"], "requests.csv counts"),
     }
     for entry in entries:
-        if entry["compute"] == "per_year" and row["status"] not in DATA_STATUSES:
-            continue  # a body that gave no figures has no rate, not a rate of 0
+        if entry["compute"] in ("per_year", "covers", "counts") and row["status"] not in DATA_STATUSES:
+            continue  # a body that gave no figures has no rate (not a rate of 0), no coverage and no unit
         if entry["compute"] == "working_days" and answer["days"] is None:
             continue  # no answer (or no request date): no number of days
         if entry["compute"] == "answered_on" and not row["responded"]:
@@ -321,6 +329,20 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
         value, display, filter_text = computed[entry["compute"]]
         definition = entry["definition"].replace("{force}", row["name"])
         book.entry(f"{prefix}{entry['key']}", value, display, definition, filter_text)
+
+
+def _coverage(row: dict, edition, days: int) -> tuple:
+    """The part of the period an answer covers: (value 'from/to', display, filter)."""
+    start = dt.date.fromisoformat(row["covers_from"]) if row.get("covers_from") else edition.period_start
+    end = dt.date.fromisoformat(row["covers_to"]) if row.get("covers_to") else edition.period_end
+    label = period_label(start, end)
+    if days < edition.days_in_period:
+        label += f" only ({round(days / (DAYS_PER_YEAR / 12))} of {period_months(edition)} months)"
+    return (
+        f"{start.isoformat()}/{end.isoformat()}",
+        label,
+        "requests.csv covers_from, covers_to (empty: the whole period)",
+    )
 
 
 def compute_numbers(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .edition import sha256_file
 from .ids import record_id
+from .locators import FIELD_COLUMNS, describe
 from .stages.io import read_csv  # restores spreadsheet-safe cells
 
 
@@ -30,12 +31,15 @@ def trace_record(record: dict, raw_root: Path) -> list[str]:
         ]
     )
     state = _file_state(raw_root, record["source_file"], record["source_sha256"])
+    # the place in words, from the locator's fields (a sheet name may hold spaces or '=')
+    place = describe({column: str(record.get(column, "")) for column in FIELD_COLUMNS})
     return [
         f"  record {record['record_id']}  force={record['force_id']}",
         f"    description: {record['description_raw'] or '(none)'}",
         f"    category label: {record['category_raw'] or '(none)'}; outcome: {record['outcome_raw'] or '(none)'}",
         f"    {decisions}",
         f"    raw: {record['source_file']}  at {record['source_locator']}  [{state}]",
+        *([f"    where: {place}"] if place else []),
         f"    cells as read: {record['cells']}",
     ]
 

@@ -71,6 +71,8 @@ class LogHandler(LogHandlerBase):
     def emit(self, record: logging.LogRecord) -> None:
         event = getattr(record, "event", None)
         if event == LogEvent.RUN_INFO and isinstance(getattr(record, "stats", None), dict):
+            if self.planned:  # a dry run announces its jobs twice
+                return
             self.planned.update({rule: int(n) for rule, n in record.stats.items() if rule != "total"})
             total = sum(n for rule, n in self.planned.items() if rule != "all")
             self._say(f"{total} jobs to run in {len(self.planned) - ('all' in self.planned)} stages")

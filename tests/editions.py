@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from policebreaches.edition import REGISTER_COLUMNS, write_manifest
+from policebreaches.edition import OPTIONAL_REGISTER_COLUMNS, REGISTER_COLUMNS, write_manifest
 
 EDITION_YAML = """title: "Test edition"
 subtitle: "A small edition written by a test"
@@ -36,12 +36,14 @@ def make_edition(
     root.mkdir(parents=True, exist_ok=True)
     (root / "edition.yaml").write_text(EDITION_YAML, encoding="utf-8")
     (root / "request.txt").write_text("Please send the number of data protection breaches.\n", encoding="utf-8")
+    # the optional columns (coverage, counting unit) only when a row gives them
+    columns = REGISTER_COLUMNS + [c for c in OPTIONAL_REGISTER_COLUMNS if any(c in row for row in rows)]
     with open(root / "requests.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow(
-                {c: row.get(c, "") for c in REGISTER_COLUMNS}
+                {c: row.get(c, "") for c in columns}
                 | {"requested": "2016-01-04", "responded": row.get("responded", _answered(row))}
             )
     for name, content in files.items():

@@ -5,6 +5,7 @@ import pytest
 
 from policebreaches.clean import clean_records, normalise_role, repair_text
 from policebreaches.contracts import ContractError, check_table
+from policebreaches.locators import Locator
 
 
 @pytest.mark.parametrize(
@@ -37,13 +38,14 @@ def test_mojibake_repaired_and_correct_curly_quotes_kept():
     assert repair_text("ex-\npartner") == "ex-partner"
 
 
-def _row(rid, locator, description, date="Jan-13", source="responses/kent/a.xlsx", force="kent"):
+def _row(rid, locator: Locator, description, date="Jan-13", source="responses/kent/a.xlsx", force="kent"):
     return {
         "record_id": rid,
         "force_id": force,
         "source_file": source,
         "source_sha256": "0" * 64,
-        "source_locator": locator,
+        "source_locator": str(locator),
+        **locator.fields(),
         "layout": "incident_table",
         "row_kind": "data",
         "date_raw": date,
@@ -55,28 +57,46 @@ def _row(rid, locator, description, date="Jan-13", source="responses/kent/a.xlsx
     }
 
 
-def test_duplicates_across_tables_excluded_but_identical_rows_in_one_table_kept():
+@pytest.mark.parametrize("sheets", [("2013", "2014"), ("Year 2013", "Year 2014"), ("Apr 13 - Mar 14", "row=2 x")])
+def test_duplicates_across_tables_excluded_but_identical_rows_in_one_table_kept(sheets):
+    first, second = sheets
     rows = pd.DataFrame(
         [
-            _row("a" * 16, "sheet=2013 row=4", "Unauthorised PNC check"),
-            _row("b" * 16, "sheet=2013 row=5", "Unauthorised PNC check"),  # same table: a second incident
-            _row("c" * 16, "sheet=2014 row=9", "Unauthorised PNC check"),  # next year's sheet again: duplicate
+            _row("a" * 16, Locator(sheet=first, row=4), "Unauthorised PNC check"),
+            _row("b" * 16, Locator(sheet=first, row=5), "Unauthorised PNC check"),  # same table: a second incident
+            _row("c" * 16, Locator(sheet=second, row=9), "Unauthorised PNC check"),  # next sheet again: duplicate
             _row(
-                "d" * 16, "line=3", "Unauthorised PNC check", source="responses/kent/b.csv"
+                "d" * 16, Locator(line=3), "Unauthorised PNC check", source="responses/kent/b.csv"
             ),  # another file: duplicate
-            _row("e" * 16, "line=4", "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"),
+            _row("e" * 16, Locator(line=4), "Unauthorised PNC check", force="surrey", source="responses/surrey/b.csv"),
         ]
     )
     records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))
     assert list(records.exclusion) == ["", "", f"duplicate_of:{'a' * 16}", f"duplicate_of:{'a' * 16}", ""]
 
 
+def test_rows_of_two_attachments_of_one_email_are_two_tables():
+    """'part=2 sheet=Data' and 'part=3 sheet=Data': two attachments, so the same row in
+    both is listed twice (a duplicate); rows within one PDF's pages are one table."""
+    mail = "responses/kent/mail.eml"
+    rows = pd.DataFrame(
+        [
+            _row("a" * 16, Locator(parts=(2,), sheet="Data", row=2), "Lost a notebook", source=mail),
+            _row("b" * 16, Locator(parts=(3,), sheet="Data", row=2), "Lost a notebook", source=mail),
+            _row("c" * 16, Locator(page=1, table=1, row=3), "Viewed a log", source="responses/kent/r.pdf"),
+            _row("d" * 16, Locator(page=2, table=1, row=1), "Viewed a log", source="responses/kent/r.pdf"),
+        ]
+    )
+    records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))
+    assert list(records.exclusion) == ["", f"duplicate_of:{'a' * 16}", "", ""]
+
+
 def test_outside_period_excluded_undated_and_unparsed_kept_and_flagged():
     rows = pd.DataFrame(
         [
-            _row("a" * 16, "line=1", "x", date="May 2011"),
-            _row("b" * 16, "line=2", "y", date=""),
-            _row("c" * 16, "line=3", "z", date="sometime in the spring"),
+            _row("a" * 16, Locator(line=1), "x", date="May 2011"),
+            _row("b" * 16, Locator(line=2), "y", date=""),
+            _row("c" * 16, Locator(line=3), "z", date="sometime in the spring"),
         ]
     )
     records, _ = clean_records(rows, dt.date(2011, 6, 1), dt.date(2015, 12, 31))

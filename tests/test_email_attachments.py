@@ -72,7 +72,7 @@ def test_parts_not_read_are_listed_with_their_reason(tmp_path):
     reasons = unread(rows)
     assert any("alternative of the message body" in why for why in reasons.values())
     assert any(why.startswith("crest.png") and "not a document" in why for why in reasons.values())
-    assert any(why.startswith("all.zip") and "unsupported format '.zip'" in why for why in reasons.values())
+    assert any(why.startswith("all.zip") and "not a valid .zip" in why for why in reasons.values())
     # the image is not a problem; the unsupported attachment is, once, with a fix
     assert [p.what for p in problems if "all.zip" in p.what] == [
         next(p.what for p in problems if "all.zip" in p.what)
@@ -140,3 +140,71 @@ def test_a_cell_over_the_cell_limit_is_a_problem_naming_its_row(tmp_path):
     rows, _, _, problems = extract(root, "kent", {**LIMITS, "max_cell_chars": 2000})
     assert [p.what for p in problems] == ["line=3: a cell of 2,500 characters, over max_cell_chars=2,000"]
     assert len(data_rows(rows)) == 2  # read, not lost
+
+
+ROWS = [
+    ("2013-04-02", "PC", "Accessed PNC for personal reasons", "Written warning"),
+    ("2013-05-09", "Police Staff", "Disclosed an address", "Dismissed"),
+    ("2014-01-03", "PCSO", "Lost a notebook", "NFA"),
+]
+
+
+def as_text(rows) -> str:
+    lines = ["Dear requester,", "", "Date | Rank | Nature of breach | Outcome"]
+    return "\n".join(lines + [" | ".join(r) for r in rows]) + "\n\nYours sincerely\n"
+
+
+def as_html(rows) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    header = "".join(f"<th>{h}</th>" for h in HEADER)
+    return f"<p>Dear requester,</p><table><tr>{header}</tr>{cells}</table><p>Yours sincerely</p>"
+
+
+def alternative(text_rows, html_rows) -> EmailMessage:
+    mail = message(as_text(text_rows))
+    mail.add_alternative(as_html(html_rows), subtype="html")
+    return mail
+
+
+def test_alternatives_holding_the_same_rows_are_read_once_and_compared(tmp_path):
+    rows, _, _, problems = extract_mail(tmp_path, alternative(ROWS, ROWS))
+    assert not problems
+    assert [r["description_raw"] for r in data_rows(rows)] == [r[2] for r in ROWS]
+    assert unread(rows) == {
+        "part=2": "text/html alternative of the message body: read and compared, same rows as part=1"
+    }
+
+
+def test_a_flattened_text_copy_of_an_html_table_is_the_same_rows(tmp_path):
+    """A mail client's text copy of an HTML table: one cell per line, no separators."""
+    mail = message("Dear requester,\n\n" + "\n".join(c for r in [HEADER, *ROWS] for c in r) + "\n")
+    mail.add_alternative(as_html(ROWS), subtype="html")
+    rows, _, _, problems = extract_mail(tmp_path, mail)
+    assert not problems
+    assert [r["description_raw"] for r in data_rows(rows)] == [r[2] for r in ROWS]  # the HTML part's table
+    assert "read and compared, same rows as part=2" in unread(rows)["part=1"]
+
+
+def test_rows_only_in_the_html_part_are_a_problem_naming_both_parts(tmp_path):
+    rows, _, _, problems = extract_mail(tmp_path, alternative(ROWS[:2], ROWS))
+    assert len(problems) == 1
+    what = problems[0].what
+    assert "part=1 (text/plain)" in what and "part=2 (text/html)" in what
+    assert "1 row(s) only in part=2" in what and "lost a notebook" in what and "part=2 was read" in what
+    assert problems[0].file == "responses/kent/mail.eml" and "ask the force" in problems[0].fix
+    # the rows are not lost: the part holding all of them is read
+    assert [r["description_raw"] for r in data_rows(rows)] == [r[2] for r in ROWS]
+
+
+def test_rows_only_in_the_text_part_are_a_problem_too(tmp_path):
+    rows, _, _, problems = extract_mail(tmp_path, alternative(ROWS, ROWS[1:]))
+    assert len(problems) == 1 and "1 row(s) only in part=1" in problems[0].what
+    assert "accessed pnc for personal reasons" in problems[0].what
+    assert len(data_rows(rows)) == 3
+
+
+def test_a_count_line_only_in_one_alternative_is_a_problem(tmp_path):
+    mail = message("Dear requester,\nUnauthorised access = 7\nTotal = 9\n")
+    mail.add_alternative("<p>Dear requester,</p><p>Unauthorised access = 7</p><p>Total = 7</p>", subtype="html")
+    _, _, _, problems = extract_mail(tmp_path, mail)
+    assert len(problems) == 1 and "total 9" in problems[0].what and "total 7" in problems[0].what

@@ -31,7 +31,8 @@ def users(module: str) -> set[str]:
         ("figures", {"stages.figures"}),
         ("render", {"stages.render"}),
         ("second_opinion", {"stages.classify"}),
-        ("corpus", {"stages.score_corpus"}),
+        # the statistics stage reads the newest test set's confusion matrix (misclassification.py)
+        ("corpus", {"stages.score_corpus", "stages.statistics"}),
         ("buildinfo", {"stages.record_build"}),
         ("problems", set(STAGES)),  # the command line imports it: every stage
     ],

@@ -4,14 +4,16 @@ nothing from older inputs looks current."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, sandbox
 from policebreaches import cli, staleness
+
+from conftest import REPO, sandbox
 
 WRAPPER_WORDS = ("Traceback", "Exception", "Error in file", "WorkflowError", "RuleException")
 
@@ -62,13 +64,31 @@ def test_a_stopped_build_sets_every_output_aside_and_a_finished_one_clears_them(
     assert (results / "stale" / "tables" / "table1.csv").read_text(encoding="utf-8") == "total,7\n"
     assert "STALE" in (results / "stale" / "README.txt").read_text(encoding="utf-8")
 
-    old_build(results / "fresh")  # a second stop replaces the stale set, never nests it
-    staleness.set_aside(results)
-    assert not (results / "stale" / "stale").exists() and (results / "stale" / "fresh").is_dir()
+    (results / "corpus_accuracy.csv").write_text("partial\n", encoding="utf-8")  # a second run stops too
+    assert "still set aside" in staleness.set_aside(results)
+    assert sorted(p.name for p in results.iterdir()) == ["logs", "stale"]
+    assert (results / "stale" / "numbers.json").is_file(), "the last build that finished was lost"
+    assert not (results / "stale" / "corpus_accuracy.csv").exists()
 
     (results / "report.stale.pdf").write_bytes(b"%PDF- from an older version of the pipeline")
+    staleness.clear(results)  # a build finished
+    assert sorted(p.name for p in results.iterdir()) == [".finished", "logs"]
+
+    old_build(results / "next")  # then stops: the finished build becomes the stale set, never nested
+    staleness.set_aside(results)
+    assert not (results / "stale" / "stale").exists() and (results / "stale" / "next").is_dir()
+    assert not (results / "stale" / ".finished").exists()
+
+
+def test_a_finished_build_keeps_only_the_verification_records_of_its_own_numbers(tmp_path):
+    results = tmp_path / "2016"
+    old_build(results)
+    current = hashlib.sha256((results / "numbers.json").read_bytes()).hexdigest()
+    for name, sha in (("verification.json", current), ("verification.breaches.pnc.json", "0" * 64)):
+        (results / name).write_text(json.dumps({"checked_files_sha256": {"numbers.json": sha}}), encoding="utf-8")
     staleness.clear(results)
-    assert sorted(p.name for p in results.iterdir()) == ["logs"]
+    assert (results / "verification.json").is_file(), "a record of these very numbers stays"
+    assert not (results / "verification.breaches.pnc.json").exists(), "a record of other numbers goes"
 
 
 def test_trace_and_review_refuse_a_stale_build_with_what_to_do(tmp_path, capsys):

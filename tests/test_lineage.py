@@ -73,3 +73,39 @@ def test_classification_accuracy_on_the_sample(built):
     accuracy = read(built / "accuracy.csv")
     assert (accuracy.accuracy.astype(float) >= 0.98).all()
     assert (accuracy.unmatched == "0").all()
+
+
+def test_locator_fields_name_the_place_the_locator_text_names(built):
+    """records.csv carries the locator as fields; for workbook rows outside e-mails the text
+    is 'sheet=<name> row=<n>' made of exactly those fields."""
+    records = read(built / "records.csv")
+    sheets = records[(records.source_sheet != "") & (records.source_part == "")]
+    assert len(sheets) > 100
+    assert ("sheet=" + sheets.source_sheet + " row=" + sheets.source_row == sheets.source_locator).all()
+    pages = records[(records.source_page != "") & (records.source_table != "transcribed")]
+    assert len(pages) and all(
+        locator.startswith(f"page={page} ") for locator, page in zip(pages.source_locator, pages.source_page)
+    )
+
+
+def test_trace_names_a_sheet_whatever_it_is_called(tmp_path):
+    from policebreaches.locators import Locator
+    from policebreaches.trace import trace_record
+
+    locator = Locator(sheet="Year 2013 row=2", row=4)
+    record = {
+        "record_id": "a" * 16,
+        "force_id": "kent",
+        "description_raw": "Checked a neighbour on PNC",
+        "category_raw": "",
+        "outcome_raw": "NFA",
+        **dict.fromkeys(["breach_type", "breach_type_rule", "breach_type_match", "pnc", "pnc_rule", "pnc_match"], ""),
+        **dict.fromkeys(["outcome_group", "outcome_rule", "outcome_match"], ""),
+        "source_file": "responses/kent/r.xlsx",
+        "source_sha256": "0" * 64,
+        "source_locator": str(locator),
+        "cells": "[]",
+        **locator.fields(),
+    }
+    lines = trace_record(record, tmp_path)
+    assert "    where: sheet 'Year 2013 row=2', row 4" in lines

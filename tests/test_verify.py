@@ -134,13 +134,18 @@ def test_a_tampered_raw_file_is_named_and_nothing_is_recomputed(built, tmp_path)
     assert opened == {}, opened
 
 
-def test_nothing_to_verify_without_a_build(tmp_path):
+def test_nothing_to_verify_without_a_build_and_nothing_recorded(tmp_path):
     results = tmp_path / "results"
     (results / "2016").mkdir(parents=True)
-    done, record, _ = verify(tmp_path, results)
-    assert done.returncode == 1
-    assert "has no numbers.json and no records.csv: nothing to check (build it first: make report" in done.stdout
-    assert record["result"] == "not verified" and record["numbers_checked"] == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "policebreaches.cli", "verify", "--edition", "2016", "--results", str(results)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "edition 2016 has not been built" in done.stderr and "build it first: make report" in done.stderr
+    assert list((results / "2016").iterdir()) == []  # no verification record of nothing
 
 
 @pytest.mark.slow

@@ -52,7 +52,9 @@ def transcriptions(paths: list[Path]) -> dict[str, list[dict]]:
                     ]
                 )
             for line, row in enumerate(reader, start=2):
-                by_file.setdefault(row["source_file"], []).append({**row, "line": f"{path.name}:{line}"})
+                by_file.setdefault(row["source_file"], []).append(
+                    {**row, "line": f"{path.name}:{line}", "transcript": path.name, "line_number": line}
+                )
     return by_file
 
 

@@ -11,9 +11,11 @@ import pandas as pd
 
 from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
+from ..claims import LEVEL, most_entries, units_entries
 from ..classify import load_codebook
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
+from ..misclassification import type_entries
 from ..personal_data import PersonalData
 from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
@@ -143,10 +145,16 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
     test = scores[scores["split"] != "dev"]
     sets = test["split"].unique()
     extra = {
-        "corpus.confidence_level": (0.95, "95%", "Confidence level of the Wilson intervals around the review share."),
+        "corpus.confidence_level": (
+            0.95,
+            "95%",
+            "Confidence level of the Wilson intervals around the right, review and wrong shares.",
+        ),
         "corpus.test_sets": (len(sets), f"{len(sets):,}", "Frozen test sets of the FOI wording corpus scored."),
     }
     for row in test.itertuples():
+        if row.measure == "count":
+            continue  # confusion-matrix cells: they give the type counts' intervals (misclassification.py)
         value = float(row.value) if row.value != "" else math.nan  # a class no text was decided as
         if row.field == "set":
             display, what = f"{int(value)}", "its number, 1 for the oldest"
@@ -202,7 +210,8 @@ def run(
     extra = methodology_numbers(
         read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
     )
-    extra |= corpus_numbers(read_csv(corpus_accuracy), book)
+    scores = read_csv(corpus_accuracy)
+    extra |= corpus_numbers(scores, book)
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
@@ -213,6 +222,16 @@ def run(
     )
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
+    # comparative sentences, each with its test (claims.py), and the type counts' intervals
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book)
+    claims |= units_entries(numbers, bodies)
+    claims["claims.confidence_level"] = (
+        LEVEL,
+        f"{LEVEL:.0%}",
+        "Confidence level of every claim's test and interval (changes, who recorded the most, type counts).",
+        "claims.LEVEL",
+    )
+    numbers = add_entries(numbers, claims, inputs)
     summary, change_rows = None, []
     if previous_numbers:
         entries, summary, change_rows = change_entries(

@@ -1,0 +1,505 @@
+"""Claims a hostile reviewer cannot break (issue 25, items 1, 2, 3, 8): each comparative
+sentence is stated only when its test carries it; standings come from limits widened for
+overdispersion; answers for part of the period are rates over the months they cover and
+stay out of whole-period comparisons; counting units are shown where bodies are ranked.
+Reviewer editions are built here from code: partial answers, mixed units, strongly
+overdispersed forces, a 2-breach gap between types."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import types
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import beta
+
+from policebreaches.claims import direction, most, order_of_two, rate_ratio
+from policebreaches.classify import default_codebook, load_codebook
+from policebreaches.compare import change_entries
+from policebreaches.corpus import CONFUSED_AS, REVIEW
+from policebreaches.edition import read_register, resolve_coverage
+from policebreaches.forces import Bodies
+from policebreaches.misclassification import type_entries
+from policebreaches.rates import adjustment, funnel, rate_entries
+from policebreaches.statistics import NumberBook, _force_derived
+
+FORCES = Path(__file__).resolve().parents[1] / "policebreaches" / "resources" / "forces.csv"
+
+
+# --- exact tests for counts ----------------------------------------------------------------
+
+
+def test_rate_ratio_interval_is_clopper_pearson_on_the_conditional_share():
+    # 30 breaches in one year, then 45 in the next half year: rate ratio (45 / 0.5) / 30 = 3
+    found = rate_ratio(30, 365, 45, 182.5)
+    assert found["ratio"] == pytest.approx(3.0)
+    # by hand: the share p of the 75 that fall in the second period has a Clopper-Pearson
+    # interval from the beta distribution; the rate ratio is p / (1 - p) x t1 / t2
+    low_p, high_p = beta.ppf(0.025, 45, 31), beta.ppf(0.975, 46, 30)
+    assert found["low"] == pytest.approx(low_p / (1 - low_p) * 2, rel=1e-6)
+    assert found["high"] == pytest.approx(high_p / (1 - high_p) * 2, rel=1e-6)
+    assert direction(found) == "rose" and found["p_value"] < 0.001
+
+
+def test_a_small_change_is_about_the_same_and_a_large_one_is_not():
+    assert direction(rate_ratio(100, 365, 110, 365)) == "about the same"  # +10% on 100: chance
+    assert direction(rate_ratio(1000, 365, 800, 365)) == "fell"  # −20% on 1,000: not chance
+    assert direction(rate_ratio(0, 365, 0, 365)) == "about the same"
+
+
+# --- who recorded the most ---------------------------------------------------------------------
+
+
+def body(name, count, unit="unknown", days=1675):
+    return {"name": name, "count": count, "days": days, "unit": unit}
+
+
+def test_most_is_said_only_when_the_leader_stands_apart_and_units_agree():
+    clear = most([body("Kent Police", 488, "allegations"), body("Surrey Police", 202, "allegations")])
+    assert clear["verdict"] == "most"
+    assert clear["sentence"] == (
+        "Kent Police recorded the most breaches: 488 allegations, against 202 allegations for Surrey Police, the next."
+    )
+    close = most([body("Kent Police", 210, "allegations"), body("Surrey Police", 202, "allegations")])
+    assert close["verdict"] == "cannot_be_told_apart"
+    assert (
+        "cannot be told apart from chance" in close["sentence"] and "recorded the most breaches;" in close["sentence"]
+    )
+
+
+def test_mixed_units_are_shown_never_ranked_silently():
+    mixed = most([body("Kent Police", 488, "allegations"), body("Surrey Police", 202, "people")])
+    assert mixed["verdict"] == "most_as_counted"
+    assert mixed["sentence"] == (
+        "Kent Police recorded the most breaches as counted: 488 allegations, against 202 people for Surrey Police, "
+        "the next; they do not count the same thing."
+    )
+    unstated = most([body("Kent Police", 488), body("Surrey Police", 202)])
+    assert "neither answer says what it counts" in unstated["sentence"]
+
+
+# --- type counts with classification error ------------------------------------------------------
+
+
+def scores_with_confusion(matrix: dict[str, dict[str, int]], split: str = "test4") -> pd.DataFrame:
+    """corpus_accuracy.csv rows holding one confusion matrix of breach types (true -> decided)."""
+    rows = [
+        {
+            "split": split,
+            "field": "breach_type",
+            "category": f"{t}{CONFUSED_AS}{d}",
+            "measure": "count",
+            "value": str(n),
+        }
+        for t, decided in matrix.items()
+        for d, n in decided.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+# the newest frozen test set's confusion matrix at codebook v7 (test4: 135, 90, 75 texts)
+TEST4 = {
+    "unauthorised_access": {"unauthorised_access": 132, "third_party_disclosure": 1, "other": 0, REVIEW: 2},
+    "third_party_disclosure": {"unauthorised_access": 1, "third_party_disclosure": 85, "other": 1, REVIEW: 3},
+    "other": {"unauthorised_access": 3, "third_party_disclosure": 2, "other": 60, REVIEW: 10},
+}
+
+
+def type_numbers(counts: dict[str, int]) -> tuple[dict, pd.DataFrame]:
+    numbers = {f"breaches.type.{t}": {"value": n} for t, n in counts.items()}
+    records = pd.DataFrame({"breach_type": [t for t, n in counts.items() for _ in range(n)]})
+    return numbers, records
+
+
+def test_a_two_breach_gap_between_types_cannot_be_told_apart():
+    numbers, records = type_numbers({"unauthorised_access": 870, "third_party_disclosure": 872, "other": 560})
+    entries = type_entries(numbers, records, scores_with_confusion(TEST4), default_codebook())
+    assert entries["claims.types.largest"][0] == "cannot_be_told_apart"
+    assert entries["claims.types.largest.gap"][:2] == (2, "2")
+    sentence = entries["claims.types.largest"][1]
+    assert sentence.startswith("Disclosure to third parties (872 breaches; ")
+    assert "cannot be told apart in number" in sentence
+    low, high = entries["uncertainty.type.third_party_disclosure"][0]
+    assert low < 872 < high and high - low > 40  # the error of 90 test texts is far wider than 2
+
+
+def test_a_wide_gap_between_types_is_stated_with_both_intervals():
+    numbers, records = type_numbers({"unauthorised_access": 1500, "third_party_disclosure": 700, "other": 100})
+    entries = type_entries(numbers, records, scores_with_confusion(TEST4), default_codebook())
+    assert entries["claims.types.largest"][0] == "more"
+    assert entries["claims.types.largest"][1].startswith(
+        "There were more breaches of unauthorised access than of disclosure to third parties, even allowing for "
+        "classification error: unauthorised access (1,500 breaches; "
+    )
+
+
+def test_a_perfect_codebook_leaves_the_counts_as_they_are():
+    perfect = {t: {d: (50 if d == t else 0) for d in [*TEST4, REVIEW]} for t in TEST4}
+    numbers, records = type_numbers({"unauthorised_access": 30, "third_party_disclosure": 20, "other": 10})
+    entries = type_entries(numbers, records, scores_with_confusion(perfect), default_codebook())
+    assert entries["uncertainty.type.unauthorised_access"][1] == "30–30"
+
+
+def test_counts_only_answers_are_added_as_the_forces_gave_them():
+    numbers, records = type_numbers({"unauthorised_access": 100, "third_party_disclosure": 50, "other": 10})
+    numbers["breaches.type.other"]["value"] += 40  # 40 more in a force's own counts-only table
+    perfect = {t: {d: (50 if d == t else 0) for d in [*TEST4, REVIEW]} for t in TEST4}
+    entries = type_entries(numbers, records, scores_with_confusion(perfect), default_codebook())
+    assert entries["uncertainty.type.other"][1] == "50–50"
+
+
+def test_two_intervals_that_overlap_are_never_ordered():
+    a = {"label": "a", "count": 100, "low": 90, "high": 110}
+    assert order_of_two(a, {"label": "b", "count": 95, "low": 85, "high": 105}, "breaches")["verdict"] != "more"
+    assert order_of_two(a, {"label": "b", "count": 50, "low": 40, "high": 60}, "breaches")["verdict"] == "more"
+
+
+# --- the funnel, widened for overdispersion ------------------------------------------------------
+
+
+def test_random_effects_adjustment_worked_by_hand():
+    # four forces of expected count 100 with 100, 144, 64 and 196 breaches. On the square-root
+    # scale y = 1, 1.2, 0.8, 1.4 with s = 1 / (2 x 10) = 0.05, so z = 0, 4, -4, 8. The 10% and
+    # 90% quantiles (linear interpolation) are -2.8 and 6.8; winsorised z^2 = 0, 16, 7.84, 46.24,
+    # phi = 70.08 / 4 = 17.52. Weights w = 1 / s^2 = 400 each: sum w - sum w^2 / sum w = 1,200,
+    # tau^2 = (4 x 17.52 - 3) / 1,200 = 0.0559. The fourth force: 0.4 / sqrt(0.0025 + 0.0559) = 1.655
+    found = adjustment({"a": 100, "b": 144, "c": 64, "d": 196}, dict.fromkeys("abcd", 100.0))
+    assert found["phi"] == pytest.approx(17.52)
+    assert found["tau2"] == pytest.approx(67.08 / 1200)
+    assert found["z"]["d"] == pytest.approx(0.4 / np.sqrt(0.0025 + 67.08 / 1200))
+
+
+def test_forces_scattering_as_chance_allows_keep_the_poisson_limits():
+    rows = [{"force_id": f"f{i:02d}", "total": 95 + 10 * (i % 2), "workforce": 1000} for i in range(40)]
+    rows.append({"force_id": "big", "total": 300, "workforce": 1000})
+    result = funnel(rows, 365)
+    # forty forces half a standard deviation either side of the rate, one far above: with
+    # the extremes winsorised, n x phi stays under n - 1, so no between-force variance
+    assert result["tau2"] == 0 and result["method"] == "poisson"
+    assert result["forces"]["big"]["standing"] == result["forces"]["big"]["poisson_standing"] == "above_99.8"
+
+
+def overdispersed_rows() -> list[dict]:
+    """Thirty forces whose own rates differ by a factor of four (as forces that record
+    differently do), one recording ten times the middle rate, one a twentieth of it."""
+    rng = np.random.default_rng(25)
+    rows = []
+    for i in range(30):
+        workforce = 3000 + 1000 * i
+        rate = 3.0 * np.exp(rng.uniform(-0.7, 0.7))  # a year per 1,000
+        rows.append(
+            {"force_id": f"force-{i:02d}", "total": int(rng.poisson(rate * workforce / 1000)), "workforce": workforce}
+        )
+    rows.append({"force_id": "very-high", "total": 30 * 6, "workforce": 6000})
+    rows.append({"force_id": "very-low", "total": 2, "workforce": 9000})
+    return rows
+
+
+def test_strongly_overdispersed_forces_name_only_those_beyond_the_spread():
+    result = funnel(overdispersed_rows(), 365)
+    poisson = [f for f, v in result["forces"].items() if v["poisson_standing"].endswith("99.8")]
+    outer = {f: v["standing"] for f, v in result["forces"].items() if v["standing"].endswith("99.8")}
+    assert result["method"] == "random_effects" and result["tau2"] > 0.01
+    assert len(poisson) >= 10  # the unadjusted limits would name a third of the forces
+    assert outer["very-high"] == "above_99.8" and outer["very-low"] == "below_99.8"
+    assert len(outer) <= 3  # the two planted ones, and at most one force of the spread
+
+
+def funnel_numbers(rows: list[dict], days: int) -> tuple[dict, list[dict]]:
+    """numbers.json entries and register rows of an edition made of `rows` (all whole-period answers)."""
+    numbers = {
+        "period.days": {"value": days},
+        "period.start": {"value": "2016-01-01"},
+        "period.end": {"value": "2016-12-31"},
+    }
+    register = []
+    for r in rows:
+        f = r["force_id"]
+        numbers[f"forces.{f}.total"] = {"value": r["total"]}
+        numbers[f"forces.{f}.per_year"] = {"value": r["total"]}
+        name = f.replace("-", " ").title()
+        register.append(
+            {
+                "force_id": f,
+                "name": name,
+                "workforce": {
+                    "workforce": r["workforce"],
+                    "officers": r["workforce"],
+                    "staff": 0,
+                    "as_of": "2016-03-31",
+                    "source": "test",
+                },
+            }
+        )
+    entries, _ = rate_entries(numbers, register, days)
+    numbers |= {k: {"value": v[0], "display": v[1]} for k, v in entries.items()}
+    return numbers, register
+
+
+def labels_of(rows: list[dict]) -> tuple[set[str], dict]:
+    """(names of the forces outside the limits, {label text: its box on the drawn figure})."""
+    import matplotlib.pyplot as plt
+
+    from policebreaches.figures import STYLE, _funnel
+
+    numbers, register = funnel_numbers(rows, 365)
+    outside = {r["name"] for r in register if numbers[f"forces.{r['force_id']}.funnel"]["value"] != "within"}
+    with plt.rc_context(STYLE):
+        _, fig = _funnel(numbers, register, "test")
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts}
+        boxes["(legend)"] = ax.get_legend().get_window_extent(renderer)
+        plt.close(fig)
+    return outside, boxes
+
+
+def assert_apart(boxes: dict) -> None:
+    names = sorted(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert not boxes[a].overlaps(boxes[b]), f"{a!r} and {b!r} collide"
+
+
+def test_every_force_outside_the_limits_is_labelled_high_and_low():
+    outside, boxes = labels_of(overdispersed_rows())
+    assert {"Very High", "Very Low"} <= outside
+    assert set(boxes) - {"(legend)"} == outside  # each once, and no other
+    assert_apart(boxes)
+
+
+def test_labels_of_forces_at_the_same_place_do_not_collide():
+    # four more forces of nearly the same size and rate as the planted high one
+    rows = overdispersed_rows() + [
+        {"force_id": f"crowd-{i}", "total": 180 + i, "workforce": 6000 + 50 * i} for i in range(4)
+    ]
+    outside, boxes = labels_of(rows)
+    assert {"Very High", "Crowd 0", "Crowd 1", "Crowd 2", "Crowd 3"} <= outside
+    assert set(boxes) - {"(legend)"} == outside
+    assert_apart(boxes)
+
+
+# --- answers for part of the period, and counting units -----------------------------------------
+
+
+def register_file(tmp_path: Path, header: str, *lines: str) -> Path:
+    (tmp_path / "requests.csv").write_text(header + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+HEADER = "force,reference,requested,responded,status,exemption,files,notes"
+
+
+def test_the_register_takes_coverage_and_unit_and_checks_them(tmp_path):
+    root = register_file(
+        tmp_path,
+        HEADER + ",covers_from,covers_to,counts",
+        "Kent Police,1,2017-01-04,2017-01-20,disclosed,,kent.csv,,2017-01-01,2017-06-30,allegations",
+        "Surrey Police,2,2017-01-04,2017-01-20,disclosed,,surrey.csv,,,,",
+        "Essex Police,3,2017-01-04,2017-01-20,disclosed,,essex.csv,,2017-06-30,2017-01-01,heads",
+        "Dorset Police,4,2017-01-04,2017-01-20,disclosed,,dorset.csv,,2017-01-01,,",
+        "Sussex Police,5,2017-01-04,2017-01-20,disclosed,,sussex.csv,,2016-07-01,2017-06-30,people",
+    )
+    problems = []
+    bodies, _ = Bodies.load(FORCES, tmp_path / "bodies.csv")
+    register = read_register(root, problems, bodies)
+    edition = types.SimpleNamespace(period_start=dt.date(2017, 1, 1), period_end=dt.date(2017, 12, 31))
+    resolve_coverage(register, edition, problems)
+    rows = {r["force_id"]: r for r in register}
+    assert (rows["kent"]["covers_from"], rows["kent"]["covers_to"], rows["kent"]["counts"]) == (
+        "2017-01-01",
+        "2017-06-30",
+        "allegations",
+    )
+    assert (rows["surrey"]["covers_from"], rows["surrey"]["covers_to"], rows["surrey"]["counts"]) == (
+        "2017-01-01",
+        "2017-12-31",
+        "unknown",
+    )
+    whats = sorted(p.what for p in problems)
+    assert whats == [
+        "counts 'heads' is not one of ['incidents', 'allegations', 'people', 'cases', 'unknown']",
+        "covers 2016-07-01 to 2017-06-30, outside the period 2017-01-01 to 2017-12-31",
+        "covers_to 2017-01-01 is before covers_from 2017-06-30",
+        "only one of covers_from, covers_to given",
+    ]
+
+
+def test_a_register_without_the_new_columns_still_reads(tmp_path):
+    root = register_file(tmp_path, HEADER, "Kent Police,1,2017-01-04,2017-01-20,disclosed,,kent.csv,")
+    problems = []
+    register = read_register(root, problems, Bodies.load(FORCES, tmp_path / "bodies.csv")[0])
+    assert problems == [] and register[0]["counts"] == "unknown" and register[0]["covers_from"] == ""
+
+
+def test_an_unknown_column_is_still_a_problem(tmp_path):
+    root = register_file(tmp_path, HEADER + ",colour", "Kent Police,1,2017-01-04,2017-01-20,disclosed,,kent.csv,,red")
+    problems = []
+    assert read_register(root, problems, Bodies.load(FORCES, tmp_path / "bodies.csv")[0]) == []
+    assert "then any of covers_from,covers_to,counts" in problems[0].fix
+
+
+def test_a_half_year_answer_is_a_rate_over_its_half_year():
+    edition = types.SimpleNamespace(
+        period_start=dt.date(2017, 1, 1), period_end=dt.date(2017, 12, 31), days_in_period=365
+    )
+    row = {
+        "force_id": "kent", "name": "Kent Police", "status": "disclosed", "requested": "2017-01-04",
+        "responded": "2017-01-20", "covers_from": "2017-01-01", "covers_to": "2017-06-30", "counts": "allegations",
+    }  # fmt: skip
+    book = NumberBook([])
+    book.entry("forces.kent.total", 14, "14", "", "")
+    spec = [{"key": k, "definition": "{force}", "compute": k} for k in ("per_year", "covers", "counts")]
+    _force_derived(book, spec, row, edition)
+    assert book.numbers["forces.kent.per_year"]["value"] == pytest.approx(14 * 365.25 / 181)  # not 14 a year
+    assert book.numbers["forces.kent.covers"]["display"] == "Jan 2017–Jun 2017 only (6 of 12 months)"
+    assert book.numbers["forces.kent.counts"]["display"] == "allegations"
+
+
+def test_a_partial_answer_stays_out_of_the_funnel_and_the_rankings_by_rate():
+    rows = [{"force_id": f"f{i}", "total": 100 + i, "workforce": 2000} for i in range(10)]
+    numbers, register = funnel_numbers(rows, 365)
+    register[0]["covers_from"], register[0]["covers_to"] = "2016-01-01", "2016-06-30"
+    entries, result = rate_entries(numbers, register, 365)
+    assert entries["rates.partial_coverage"][:2] == ("f0", "F0")
+    assert "f0" not in result["forces"] and "forces.f0.rate_per_1000" not in entries
+    assert entries["rates.bodies"][0] == 9
+
+
+# --- the sample, and the change since a previous edition -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(built) -> dict:
+    return json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+
+
+def test_the_sample_types_869_and_877_cannot_be_told_apart(sample, built):
+    assert sample["breaches.type.unauthorised_access"]["value"] == 869  # published 2016 figures
+    assert sample["breaches.type.third_party_disclosure"]["value"] == 877
+    claim = sample["claims.types.largest"]
+    assert claim["value"] == "cannot_be_told_apart"
+    assert claim["display"].startswith("Disclosure to third parties (877 breaches; ")
+    html = " ".join((built / "report.html").read_text(encoding="utf-8").split())
+    assert "cannot be told apart in number" in html
+
+
+def test_the_sample_funnel_names_only_forces_beyond_the_widened_limits(sample, built):
+    assert sample["rates.limits.method"]["value"] == "random_effects"
+    assert sample["rates.outside_outer.poisson"]["value"] == 17  # as plain Poisson limits named them
+    assert sample["rates.outside_outer.count"]["value"] == 2
+    assert sample["rates.above_99.8"]["display"] == "Humberside Police, Surrey Police"
+    assert sample["rates.below_99.8"]["display"] == sample["rates.below_95"]["display"] == "none"
+    outside = sample["rates.above_99.8"]["display"].split(", ") + sample["rates.above_95"]["display"].split(", ")
+    svg = (built / "figures" / "funnel.svg").read_text(encoding="utf-8")
+    assert all(f">{name}<" in svg for name in outside)
+    for force in ("humberside", "surrey"):
+        assert sample[f"forces.{force}.funnel.z"]["value"] > 3.09
+
+
+def next_year(sample: dict, totals: dict[str, int], covers: dict[str, str] | None = None) -> dict:
+    """The sample as a 2017 edition of 365 days, some totals changed, some answers for part of the year."""
+    numbers = copy.deepcopy(sample)
+    numbers["period.days"]["value"] = 365
+    numbers["period.start"]["value"], numbers["period.end"]["value"] = "2017-01-01", "2017-12-31"
+    for key in [k for k in numbers if k.endswith(".covers")]:
+        numbers[key] = {"value": "2017-01-01/2017-12-31", "display": "Jan 2017–Dec 2017"}
+    for force, total in totals.items():
+        numbers[f"forces.{force}.total"]["value"] = total
+    for force, (value, display) in (covers or {}).items():
+        numbers[f"forces.{force}.covers"] = {"value": value, "display": display}
+    return numbers
+
+
+def test_a_half_year_answer_is_left_out_of_the_change_not_shown_as_a_fall(sample):
+    # Cleveland: 17 breaches over 1,675 days in 2016; 14 for January to June 2017 would read
+    # as a fall of a full year's rate, though over the half year it covers it rose
+    current = next_year(
+        sample, {"cleveland": 14}, {"cleveland": ("2017-01-01/2017-06-30", "Jan 2017–Jun 2017 only (6 of 12 months)")}
+    )
+    entries, summary, _ = change_entries(current, sample, "2017", "2016", {}, load_codebook())
+    assert (
+        entries["change.forces.cleveland.comparison"][0]
+        == "answered for Jan 2017–Jun 2017 only (6 of 12 months) in 2017"
+    )
+    assert "change.forces.cleveland.change" not in entries
+
+
+def test_every_change_carries_its_interval_and_says_rose_or_fell_only_beyond_it(sample):
+    west_midlands = 488  # published: over 1,675 days, 106 a year
+    current = next_year(sample, {"west-midlands": 112, "kent": 60})
+    entries, _, _ = change_entries(current, sample, "2017", "2016", {}, load_codebook())
+    assert entries["change.forces.west-midlands.change"][1] == "+5%"
+    assert entries["change.forces.west-midlands.change.claim"][:2] == ("about_the_same", "about the same")
+    low, high = entries["change.forces.west-midlands.change.interval"][0]
+    assert low < 0 < high
+    test = rate_ratio(west_midlands, 1675, 112, 365)
+    assert entries["change.forces.west-midlands.change.interval"][1] == (
+        f"−{int((1 - test['low']) * 100 + 0.5)}% to +{int((test['high'] - 1) * 100 + 0.5)}%"
+    )
+    # Kent: 130 over 1,675 days (28 a year), now 60: +111%, beyond chance
+    assert entries["change.forces.kent.change.claim"][1] == "rose"
+    assert entries["change.like.breaches.total.change.interval"][1].count("%") == 2
+
+
+def test_the_change_table_prints_each_interval_and_verdict(sample, built):
+    from test_report import render_with
+
+    current = next_year(sample, {"west-midlands": 112, "kent": 60})
+    names = {"kent": "Kent Police", "west-midlands": "West Midlands Police"}
+    entries, summary, _ = change_entries(current, sample, "2017", "2016", names, load_codebook())
+
+    def with_change(numbers):
+        numbers |= {k: {**numbers["breaches.total"], "value": v[0], "display": v[1]} for k, v in entries.items()}
+
+    html = " ".join(render_with(built, with_change, change=summary).split())
+    table = html.split("Breaches a year, bodies that gave figures in both editions")[1].split("</table>")[0]
+    cells = [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in table.split("Kent Police")[1].split("</tr>")[0].split("<td")
+    ]
+    assert cells[-2:] == [f'class="num">{entries["change.forces.kent.change.interval"][1]}', ">rose"]
+    words = re.sub(r"<[^>]+>", "", table)
+    assert "95% interval" in words and "about the same" in words
+
+
+def test_accuracy_shares_carry_wilson_intervals_and_self_tests_sit_in_their_annex(sample, built):
+    html = " ".join((built / "report.html").read_text(encoding="utf-8").split())
+    newest = max(
+        (k.removesuffix(".set.number") for k in sample if k.endswith(".set.number")),
+        key=lambda k: sample[k + ".set.number"]["value"],
+    )
+    headline = html.split("Codebook on unseen wording (newest frozen test set)")[1].split("</table>")[0]
+    headline = re.sub(r"<[^>]+>", "", headline)
+    for share in ("right", "review", "wrong"):
+        low, high = (sample[f"{newest}.breach_type.{share}_ci_{end}"]["display"] for end in ("low", "high"))
+        assert f"{sample[f'{newest}.breach_type.{share}']['display']} ({low}" in headline and high in headline
+    methodology, annex = html.split('id="methodology"')[1].split('id="selftest"')
+    assert "Self-test: overall" not in methodology and "Self-test: overall" in annex
+    assert "Annex: self-tests of the pipeline" in annex and "not measures of accuracy" in annex
+
+
+def test_rankings_say_whether_they_set_like_beside_like():
+    from policebreaches.claims import units_entries
+
+    register = [{"force_id": f} for f in ("a", "b", "c")]
+
+    def claim(*units):
+        numbers = {f"forces.{f}.counts": {"value": u} for f, u in zip("abc", units)}
+        return units_entries(numbers, register)["claims.units"][:2]
+
+    assert claim("allegations", "allegations", "allegations") == (
+        "same",
+        "Every answer counts allegations, so forces are ranked like with like.",
+    )
+    assert claim("allegations", "people", "allegations") == (
+        "mixed",
+        "Answers count different things (allegations: 2, people: 1), so these rankings set different units "
+        "side by side.",
+    )
+    assert claim("unknown", "unknown", "unknown")[0] == "not_stated"
