@@ -31,7 +31,7 @@ yes = $(filter 1 yes true on,$(shell echo '$(1)' | tr A-Z a-z))
 # Snakemake, without the line it prints about the workflow profile it always uses (profiles/default)
 snakemake = set -o pipefail; { $(BIN)/snakemake $(1) 2>&1 1>&3 | sed -u '/^Using workflow specific profile/d' >&2; } 3>&1
 
-.PHONY: lock verify validate-crate review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench first-hour bench-big-files check-reproducible lint envs workflow-report system-check clean
+.PHONY: lock verify validate-crate crossval coding-sample coding-import review review-sheet review-import help report test test-slow sample-edition bless baseline data-log contracts-doc trace new-edition bench first-hour bench-big-files check-reproducible lint envs workflow-report system-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -116,6 +116,15 @@ check-reproducible: system-check ## Two clean builds must give identical bytes
 
 validate-crate: $(STAMP) ## Validate results/EDITION/ro-crate-metadata.json (roc-validator: Workflow Run Crate, required checks; no network)
 	@$(BIN)/python -m policebreaches.cli validate-crate --edition $(EDITION)
+
+coding-sample: $(STAMP) ## A seeded, stratified blind sheet of EDITION's records for a person to code: make coding-sample [EDITION=] [N=200] [FILE=]
+	$(BIN)/python -m policebreaches.cli coding-sample --edition $(EDITION) --n $(or $(N),200) $(if $(FILE),--file $(FILE))
+
+coding-import: $(STAMP) ## Read a filled coding sheet (FILE=) into raw/EDITION/coding/coded.csv and print the agreement
+	$(BIN)/python -m policebreaches.cli coding-import --edition $(EDITION) --file "$(FILE)"
+
+crossval: $(STAMP) ## Leave-one-writer-out cross-validation of the second opinions and decision policies (docs/crossval/)
+	$(BIN)/python -m policebreaches.cli crossval
 
 review: $(STAMP) ## Walk the review queue in the terminal; decisions go to raw/EDITION/overrides/coding.csv [CODER=]
 	@$(BIN)/python -m policebreaches.cli review --edition $(EDITION) --coder "$(CODER)"

@@ -149,9 +149,7 @@ def check_ledger(ledger, ok_out):
 @click.option("--cleaned", type=FILE, required=True, help="clean/records.csv")
 @click.option("--counts", "count_files", type=FILE, multiple=True, help="extract/<force>.counts.csv")
 @click.option("--codebook", type=FILE, required=True)
-@click.option(
-    "--corpus", type=FILE, multiple=True, required=True, help="Corpus incidents (dev rows train the second opinion)."
-)
+@click.option("--model", type=FILE, required=True, help="The second opinion (train-model).")
 @click.option("--coding", type=FILE, multiple=True, help="overrides/coding.csv, if the edition has one.")
 @click.option("--baseline", type=FILE, multiple=True, help="baseline/labels.csv, if the edition has one.")
 @click.option("--records-out", type=FILE, required=True)
@@ -159,11 +157,24 @@ def check_ledger(ledger, ok_out):
 @click.option("--aggregates-out", type=FILE, required=True)
 @click.option("--exclusions-out", type=FILE, required=True)
 @click.option("--reclassified-out", type=FILE, required=True)
-def classify(cleaned, count_files, codebook, corpus, coding, baseline, **outs):
-    """Label every kept record by the codebook; apply manual codings."""
+def classify(cleaned, count_files, codebook, model, coding, baseline, **outs):
+    """Label every kept record by the codebook; apply manual codings and the decision policy."""
     from .stages import classify as stage_module
 
-    stage_module.run(cleaned, list(count_files), codebook, list(corpus), optional(coding), optional(baseline), **outs)
+    stage_module.run(cleaned, list(count_files), codebook, model, optional(coding), optional(baseline), **outs)
+
+
+@stage
+@click.option(
+    "--corpus", type=FILE, multiple=True, required=True, help="Corpus incidents (dev rows train the second opinion)."
+)
+@click.option("--codebook", type=FILE, required=True)
+@click.option("--model-out", type=FILE, required=True)
+def train_model(corpus, codebook, model_out):
+    """Train the statistical second opinion once; classify and score-corpus read it."""
+    from .stages import train_model as stage_module
+
+    stage_module.run(list(corpus), codebook, model_out)
 
 
 @stage
@@ -186,12 +197,13 @@ def score(records, truth, codebook, accuracy_out, confusion_out):
     "--test-set", "test_sets", type=FILE, multiple=True, help="A later frozen test set (test2_incidents.csv)."
 )
 @click.option("--codebook", type=FILE, required=True)
+@click.option("--model", type=FILE, help="The second opinion (train-model): score with the decision policy.")
 @click.option("--out", type=FILE, required=True)
-def score_corpus(incidents, outcomes, test_sets, codebook, out):
-    """Score the codebook on the labelled corpus of real FOI wording and its frozen test sets."""
+def score_corpus(incidents, outcomes, test_sets, codebook, model, out):
+    """Score the codebook and its decision policy on the labelled corpus and its frozen test sets."""
     from .stages import score_corpus as stage_module
 
-    stage_module.run(incidents, outcomes, codebook, out, test_sets=list(test_sets))
+    stage_module.run(incidents, outcomes, codebook, out, test_sets=list(test_sets), model=model)
 
 
 @stage
@@ -219,7 +231,8 @@ def score_corpus(incidents, outcomes, test_sets, codebook, out):
 @click.option(
     "--tables-readme-out", type=FILE, required=True, help="tables/README.txt (what the tables are; synthetic?)"
 )
-def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_out, top_by_rate_out, **paths):
+@click.option("--coded", type=FILE, multiple=True, help="raw/<edition>/coding/coded.csv (make coding-import), if any.")
+def statistics(previous_numbers, coded, table1_out, top_ten_out, breakdown_out, xlsx_out, top_by_rate_out, **paths):
     """numbers.json, case studies, change since the previous edition, tables."""
     from .stages import statistics as stage_module
 
@@ -230,7 +243,7 @@ def statistics(previous_numbers, table1_out, top_ten_out, breakdown_out, xlsx_ou
         "top_ten_by_rate": top_by_rate_out,
         "xlsx": xlsx_out,
     }
-    stage_module.run(previous_numbers=optional(previous_numbers), table_outs=tables, **paths)
+    stage_module.run(previous_numbers=optional(previous_numbers), coded=optional(coded), table_outs=tables, **paths)
 
 
 @stage

@@ -7,6 +7,7 @@ flagged needs_review."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,9 @@ class Codebook:
     pnc: tuple[Rule, ...]
     outcome_group: tuple[Rule, ...]
     second_opinion_threshold: float = 1.0  # above 1: no doubts raised
+    second_opinion_learner: str = "logistic"  # 'svm': calibrated linear SVM (second_opinion.pipeline)
+    neutralise_ids: tuple[str, ...] = ()  # the description neutralisers' ids, in `neutralise` order
+    decision_policy: tuple[dict, ...] = ()  # when a decided breach type is withheld for review (policy.py)
 
     def categories(self, field: str) -> list[str]:
         """A field's categories in report order (outcome groups: most severe first)."""
@@ -72,6 +76,7 @@ class Codebook:
         return order.index(outcome_group) if outcome_group in order else len(order)
 
 
+EVIDENCE = ("basis", "rivals", "negation")  # how a breach type was reached (breach_evidence), in records.csv
 VOCABULARY_NAME = re.compile(r"\{([a-z_]+)\}")  # {0,6} is a quantifier, {outsider} a word list
 
 
@@ -114,6 +119,9 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         pnc=_rules(data["rules"]["pnc"], vocabulary),
         outcome_group=_rules(data["rules"]["outcome_group"], vocabulary),
         second_opinion_threshold=float((data.get("second_opinion") or {}).get("threshold", 1.1)),
+        second_opinion_learner=str((data.get("second_opinion") or {}).get("learner", "logistic")),
+        neutralise_ids=tuple(n["id"] for n in data["neutralise"] if n["applies_to"] == "description"),
+        decision_policy=tuple(data.get("decision_policy") or ()),
     )
 
 
@@ -182,6 +190,49 @@ def classify_breach(description: str, category: str, codebook: Codebook | None =
         "pnc_rule": pnc_rule.id if pnc_rule else "",
         "pnc_match": pnc_matched,
     }
+
+
+def breach_evidence(
+    description: str, category: str, codebook: Codebook | None = None, engine=None, decision: dict | None = None
+) -> dict:
+    """How the breach type was reached: the decision and its rule, its basis ('description',
+    'force_label' when the description was silent and the force's label decided, 'unstated'
+    when the nature was not stated), the other types whose description rules fired too
+    ('rivals'), and the neutralisers (negation, 'not proven') that changed the text.
+    `engine`: a classify module of another codebook version (the cross-validation's blind
+    codebooks, policebreaches/crossval.py); this module by default."""
+    engine = engine or sys.modules[__name__]
+    codebook = codebook or default_codebook()
+    decision = decision or engine.classify_breach(description, category, codebook)
+    read = engine._read(description, codebook) if hasattr(engine, "_read") else engine.normalise_text(description)
+    text = engine._neutralised(read, codebook)
+    rules = {rule.id: rule for rule in codebook.breach_type}
+    rule = rules.get(decision["breach_type_rule"])
+    basis = "" if rule is None else "force_label" if rule.source == "category" else "description"
+    if rule is not None and (rule.source == "either" or rule.id.startswith("BT-U")):  # BT-U*: nature not stated
+        basis = "unstated"
+    fired = {r.value for r in codebook.breach_type if r.source == "description" and r.pattern.search(text)}
+    return {
+        "breach_type": decision["breach_type"],
+        "rule": decision["breach_type_rule"],
+        "basis": basis,
+        "rivals": ";".join(sorted(fired - {decision["breach_type"]})),
+        "negation": ";".join(_negations(read, codebook, engine)),
+        "pnc": decision["pnc"],
+    }
+
+
+def _negations(text: str, codebook, engine) -> list[str]:
+    """Ids of the description neutralisers that change `text` (ids only where the codebook
+    version keeps them; older versions say 'NEG')."""
+    entries = codebook.neutralise["description"] if isinstance(codebook.neutralise, dict) else codebook.neutralise
+    ids = getattr(codebook, "neutralise_ids", None) or ()
+    found = []
+    for number, entry in enumerate(entries):
+        pattern = entry[0] if isinstance(entry, tuple) else entry
+        if pattern.search(text):
+            found.append(ids[number] if number < len(ids) else "NEG")
+    return sorted(set(found))
 
 
 def classify_outcome(outcome: str, description: str = "", codebook: Codebook | None = None) -> dict:
@@ -324,7 +375,9 @@ def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) ->
     ):
         breach_key = (description, category)
         if breach_key not in breaches:
-            breaches[breach_key] = classify_breach(description, category, codebook)
+            decision = classify_breach(description, category, codebook)
+            evidence = breach_evidence(description, category, codebook, decision=decision)
+            breaches[breach_key] = decision | {f"breach_type_{k}": evidence[k] for k in EVIDENCE}
         if outcome not in blank:
             blank[outcome] = not _neutralised(_read(outcome, codebook), codebook, "outcome")
         outcome_key = (outcome, description if blank[outcome] else "")  # only a blank outcome reads the description
@@ -332,6 +385,7 @@ def classify_records(records: pd.DataFrame, codebook: Codebook | None = None) ->
             outcomes[outcome_key] = classify_outcome(*outcome_key, codebook)
         labels.append({**breaches[breach_key], **outcomes[outcome_key]})
     label_columns = [f"{field}{part}" for field in ("breach_type", "pnc") for part in ("", "_rule", "_match")]
+    label_columns += [f"breach_type_{k}" for k in EVIDENCE]
     label_columns += ["outcome_group", "outcome_rule", "outcome_match"]  # also when there is no record at all
     frame = pd.DataFrame(labels, index=range(len(records)), columns=label_columns)
     out = pd.concat([records.reset_index(drop=True), frame], axis=1)

@@ -125,6 +125,47 @@ def validate_crate_command(folder: Path) -> int:
     return 0 if valid else 1
 
 
+def coding_command(args) -> str:
+    """make coding-sample / coding-import: this edition's own accuracy, coded blind by a person."""
+    import datetime as dt
+
+    from .classify import default_codebook
+    from .coding import agreement, draw_sample, read_sheet, write_coded, write_sheet
+    from .edition import read_checked_edition
+    from .problems import Problem
+    from .stages.io import read_csv
+
+    results, edition_dir = Path(args.results) / args.edition, Path(args.raw) / args.edition
+    records, codebook = read_csv(results / "records.csv"), default_codebook()
+    if args.command == "coding-sample":
+        out = Path(args.file) if args.file else results / "coding-sample.xlsx"
+        published = read_checked_edition(results / "check" / "edition.json").published
+        written = write_sheet(draw_sample(records, int(args.n)), codebook, out, published)
+        return f"wrote {out} ({written} records, text only; internal: unredacted text, do not publish)"
+    if not args.file:
+        raise SystemExit("give FILE=<the filled coding sheet>")
+    coded, problems = read_sheet(Path(args.file), codebook, dt.date.today())
+    known = set(records["record_id"])
+    problems += [
+        Problem(args.file, f"record {rid} is not a record of this edition's last build", "code the current sample")
+        for rid in coded["record_id"]
+        if rid not in known
+    ]
+    raise_if_any(problems, "coding")
+    path = write_coded(edition_dir, coded)
+    scores = agreement(coded, records)
+    lines = [f"{len(coded)} coded records written to {path}; rebuild to print them in the methodology"]
+    for field, group in scores.groupby("field", sort=False):
+        measure = group.set_index("measure")
+        lines.append(
+            f"  {field}: right {measure.at['right', 'value']:.1%}, review {measure.at['review', 'value']:.1%}, "
+            f"wrong {measure.at['wrong', 'value']:.1%}; kappa {measure.at['kappa', 'value']:.2f} "
+            f"({measure.at['kappa', 'low']:.2f}-{measure.at['kappa', 'high']:.2f}), alpha "
+            f"{measure.at['alpha', 'value']:.2f} ({measure.at['alpha', 'low']:.2f}-{measure.at['alpha', 'high']:.2f})"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m policebreaches.cli")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +209,18 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--results", default="results")
         p.add_argument("--coder", default="")
         p.add_argument("--file", help="review-import: the filled sheet; review-sheet: where to write it")
+    for name, text in (
+        ("coding-sample", "draw a seeded, stratified blind sample of the edition's records for a person to code"),
+        ("coding-import", "read a filled coding sheet into raw/<edition>/coding/coded.csv and score the agreement"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--edition", default="2016")
+        p.add_argument("--raw", default="raw")
+        p.add_argument("--results", default="results")
+        p.add_argument("--n", default="200", help="coding-sample: how many records")
+        p.add_argument("--file", help="coding-import: the filled sheet; coding-sample: where to write it")
+    p = sub.add_parser("crossval", help="leave-one-writer-out cross-validation of second opinions and policies")
+    p.add_argument("--out", default="docs/crossval", help="where the tables go")
     p = sub.add_parser("check-reproducible", help="two clean builds, compare every output's sha256")
     p.add_argument("--edition", default="2016")
     p.add_argument("--cores", default="2")
@@ -212,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
 
             Path(args.out).write_text(data_log(Path(args.raw)), encoding="utf-8")
             print(f"wrote {args.out}")
+        elif args.command in ("coding-sample", "coding-import"):
+            print(coding_command(args))
+        elif args.command == "crossval":
+            from .crossval import run
+
+            print(run(Path.cwd(), Path(args.out)))
         elif args.command == "check-reproducible":
             from .reproducible import check_reproducible
 

@@ -83,8 +83,16 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "second_opinion": (f"({CATEGORY})?", "breach type the statistical second opinion prefers"),
         "doubt": (
             r"|second opinion: [a-z_]+ \(\d\.\d\d\)",
-            "the second opinion disagrees with confidence (label kept)",
+            "the second opinion disagreed and the decision policy withheld the breach type",
         ),
+        "codebook_breach_type": (f"({CATEGORY})?", "the rules' breach type, also when the policy withheld it"),
+        "breach_type_basis": (
+            r"|description|force_label|unstated",
+            "what decided: the description, the force's label (description silent), nature not stated",
+        ),
+        "breach_type_rivals": (r"|[a-z_]+(;[a-z_]+)*", "other types whose description rules fired too"),
+        "breach_type_negation": (r"|NEG(-\d\d)?(;NEG(-\d\d)?)*", "neutralisers (negation, 'not proven') applied"),
+        "decision_policy": (r"DP-\d\d|MANUAL", "the codebook decision_policy row that applied"),
         "exclusion": (r"", "always blank: excluded records are in clean/exclusions.csv"),
     },
     "aggregates.csv": {

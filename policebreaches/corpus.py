@@ -11,8 +11,9 @@ import re
 
 import pandas as pd
 
-from .classify import Codebook, classify_breach, classify_outcome
+from .classify import Codebook, breach_evidence, classify_outcome
 from .evaluation import cohen_kappa
+from .policy import decide, from_codebook
 
 REVIEW = "(needs review)"
 COLUMNS = ["split", "field", "category", "measure", "value"]
@@ -29,11 +30,31 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def predictions(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook) -> dict[str, tuple[list, list]]:
-    """field -> (true labels, codebook decisions; REVIEW where no rule decided)."""
-    breach = [classify_breach(d, c, codebook) for d, c in zip(incidents["description"], incidents["force_category"])]
+def breach_decisions(incidents: pd.DataFrame, codebook: Codebook, opinion=None) -> tuple[list[str], list[dict]]:
+    """(published breach type per text, REVIEW where withheld or undecided; the rules' evidence).
+    With a second opinion, the codebook's decision policy applies as in a build."""
+    texts = list(zip(incidents["description"], incidents["force_category"]))
+    evidence = [breach_evidence(d, c, codebook) for d, c in texts]
+    if opinion is None:
+        return [e["breach_type"] or REVIEW for e in evidence], evidence
+    policy = from_codebook(codebook.decision_policy)
+    found = opinion.opinions([d for d, _ in texts], [c for _, c in texts])
+    known = {"model_labels": opinion.labels}
+    decided = []
+    for e, (label, confidence) in zip(evidence, found):
+        features = {**e, **known, "decided": e["breach_type"], "second_opinion": label, "confidence": confidence}
+        decided.append(decide(features, policy)[0])
+    return [d or REVIEW for d in decided], evidence
+
+
+def predictions(
+    incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook, opinion=None
+) -> dict[str, tuple[list, list]]:
+    """field -> (true labels, decisions; REVIEW where no rule decided or the decision policy
+    withheld the label: the policy applies when a second opinion is given)."""
+    decided, breach = breach_decisions(incidents, codebook, opinion)
     return {
-        "breach_type": (list(incidents["breach_type"]), [b["breach_type"] or REVIEW for b in breach]),
+        "breach_type": (list(incidents["breach_type"]), decided),
         "pnc": (list(incidents["pnc"].str.lower()), [str(b["pnc"]).lower() for b in breach]),
         "outcome_group": (
             list(outcomes["outcome_group"]),
@@ -78,14 +99,16 @@ def frozen_test_splits(incidents: pd.DataFrame) -> list[str]:
     return sorted({s for s in incidents["split"] if re.fullmatch(r"test\d*", s)}, key=frozen_set_number)
 
 
-def score_corpus(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+def score_corpus(incidents: pd.DataFrame, outcomes: pd.DataFrame, codebook: Codebook, opinion=None) -> pd.DataFrame:
     """One row per (split, field, category, measure): dev, test, then any later frozen
     test sets (test2, test3 ...) in order."""
     classes = {f: codebook.categories(f) for f in ("breach_type", "outcome_group")} | {"pnc": ["true", "false"]}
     tests = frozen_test_splits(incidents)
     rows = [(split, "set", "all", "number", frozen_set_number(split)) for split in tests]  # the report orders by it
     for split in ("dev", *tests):
-        chosen = predictions(incidents[incidents["split"] == split], outcomes[outcomes["split"] == split], codebook)
+        chosen = predictions(
+            incidents[incidents["split"] == split], outcomes[outcomes["split"] == split], codebook, opinion
+        )
         for field, (true, predicted) in chosen.items():
             rows += [(split, field, c, m, v) for c, m, v in field_measures(true, predicted, classes[field])]
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -60,15 +60,47 @@ def type_intervals(counts: np.ndarray, observed: np.ndarray) -> dict[str, np.nda
     }
 
 
-def type_entries(numbers: dict, records, scores, codebook) -> dict:
+def coding_confusion(coded: pd.DataFrame, records: pd.DataFrame, classes: list[str]) -> np.ndarray | None:
+    """counts[true, decided] from this edition's blind coding (make coding-import): the person's
+    breach type as true, the published one as decided. The sample is stratified by published
+    type, so each record is weighted by its stratum's sampling fraction; each true class's row
+    keeps its number of coded records (the bootstrap's sample size). None without a coding."""
+    pairs = coded[["record_id", "breach_type"]].merge(
+        records[["record_id", "breach_type"]], on="record_id", suffixes=("_true", "_decided")
+    )
+    if not len(pairs):
+        return None
+    strata = records["breach_type"].replace("", REVIEW).value_counts()
+    drawn = pairs["breach_type_decided"].replace("", REVIEW).value_counts()
+    weights = pairs["breach_type_decided"].replace("", REVIEW).map(strata / drawn)
+    weighted, coded_n = np.zeros((len(classes), len(classes))), np.zeros(len(classes))
+    for (true, decided), weight in zip(zip(pairs["breach_type_true"], pairs["breach_type_decided"]), weights):
+        if true in classes and decided in classes:  # review is left out, as in the corpus's matrix
+            weighted[classes.index(true), classes.index(decided)] += weight
+            coded_n[classes.index(true)] += 1
+    shares = weighted / np.maximum(weighted.sum(axis=1, keepdims=True), 1e-12)
+    return shares * coded_n[:, None]
+
+
+def type_entries(numbers: dict, records, scores, codebook, coded: pd.DataFrame | None = None) -> dict:
     """uncertainty.type.<t>: each type count's interval from the codebook's measured
-    classification error; claims.types.largest: the two largest types ordered only when
-    their intervals do not overlap."""
+    classification error (this edition's own blind coding when there is one, else the newest
+    frozen test set); claims.types.largest: the two largest types ordered only when their
+    intervals do not overlap."""
     classes = codebook.categories("breach_type")
     found = newest_confusion(scores, "breach_type", classes)
+    own = coding_confusion(coded, records, classes) if coded is not None and len(coded) else None
+    if own is not None:
+        found = ("coding", own)
     if found is None or len(classes) < 2:
         return {}
     split, counts = found
+    measured_on = (
+        "this edition's own records coded blind by a person (make coding-import; weighted by the sample's strata)"
+        if split == "coding"
+        else f"frozen test set {split[4:] or 1} of the wording corpus"
+    )
+    source = "raw/<edition>/coding/coded.csv" if split == "coding" else f"corpus_accuracy.csv {split} confusion counts"
     observed = [int((records["breach_type"] == t).sum()) if len(records) else 0 for t in classes]
     bounds = type_intervals(counts, np.array(observed, dtype=float))
     entries, categories = {}, []
@@ -79,10 +111,9 @@ def type_entries(numbers: dict, records, scores, codebook) -> dict:
             [low, high],
             f"{low:,.0f}–{high:,.0f}",
             f"95% interval of the number of breaches that are truly {codebook.plain_label('breach_type', t)}, "
-            f"allowing for the codebook's classification error as measured on frozen test set {split[4:] or 1} of "
-            "the wording corpus (its confusion matrix inverted; bootstrap over the test texts). Counts-only answers "
-            "are added as the forces gave them.",
-            f"misclassification.type_intervals over corpus_accuracy.csv {split} confusion counts and records.csv",
+            f"allowing for the codebook's classification error as measured on {measured_on} (its confusion "
+            "matrix inverted; bootstrap over the coded texts). Counts-only answers are added as the forces gave them.",
+            f"misclassification.type_intervals over {source} and records.csv",
         )
         categories.append(
             {

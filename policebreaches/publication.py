@@ -34,7 +34,7 @@ def is_public(name: str) -> bool:
 WORKFLOW_FOLDER = "workflow"  # results/<edition>/workflow/: copies of Snakefile and rules/*.smk (code)
 CODE = (f"{WORKFLOW_FOLDER}/",)
 
-INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit", "logs", "benchmarks")
+INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit", "model", "logs", "benchmarks")
 INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")
 
 FIX = (

@@ -233,6 +233,11 @@ def build_context(
         "top_by_rate": top_by_rate(numbers, register),
         "breakdown": force_breakdown(numbers, register, codebook),
         "type_columns": category_columns(codebook, "breach_type"),
+        # the codebook's decision policy, row by row; a threshold prints from numbers.json
+        "decision_policy": [
+            {**row, "key": f"classification.policy.{row['id']}.confidence" if "confidence_at_least" in row else ""}
+            for row in codebook.decision_policy
+        ],
         "roles": [
             {"id": r, "label": codebook.label("role", r).capitalize(), "short": codebook.short("role", r)}
             for r in codebook.categories("role")

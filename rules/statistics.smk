@@ -12,6 +12,7 @@ rule compute_statistics:
         spec=REPORT_SPEC,
         given_names=GIVEN_NAMES,
         previous=previous_numbers,
+        coded=optional_raw_file("coding/coded.csv"),  # this edition coded blind by a person (make coding-import)
     output:
         numbers=OUT / "numbers.json",
         cases=OUT / "statistics" / "case_studies.json",
@@ -36,12 +37,13 @@ rule compute_statistics:
     params:
         code=code("stages.statistics"),
         previous=options("previous-numbers", "previous"),
+        coded=options("coded", "coded"),
     shell:
         "python -m policebreaches statistics --log {log:q} --edition {input.edition:q} --register {input.register:q}"
         " --records {input.records:q} --aggregates {input.aggregates:q} --ledger {input.ledger:q}"
         " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --corpus-accuracy {input.corpus_accuracy:q}"
         " --codebook {input.codebook:q}"
-        " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
+        " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} {params.coded} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
         " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
         " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"
         " --top-by-rate-out {output.top_by_rate:q}"

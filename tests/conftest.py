@@ -127,3 +127,16 @@ def pytest_collection_finish(session) -> None:
     config = session.config
     SUITE["whole_fast_suite"] = config.args_source.name == "TESTPATHS" and config.option.markexpr == "not slow"
     SUITE["tests"] = len(session.items)
+
+
+@pytest.fixture(scope="session")
+def second_opinion():
+    """The build's second opinion (the codebook's learner, trained on every corpus incident
+    file's dev rows), trained once per test session (per worker under xdist): training is a
+    large part of the suite's time."""
+    from policebreaches.classify import default_codebook
+    from policebreaches.second_opinion import train
+
+    book = default_codebook()
+    corpus = pd.concat([read(p) for p in sorted((REPO / "tests" / "corpus").glob("incidents*.csv"))])
+    return train(corpus, book.second_opinion_threshold, book.second_opinion_learner)

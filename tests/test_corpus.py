@@ -39,7 +39,13 @@ FROZEN_TEST4 = {
     "incidents": "ba98faa8b4ce29272b0dbb40e1a0d381ff5aa3a1a2518bba0b93ab727c9f810b",
     "outcomes": "d3d14d3d2a2bdcd8c4e7728a1a7e50445f3c65f90425b64bbeefd82c310c5b94",
 }
-FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3, "test4": FROZEN_TEST4}
+# Fifth frozen set (session 7, issue 26), written from the groups' definitions only and frozen
+# before any rule or decision policy of issue 26 changed; scored once, at the end of that round
+FROZEN_TEST5 = {
+    "incidents": "b2662a515b788f23f8093fbf7d952efc9e3108493b8fa1fb34b842b12757acde",
+    "outcomes": "6e91538f00d636e55b65ebc97163fcd6b08d3c64bab9616b4d7b091e9dadb7bb",
+}
+FROZEN = {"test2": FROZEN_TEST2, "test3": FROZEN_TEST3, "test4": FROZEN_TEST4, "test5": FROZEN_TEST5}
 
 
 def load(name: str) -> pd.DataFrame:
@@ -116,10 +122,11 @@ def later_set_scores(split: str) -> dict:
 
 @pytest.mark.xfail(strict=True, reason="targets not met on unseen wording yet: see docs/classification_accuracy.md")
 def test_unseen_wording_meets_the_targets():
-    """The newest frozen set, written before the current rules (codebook v7 on test set 4:
-    breach type 92.3% right, 5.0% to review, 2.7% wrong; outcomes 96.7% right, 0.7% wrong;
-    PNC 99.7%: the review, outcome-wrong and PNC targets are met, the others not)."""
-    found = later_set_scores("test4")
+    """The newest frozen set, written before the current codebook (v8's rules alone on test set
+    5: breach type 92.0% right, 2.9% to review, 5.1% wrong; outcomes 93.4% right, 2.6% wrong;
+    PNC 99.7%: the review and PNC targets are met, the others not; with the decision policy,
+    tests/test_policy.py, 91.0 / 6.4 / 2.6)."""
+    found = later_set_scores("test5")
     assert found["breach_type", "right"] >= 0.95
     assert found["breach_type", "review"] <= 0.05 and found["breach_type", "wrong"] <= 0.01
     assert found["outcome_group", "right"] >= 0.98 and found["outcome_group", "wrong"] <= 0.01
@@ -138,6 +145,7 @@ LATER_SET_FLOORS = {
     "test2": (0.926, 0.024, 0.96, 0.02, 0.996),
     "test3": (0.963, 0.024, 0.98, 0.007, 0.993),
     "test4": (0.923, 0.027, 0.966, 0.007, 0.996),
+    "test5": (0.919, 0.052, 0.933, 0.027, 0.996),  # v8's rules (= v7's), scored once (issue 26)
 }
 
 

@@ -30,8 +30,9 @@ def users(module: str) -> set[str]:
         ("readers", {"stages.extract"}),  # a reader's fix re-extracts, nothing else re-runs by code
         ("figures", {"stages.figures"}),
         ("render", {"stages.render"}),
-        ("second_opinion", {"stages.classify"}),
-        # the statistics stage reads the newest test set's confusion matrix (misclassification.py)
+        ("second_opinion", {"stages.classify", "stages.score_corpus"}),  # both apply the policy
+        # statistics reads the newest test set's confusion matrix (misclassification.py) and the
+        # blind coding's agreement (coding.py)
         ("corpus", {"stages.score_corpus", "stages.statistics"}),
         ("buildinfo", {"stages.record_build"}),
         ("problems", set(STAGES)),  # the command line imports it: every stage

@@ -30,6 +30,11 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0": (
         "system packages (CI installs them from envs/system-packages.txt; make system-check checks them)"
     ),
+    "make crossval": "five minutes of cross-validation; its tables are committed in docs/crossval/ (test_policy.py "
+    "checks that the codebook's decision policy is the one they chose)",
+    "make coding-import EDITION=2016 FILE=results/2016/coding-sample.xlsx": (
+        "needs a sheet a person filled in (test_coding.py fills one and imports it)"
+    ),
     "make lock": "asks the package index (network); the lock files it writes are committed and installed by make",
     "make first-hour": "a fresh clone, a fresh venv and the whole fast suite (minutes); it writes README's sentence",
     "make report LIMITS='{\"max_rows\": 10}'": "a build that stops on purpose (test_console.py checks nested limits)",

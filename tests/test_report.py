@@ -16,6 +16,7 @@ NUMBER = re.compile(r"(?<![A-Za-z_\d])\d[\d,]*(?:\.\d+)?%?")  # not digits insid
 NOT_STATISTICS = re.compile(
     r"\b[0-9a-f]{16}\b|\b[0-9a-f]{12}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
     r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b|\b(19|20)\d\d\b"
+    r"|\b(DP|BT|OC|NEG|PNC)-[A-Z]?\d\d\b"  # the codebook's row and rule ids (the decision policy's DP-01 ...)
 )
 
 

@@ -11,8 +11,9 @@ import pandas as pd
 
 from ..classify import apply_overrides, classify_records, load_codebook, resolve_aggregates
 from ..contracts import COUNT_COLUMNS, check_table
+from ..policy import Policy, decide, from_codebook
 from ..problems import raise_if_any
-from ..second_opinion import train
+from ..second_opinion import load
 from .io import read_csv, read_csvs, write_csv
 
 log = logging.getLogger("policebreaches")
@@ -24,7 +25,7 @@ def run(
     cleaned: Path,
     count_files: list[Path],
     codebook: Path,
-    corpus: list[Path],
+    model: Path,
     coding: Path | None,
     baseline: Path | None,
     records_out: Path,
@@ -43,8 +44,9 @@ def run(
         codings = read_csv(coding)
         labelled, problems = apply_overrides(labelled, codings, book)
         log.info("applied %d manual codings from %s", len(codings), coding)
-    opinion = train(pd.concat([read_csv(p) for p in corpus]), book.second_opinion_threshold)
-    labelled = with_second_opinion(labelled, opinion)  # after the manual codings: a coder's decision settles a doubt
+    opinion = load(model)  # rule train_second_opinion
+    # after the manual codings: a coder's decision settles a doubt
+    labelled = with_second_opinion(labelled, opinion, from_codebook(book.decision_policy))
     aggregates, agg_problems = resolve_aggregates(read_csvs(count_files, COUNT_COLUMNS), book)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)
@@ -55,9 +57,12 @@ def run(
     write_csv(reclassified(read_csv(baseline) if baseline else None, current), reclassified_out)
 
 
-def with_second_opinion(records: pd.DataFrame, opinion) -> pd.DataFrame:
-    """second_opinion, its confidence and the doubt it raises, beside the codebook's label
-    (which stays the published one). Each distinct text is read once."""
+def with_second_opinion(records: pd.DataFrame, opinion, policy: Policy | None = None) -> pd.DataFrame:
+    """second_opinion and its confidence beside the codebook's label, and the decision
+    policy (codebook `decision_policy`, policy.py) applied: a label the rules decided is
+    withheld for review (breach_type blank, needs_review, doubt) when the second opinion
+    disagrees with enough confidence. The codebook's own label stays in
+    codebook_breach_type; the model never sets a label. Each distinct text is read once."""
     texts = records[["description_raw", "category_raw"]].drop_duplicates()
     opinions = dict(
         zip(
@@ -66,14 +71,46 @@ def with_second_opinion(records: pd.DataFrame, opinion) -> pd.DataFrame:
         )
     )
     found = [opinions[key] for key in zip(records["description_raw"], records["category_raw"])]
-    return records.assign(
+    policy = policy or Policy(any_=opinion.threshold)
+    rows = records.assign(
         second_opinion=[label for label, _ in found],
         second_opinion_confidence=[f"{confidence:.2f}" for _, confidence in found],
+        codebook_breach_type=records["breach_type"],
+    )
+    applied = [decision(row, policy, opinion.labels) for row in rows.to_dict("records")]
+    published = [label for label, _ in applied]
+    withheld = [bool(before) and not after for before, after in zip(rows["breach_type"], published)]
+    return rows.assign(
+        breach_type=published,
+        decision_policy=[row for _, row in applied],
         doubt=[
-            "" if rule.startswith("MANUAL") else opinion.doubt(decided, o)
-            for decided, rule, o in zip(records["breach_type"], records["breach_type_rule"], found)
+            f"second opinion: {label} ({confidence:.2f})" if out else ""
+            for out, (label, confidence) in zip(withheld, found)
+        ],
+        needs_review=[
+            ";".join(
+                f for f in ("breach_type", "outcome_group") if f in flags.split(";") or (f == "breach_type" and out)
+            )
+            for flags, out in zip(rows["needs_review"], withheld)
         ],
     )
+
+
+def decision(row: dict, policy: Policy, known: tuple[str, ...]) -> tuple[str, str]:
+    """(published breach type, policy row) of one record; a coder's decision stands, and
+    the model cannot dispute a category it was never trained on (`known`: its labels)."""
+    if str(row["breach_type_rule"]).startswith("MANUAL"):
+        return row["breach_type"], "MANUAL"
+    features = {
+        "model_labels": known,
+        "decided": row["breach_type"],
+        "basis": row.get("breach_type_basis", ""),
+        "rivals": row.get("breach_type_rivals", ""),
+        "negation": row.get("breach_type_negation", ""),
+        "second_opinion": row["second_opinion"],
+        "confidence": row["second_opinion_confidence"],
+    }
+    return decide(features, policy)
 
 
 def reclassified(baseline: pd.DataFrame | None, current: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from .. import __version__
 from ..casestudies import printed_texts, quote_case_studies, select_case_studies
 from ..claims import LEVEL, most_entries, units_entries
 from ..classify import load_codebook
+from ..coding import agreement
 from ..compare import change_entries
 from ..edition import read_checked_edition, sha256_file
 from ..misclassification import type_entries
@@ -37,10 +38,12 @@ DERIVED_FROM = [
     ("aggregates.total", "aggregates.csv: the stated totals (dimension total) of counts-only answers, summed"),
     ("classification.manual_codings", "records.csv: labels whose rule is MANUAL (overrides/coding.csv)"),
     ("classification.codebook_version", "codebook.yaml: version"),
+    ("classification.policy.", "codebook.yaml: decision_policy (chosen by make crossval, docs/crossval/)"),
     ("redactions.count", "edition.yaml case_studies: redaction marks in the approved quotes"),
     ("edition.", "edition.yaml (as checked: check/edition.json)"),
     ("accuracy.", "accuracy.csv: this edition's records against its own true labels (the sample's generator)"),
     ("corpus.", "corpus_accuracy.csv: the codebook on the frozen test sets of tests/corpus/"),
+    ("coding.", "raw/<edition>/coding/coded.csv (a person's blind coding) against records.csv"),
     ("change.", "this numbers.json against the previous edition's numbers.json"),
     ("pipeline.version", "the policebreaches package's version"),
 ]
@@ -108,6 +111,15 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             "invented and says nothing about any force (edition.yaml synthetic).",
         ),
     }
+    for row in codebook.decision_policy:
+        if "confidence_at_least" in row:
+            value = float(row["confidence_at_least"])
+            extra[f"classification.policy.{row['id']}.confidence"] = (
+                value,
+                f"{value:.2f}",
+                f"Decision policy {row['id']}: the second opinion's confidence at or above which a breach type "
+                f"is withheld for review when {row['when']}.",
+            )
     years = records.loc[records["date_precision"].isin(["day", "month", "year"]), "date_start"].str[:4].value_counts()
     for year, count in sorted(years.items()):
         extra[f"records.year.{year}"] = (int(count), f"{int(count):,}", f"Incident records dated in {year}.")
@@ -136,6 +148,36 @@ def methodology_numbers(ledger, exclusions, aggregates, records, accuracy, redac
             f"{float(row['kappa']):.3f}",
             f"Cohen's kappa for {row['field']}.",
         )
+    return extra
+
+
+def coding_numbers(scores: pd.DataFrame) -> dict:
+    """coding.<field>.<measure> (and .low, .high): the published labels against a person's
+    blind coding of a sample of this edition's records (policebreaches/coding.py)."""
+    extra = {}
+    for row in scores.itertuples():
+        key = f"coding.{row.field}.{row.measure}"
+        if row.measure == "n":
+            extra[key] = (
+                int(row.value),
+                f"{int(row.value):,}",
+                f"Records of this edition coded blind by a person ({row.field}).",
+            )
+            continue
+        share = row.measure in ("right", "review", "wrong")
+        show = (lambda v: f"{v * 100:.1f}%") if share else (lambda v: f"{v:.2f}")
+        what = {"kappa": "Cohen's kappa", "alpha": "Krippendorff's alpha (nominal)"}.get(
+            row.measure, f"share {row.measure}"
+        )
+        interval = "95% Wilson interval" if share else "95% bootstrap interval"
+        extra[key] = (
+            float(row.value),
+            show(row.value),
+            f"{what} of the published {row.field} against a person's blind coding.",
+        )
+        for bound in ("low", "high"):
+            value = float(getattr(row, bound))
+            extra[f"{key}.{bound}"] = (value, show(value), f"{bound.capitalize()} end of the {interval} of {key}.")
     return extra
 
 
@@ -197,8 +239,10 @@ def run(
     change_table_out: Path,
     table_outs: dict[str, Path],
     tables_readme_out: Path,
+    coded: Path | None = None,
 ) -> None:
-    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path."""
+    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path;
+    `coded`: the edition's records coded blind by a person (make coding-import), if any."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
     names = names_of(bodies)
@@ -212,6 +256,8 @@ def run(
     )
     scores = read_csv(corpus_accuracy)
     extra |= corpus_numbers(scores, book)
+    coding = read_csv(coded) if coded else None
+    extra |= coding_numbers(agreement(coding, kept)) if coded else {}
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
@@ -223,7 +269,7 @@ def run(
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     # comparative sentences, each with its test (claims.py), and the type counts' intervals
-    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book)
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book, coding)
     claims |= units_entries(numbers, bodies)
     claims["claims.confidence_level"] = (
         LEVEL,
