@@ -23,6 +23,7 @@ from .edition import (
     sha256_file,
 )
 from .problems import Problem
+from .quotes import excerpt_problem
 from .strict import load_yaml, read_csv
 
 
@@ -147,6 +148,9 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    pinned = read_manifest(root, [])  # its problems are check_manifest's to report
+    for row in register:  # a public citation names a file by its checksum, never by its name
+        row["file_sha256"] = {name: pinned.get(f"responses/{name}", "") for name in row["files"]}
     if edition:
         resolve_coverage(register, edition, problems)
     workforce = read_denominators(root, problems, bodies)
@@ -196,6 +200,7 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
                 )
     request_text = _request_text(request, edition, problems) if edition and request is not None else None
     if edition and request_text is not None:
+        check_public_request(edition.request_public, request_text, problems)
         edition = replace(
             edition,
             request_text=request_text,
@@ -203,3 +208,18 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             case_studies=resolve_case_studies(edition, bodies, problems),
         )
     return problems, register, edition
+
+
+def check_public_request(public: str, request_text: str, problems: list[Problem]) -> None:
+    """The public request must be the request as sent, in excerpt: whole paragraphs left out,
+    personal data replaced by [name] or [redacted], nothing added (policebreaches/quotes.py)."""
+    why = excerpt_problem(public, request_text) if public else None
+    if why:
+        problems.append(
+            Problem(
+                "edition.yaml request_public",
+                f"not an excerpt of the request as sent: {why}",
+                "copy the request's paragraphs as sent, leave out the greeting and the signature block, and "
+                "replace any personal data with [name] or [redacted]",
+            )
+        )

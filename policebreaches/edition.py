@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .cells import FORMULA_START
+from .cells import is_live
 from .forces import BODIES_FILE, Bodies
 from .problems import Problem
 from .strict import load_yaml, read_csv
@@ -24,10 +24,11 @@ EDITION_KEYS = {
     "published",
     "synthetic",
     "request_file",
+    "request_public",
     "previous_edition",
     "case_studies",
 }
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 # optional, after the others: the part of the period an answer covers (empty: the whole
 # period) and what its figures count, as the answer states it (empty: unknown)
@@ -66,7 +67,10 @@ class Edition:
     # optional [{force, contains, quote, approved_by}]: the records to quote, and the text a
     # person approved for print (force resolved to force_id once checked)
     case_studies: tuple = ()
-    request_text: str = ""  # the request as sent (filled in by the input check)
+    request_text: str = ""  # the request as sent (filled in by the input check; internal: it is signed)
+    # the request as the report prints it (Appendix 2): the researcher's excerpt of the request
+    # as sent, without the signature block; checked like a quote (policebreaches/quotes.py)
+    request_public: str = ""
     manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
 
     @property
@@ -136,6 +140,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         subtitle=str(meta["subtitle"]),
         synthetic=bool(meta["synthetic"]),
         request_file=str(meta["request_file"]),
+        request_public=str(meta.get("request_public") or "").strip(),
         previous_edition=previous,
         case_studies=tuple(meta.get("case_studies") or ()),
         **dates,
@@ -291,7 +296,7 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
         source = row["source"].strip()
         if not source:
             row_problems.append(("no source", "name the publication the figures come from"))
-        elif source.startswith(FORMULA_START) or re.search(r"[<>]", source):
+        elif is_live(source) or re.search(r"[<>]", source):
             # the source is printed in the report and numbers.json: plain words only
             row_problems.append((f"source {source[:40]!r} is not plain text", "write the publication's name as text"))
         problems += [Problem(here, what, fix) for what, fix in row_problems]

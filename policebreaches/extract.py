@@ -12,13 +12,13 @@ ledger can show that rows in = rows out."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import parse_incident_date
+from .ids import record_id
 from .locators import Locator
 from .problems import Problem
 from .readers import Document, EncodingProblem, Table, TooLarge, read_document
@@ -103,11 +103,6 @@ def header_mapping(cells: list[str]) -> dict[str, int]:
                 break
     substantive = {"description", "outcome", "category"} & set(mapping)
     return mapping if len(mapping) >= 2 and substantive else {}
-
-
-def record_id(file_sha256: str, locator: str) -> str:
-    """Stable across runs: depends on the file's bytes and the row's place only."""
-    return hashlib.sha256(f"{file_sha256}:{locator}".encode()).hexdigest()[:16]
 
 
 @dataclass
