@@ -93,7 +93,8 @@ def check_inputs(edition_dir, forces, limits, allow_problems, register_out, edit
 @click.option("--responses-dir", type=FILE, required=True, help="raw/<edition>/responses (names the files only).")
 @click.option("--name", "names", multiple=True, help="A file the register lists for this body.")
 @click.option("--response", "responses", type=FILE, multiple=True, help="A response file of this body that exists.")
-@click.option("--manifest", required=True, help="JSON: SHA256SUMS entries of this body's files.")
+@click.option("--manifest", default="{}", help="JSON: SHA256SUMS entries of this body's files (or --pinned).")
+@click.option("--pinned", multiple=True, help="<sha256>:responses/<name>, a SHA256SUMS entry ('-': none).")
 @click.option("--limits", required=True, help="JSON: config.yaml's limits (schemas/config.schema.yaml).")
 @click.option("--transcription", "transcriptions", type=FILE, multiple=True, help="transcribed/*.csv")
 @click.option("--hints", type=FILE, multiple=True, help="overrides/extraction.yaml, if the edition has one.")
@@ -101,16 +102,20 @@ def check_inputs(edition_dir, forces, limits, allow_problems, register_out, edit
 @click.option("--counts-out", type=FILE, required=True)
 @click.option("--status-out", type=FILE, required=True)
 @click.option("--problems-out", type=FILE, required=True)
-def extract(force_id, responses_dir, names, responses, manifest, limits, transcriptions, hints, **outs):
+def extract(force_id, responses_dir, names, responses, manifest, pinned, limits, transcriptions, hints, **outs):
     """Check one body's response files, then extract rows and counts from those that pass."""
     from .stages import extract as stage_module
 
+    entries = json.loads(manifest)
+    for item in pinned:
+        digest, _, name = item.partition(":")
+        entries[name] = "" if digest == "-" else digest
     stage_module.run(
         force_id,
         responses_dir,
         list(names),
         list(responses),
-        json.loads(manifest),
+        entries,
         json.loads(limits),
         list(transcriptions),
         optional(hints),

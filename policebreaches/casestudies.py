@@ -10,14 +10,11 @@ suggested redaction to start from."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from .personal_data import PersonalData
 from .problems import Problem
-
-REDACTION_MARK = re.compile(r"\[(?:redacted|removed|name|number|details?|\.\.\.|…)[^\]]*\]|\[\s*\]|…|\.\.\.", re.I)
+from .quotes import count_marks, redaction_problem
 
 
 def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebook, limit: int = 3) -> pd.DataFrame:
@@ -43,25 +40,6 @@ def select_case_studies(records: pd.DataFrame, wanted: list[dict] | None, codebo
     return picked.assign(quote="", approved_by="")
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').split())
-
-
-def is_redaction_of(quote: str, original: str) -> bool:
-    """True when `quote` is `original` with some spans replaced by redaction marks
-    ([redacted], [name], [...], …): its other text appears in the original, in order."""
-    position, text = 0, _folded(original)
-    for piece in REDACTION_MARK.split(quote):
-        piece = _folded(piece).strip(" ,;:")
-        if not piece:
-            continue
-        found = text.find(piece, position)
-        if found < 0:
-            return False
-        position = found + len(piece)
-    return True
-
-
 def quote_case_studies(
     cases: pd.DataFrame, names: dict[str, str], scanner: PersonalData
 ) -> tuple[list[dict], int, list[Problem]]:
@@ -70,17 +48,18 @@ def quote_case_studies(
     out, marks, problems = [], 0, []
     for case in cases.to_dict("records"):
         quote = str(case.get("quote", ""))
-        if quote and not is_redaction_of(quote, str(case["description_raw"])):
+        why = redaction_problem(quote, str(case["description_raw"])) if quote else None
+        if why:
             problems.append(
                 Problem(
                     f"edition.yaml case_studies ({names[case['force_id']]})",
-                    f"the approved quote is not a redaction of record {case['record_id']}'s text",
+                    f"the approved quote is not a redaction of record {case['record_id']}'s text: {why}",
                     "copy the record's description (review.csv or make trace RECORD=<id>) and only replace "
-                    "personal data with [redacted]",
+                    "personal data with [name] or [redacted]",
                 )
             )
             quote = ""
-        marks += len(REDACTION_MARK.findall(quote))
+        marks += count_marks(quote)
         out.append(
             {
                 "record_id": case["record_id"],
@@ -93,6 +72,8 @@ def quote_case_studies(
                 "role_raw": str(case.get("role_raw", "")),
                 "source_file": case["source_file"],
                 "source_locator": case["source_locator"],
+                "source_sha256": case["source_sha256"],
+                "role": case.get("role", ""),
                 "breach_type": case["breach_type"],
                 "outcome_group": case["outcome_group"],
             }
@@ -101,10 +82,8 @@ def quote_case_studies(
 
 
 def printed_texts(cases: list[dict]) -> list[tuple[str, str]]:
-    """(where, text) of everything the report prints from the case studies: what the gate scans."""
-    return [
-        (f"case study, record {c['record_id']} ({field})", c[field])
-        for c in cases
-        if c["approved"]
-        for field in ("description", "outcome", "role_raw")
-    ]
+    """(where, text) of the only response text the report prints from the case studies, the
+    approved quotes: what the gate scans. The raw outcome and rank cells beside them were
+    approved by nobody, so the report gives the record's codebook groups instead
+    (report_context.public_case_studies)."""
+    return [(f"case study, record {c['record_id']} (description)", c["description"]) for c in cases if c["approved"]]

@@ -23,6 +23,8 @@ from .edition import (
     sha256_file,
 )
 from .problems import Problem
+from .quotes import excerpt_problem
+from .strict import load_yaml, read_csv
 
 
 def check_no_links(root: Path, problems: list[Problem]) -> None:
@@ -86,6 +88,21 @@ def check_body_files(
     return accepted, rejected
 
 
+def check_own_files(root: Path, problems: list[Problem]) -> None:
+    """The edition's overrides (YAML and CSV) and transcriptions, loaded strictly: a
+    repeated key or column, a syntax error or an unknown tag is a problem with its line,
+    found here rather than by the stage that reads the file."""
+    for folder in ("overrides", "transcribed"):
+        for path in regular_files(root / folder) if (root / folder).is_dir() else []:
+            where = path.relative_to(root).as_posix()
+            if path.suffix.lower() in (".yaml", ".yml"):
+                content = load_yaml(path, where, problems)
+                if content is not None and not isinstance(content, dict):
+                    problems.append(Problem(where, "not a mapping of 'key: value' entries", "see README, 'Overrides'"))
+            elif path.suffix.lower() == ".csv":
+                read_csv(path, where, problems)
+
+
 def check_file(path: Path, name: str, limits: dict, problems: list[Problem]) -> None:
     """Size, format and container checks that need no parser (zip bombs included). An
     oversized file is judged by its size alone, never read into memory."""
@@ -102,6 +119,16 @@ def inside(root: Path, name: str) -> Path | None:
     if Path(name).is_absolute() or ".." in Path(name).parts:
         return None
     return path if path.resolve().is_relative_to(root.resolve()) else None
+
+
+def _request_text(request: Path, edition: Edition, problems: list[Problem]) -> str | None:
+    if not request.is_file():
+        return None
+    try:
+        return request.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(edition.request_file, f"not UTF-8 text (byte {exc.start})", "save it as UTF-8"))
+        return None
 
 
 def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Problem], list[dict], Edition | None]:
@@ -121,6 +148,9 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
             )
         )
     register = read_register(root, problems, bodies)
+    pinned = read_manifest(root, [])  # its problems are check_manifest's to report
+    for row in register:  # a public citation names a file by its checksum, never by its name
+        row["file_sha256"] = {name: pinned.get(f"responses/{name}", "") for name in row["files"]}
     if edition:
         resolve_coverage(register, edition, problems)
     workforce = read_denominators(root, problems, bodies)
@@ -132,6 +162,7 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
         )
     check_no_links(root, problems)
     check_manifest(root, problems)
+    check_own_files(root, problems)
     responses = root / "responses"
     named: set[str] = set()
     for row in register:
@@ -167,11 +198,28 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
                         "add it to the 'files' cell of its force in requests.csv, or remove it",
                     )
                 )
-    if edition and request is not None and request.is_file():
+    request_text = _request_text(request, edition, problems) if edition and request is not None else None
+    if edition and request_text is not None:
+        check_public_request(edition.request_public, request_text, problems)
         edition = replace(
             edition,
-            request_text=request.read_text(encoding="utf-8"),
+            request_text=request_text,
             manifest_sha256=sha256_file(root / "SHA256SUMS") if (root / "SHA256SUMS").is_file() else "",
             case_studies=resolve_case_studies(edition, bodies, problems),
         )
     return problems, register, edition
+
+
+def check_public_request(public: str, request_text: str, problems: list[Problem]) -> None:
+    """The public request must be the request as sent, in excerpt: whole paragraphs left out,
+    personal data replaced by [name] or [redacted], nothing added (policebreaches/quotes.py)."""
+    why = excerpt_problem(public, request_text) if public else None
+    if why:
+        problems.append(
+            Problem(
+                "edition.yaml request_public",
+                f"not an excerpt of the request as sent: {why}",
+                "copy the request's paragraphs as sent, leave out the greeting and the signature block, and "
+                "replace any personal data with [name] or [redacted]",
+            )
+        )

@@ -3,7 +3,6 @@ responses/, optional transcribed/ and overrides/, and SHA256SUMS."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -12,11 +11,10 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
-from .cells import FORMULA_START
+from .cells import is_live
 from .forces import BODIES_FILE, Bodies
 from .problems import Problem
+from .strict import load_yaml, read_csv
 
 EDITION_KEYS = {
     "title",
@@ -26,11 +24,12 @@ EDITION_KEYS = {
     "published",
     "synthetic",
     "request_file",
+    "request_public",
     "previous_edition",
     "case_studies",
     "as_of",
 }
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "as_of"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public", "as_of"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 # optional, after the others: the part of the period an answer covers (empty: the whole
 # period) and what its figures count, as the answer states it (empty: unknown)
@@ -69,7 +68,10 @@ class Edition:
     # optional [{force, contains, quote, approved_by}]: the records to quote, and the text a
     # person approved for print (force resolved to force_id once checked)
     case_studies: tuple = ()
-    request_text: str = ""  # the request as sent (filled in by the input check)
+    request_text: str = ""  # the request as sent (filled in by the input check; internal: it is signed)
+    # the request as the report prints it (Appendix 2): the researcher's excerpt of the request
+    # as sent, without the signature block; checked like a quote (policebreaches/quotes.py)
+    request_public: str = ""
     manifest_sha256: str = ""  # sha256 of SHA256SUMS (filled in by the input check)
     # the date the figures stand at (edition.yaml as_of; else the publication date): printed on
     # the cover and the day timeliness is judged at, never the clock, so a rebuild is identical
@@ -109,10 +111,13 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     if not path.is_file():
         problems.append(Problem(where, "missing", "create edition.yaml (see README, 'Input contract')"))
         return None
-    try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        problems.append(Problem(where, f"not valid YAML ({exc})", "fix the YAML syntax"))
+    meta = load_yaml(path, where, problems)
+    if meta is None:
+        return None
+    if not isinstance(meta, dict):
+        problems.append(
+            Problem(where, f"holds a {type(meta).__name__}, not 'key: value' lines", "write one key per line")
+        )
         return None
     unknown = set(meta) - EDITION_KEYS
     missing = REQUIRED_EDITION_KEYS - set(meta)
@@ -145,6 +150,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         subtitle=str(meta["subtitle"]),
         synthetic=bool(meta["synthetic"]),
         request_file=str(meta["request_file"]),
+        request_public=str(meta.get("request_public") or "").strip(),
         previous_edition=previous,
         case_studies=tuple(meta.get("case_studies") or ()),
         **dates,
@@ -175,15 +181,14 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
     if not path.is_file():
         problems.append(Problem(where, "missing", "create requests.csv with columns " + ",".join(REGISTER_COLUMNS)))
         return []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        names = reader.fieldnames or []
-        extra = names[len(REGISTER_COLUMNS) :]
-        if names[: len(REGISTER_COLUMNS)] != REGISTER_COLUMNS or not set(extra) <= set(OPTIONAL_REGISTER_COLUMNS):
-            fix = f"use exactly: {','.join(REGISTER_COLUMNS)}, then any of {','.join(OPTIONAL_REGISTER_COLUMNS)}"
-            problems.append(Problem(where, f"columns are {reader.fieldnames}", fix))
-            return []
-        rows = list(reader)
+    columns, rows = read_csv(path, where, problems)
+    if columns is None:
+        return []
+    extra = columns[len(REGISTER_COLUMNS) :]
+    if columns[: len(REGISTER_COLUMNS)] != REGISTER_COLUMNS or not set(extra) <= set(OPTIONAL_REGISTER_COLUMNS):
+        fix = f"use exactly: {','.join(REGISTER_COLUMNS)}, then any of {','.join(OPTIONAL_REGISTER_COLUMNS)}"
+        problems.append(Problem(where, f"columns are {columns}", fix))
+        return []
     seen: dict[str, int] = {}
     register = []
     for line_no, row in enumerate(rows, start=2):
@@ -219,7 +224,15 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
             problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
             continue
         problems += register_date_problems(row, here) + coverage_problems(row, here)
-        files = [f.strip() for f in row["files"].split(";") if f.strip()]
+        files = register_files(root / "responses", row["files"])
+        for entry in unmatched_entries(root / "responses", row["files"]):
+            problems.append(
+                Problem(
+                    here,
+                    f"files entry {entry!r} matches no file under responses/",
+                    "correct the folder or pattern, or add the files",
+                )
+            )
         if status in DATA_STATUSES and not files:
             problems.append(
                 Problem(
@@ -256,13 +269,13 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
     path = root / DENOMINATORS_FILE
     if not path.is_file():
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames != DENOMINATOR_COLUMNS:
-            fix = "use exactly: " + ",".join(DENOMINATOR_COLUMNS)
-            problems.append(Problem(DENOMINATORS_FILE, f"columns are {reader.fieldnames}", fix))
-            return {}
-        rows = list(reader)
+    columns, rows = read_csv(path, DENOMINATORS_FILE, problems)
+    if columns is None:
+        return {}
+    if columns != DENOMINATOR_COLUMNS:
+        fix = "use exactly: " + ",".join(DENOMINATOR_COLUMNS)
+        problems.append(Problem(DENOMINATORS_FILE, f"columns are {columns}", fix))
+        return {}
     found: dict[str, dict] = {}
     for line_no, row in enumerate(rows, start=2):
         here = f"{DENOMINATORS_FILE} line {line_no} ({row['force_id']!r})"
@@ -293,7 +306,7 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
         source = row["source"].strip()
         if not source:
             row_problems.append(("no source", "name the publication the figures come from"))
-        elif source.startswith(FORMULA_START) or re.search(r"[<>]", source):
+        elif is_live(source) or re.search(r"[<>]", source):
             # the source is printed in the report and numbers.json: plain words only
             row_problems.append((f"source {source[:40]!r} is not plain text", "write the publication's name as text"))
         problems += [Problem(here, what, fix) for what, fix in row_problems]
@@ -305,6 +318,46 @@ def read_denominators(root: Path, problems: list[Problem], bodies: Bodies) -> di
                 "source": source,
             }
     return found
+
+
+GLOB_CHARACTERS = set("*?[")
+
+
+def file_entries(cell: str) -> list[str]:
+    """The ';'-separated entries of a register's `files` cell."""
+    return [entry.strip() for entry in (cell or "").split(";") if entry.strip()]
+
+
+def _entry_files(responses: Path, entry: str) -> list[str] | None:
+    """What one entry names, relative to responses/: a file (named even when missing: the
+    input check says so), every regular file of a folder (`kent/` or `kent`), or every
+    regular file a glob pattern matches (`kent/*.pdf`, `kent/**/*`); None when a folder
+    or pattern names nothing. Nothing outside responses/ and no link is ever listed."""
+    if GLOB_CHARACTERS & set(entry) or entry.endswith("/") or (responses / entry).is_dir():
+        if Path(entry).is_absolute() or ".." in Path(entry).parts or not responses.is_dir():
+            return [entry] if not GLOB_CHARACTERS & set(entry) else None
+        folder = responses / entry.rstrip("/")
+        if folder.is_dir() and not folder.is_symlink():
+            paths = regular_files(folder)
+        else:
+            paths = [p for p in responses.glob(entry) if p.is_file() and not p.is_symlink()]
+        inside = responses.resolve()
+        names = sorted(p.relative_to(responses).as_posix() for p in paths if p.resolve().is_relative_to(inside))
+        return names or None
+    return [entry]
+
+
+def register_files(responses: Path, cell: str) -> list[str]:
+    """Every file a `files` cell names, in the order given, each once."""
+    names = []
+    for entry in file_entries(cell):
+        names += _entry_files(responses, entry) or []
+    return list(dict.fromkeys(names))
+
+
+def unmatched_entries(responses: Path, cell: str) -> list[str]:
+    """The folder and pattern entries of a `files` cell that name no file."""
+    return [entry for entry in file_entries(cell) if _entry_files(responses, entry) is None]
 
 
 def register_date_problems(row: dict, here: str) -> list[Problem]:
@@ -382,7 +435,7 @@ def read_manifest(root: Path, problems: list[Problem]) -> dict[str, str]:
     if not path.is_file():
         problems.append(Problem("SHA256SUMS", "missing", f"run 'make bless EDITION={root.name}'"))
         return {}
-    manifest, found = parse_manifest(path.read_text(encoding="utf-8"))
+    manifest, found = parse_manifest(path.read_text(encoding="utf-8", errors="replace"))  # a bad line is named
     problems += found
     return manifest
 

@@ -12,13 +12,13 @@ ledger can show that rows in = rows out."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import parse_incident_date
+from .ids import record_id
 from .locators import Locator
 from .problems import Problem
 from .readers import Document, EncodingProblem, Table, TooLarge, read_document
@@ -103,11 +103,6 @@ def header_mapping(cells: list[str]) -> dict[str, int]:
                 break
     substantive = {"description", "outcome", "category"} & set(mapping)
     return mapping if len(mapping) >= 2 and substantive else {}
-
-
-def record_id(file_sha256: str, locator: str) -> str:
-    """Stable across runs: depends on the file's bytes and the row's place only."""
-    return hashlib.sha256(f"{file_sha256}:{locator}".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -471,7 +466,7 @@ def long_cells(doc: Document, name: str, limit: int | None) -> list[Problem]:
 def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
-        return f"{exc}: not read", "check the file; raise max_rows in config.yaml if it is genuine"
+        return f"{exc}: not read", f"check the file; raise {exc.key} in config.yaml's limits if it is genuine"
     if isinstance(exc, EncodingProblem):
         return (
             str(exc),

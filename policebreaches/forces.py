@@ -51,10 +51,15 @@ class Bodies:
         forces, _ = _read_rows(forces_csv)
         if bodies_csv is None or not bodies_csv.is_file():
             return cls(forces), []
-        rows, columns = _read_rows(bodies_csv)
+        from .strict import read_csv  # repeated columns and unreadable lines are problems, never raised
+
+        found = []
+        columns, rows = read_csv(bodies_csv, BODIES_FILE, found)
+        if columns is None:
+            return cls(forces), [(p.file, p.what, p.fix) for p in found]
         if columns != BODY_COLUMNS:
             return cls(forces), [(BODIES_FILE, f"columns are {columns}", "use exactly: " + ",".join(BODY_COLUMNS))]
-        problems, known, extra = [], {row["force_id"] for row in forces}, []
+        problems, known, extra = [(p.file, p.what, p.fix) for p in found], {row["force_id"] for row in forces}, []
         for line_no, row in enumerate(rows, start=2):
             where, force_id = f"{BODIES_FILE} line {line_no}", (row["force_id"] or "").strip()
             if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", force_id):

@@ -23,6 +23,8 @@ class Locator:
     row: int | None = None  # a row of a spreadsheet, Word, PDF or HTML table
     line: int | None = None  # a line of a CSV or text file, or of a PDF page's text
     paragraph: int | None = None
+    textbox: int | None = None  # a Word text box: its paragraphs are lines of their own
+    hidden: bool = False  # text Word hides (w:vanish) in this row or paragraph: listed as unread, never data
     transcript: str | None = None  # transcribed/<name>.csv: `line` is that file's line
     continued: Locator | None = None  # a table row a page break cut in two: where its rest sits
 
@@ -40,10 +42,11 @@ class Locator:
             words.append(f"transcribed line={self.transcript}:{self.line}")
             words += [f"page={self.page}"] if self.page is not None else []
             return " ".join(words)
-        for name in ("sheet", "page", "table", "row", "line", "paragraph"):
+        for name in ("sheet", "page", "table", "textbox", "row", "line", "paragraph"):
             value = getattr(self, name)
             if value is not None:
                 words.append(f"{name}={value}")
+        words += ["hidden=1"] if self.hidden else []
         text = " ".join(words)
         return f"{text}+{self.continued}" if self.continued else text
 

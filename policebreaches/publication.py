@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from .cells import FORMULA_START, safe_frame
+from .cells import is_live, safe_frame
 from .personal_data import PersonalData
 from .problems import Problem, raise_if_any
 
@@ -60,13 +60,13 @@ def personal_data(scanner: PersonalData, items: Iterable[tuple[str, str]]) -> li
 
 
 def live_formulas(where: str, rows: Iterable[Iterable[str]]) -> list[Problem]:
-    """Cells that a spreadsheet would run: every writer neutralises them (cells.safe_cell);
-    this is the check that none got through."""
+    """Cells of which a spreadsheet would run a part, splitting on any separator: every
+    writer neutralises them (cells.safe_cell); this is the check that none got through."""
     return [
         Problem(where, f"cell {cell!r} would run as a formula in a spreadsheet", "write it through cells.safe_cell")
         for row in rows
         for cell in row
-        if isinstance(cell, str) and cell.startswith(FORMULA_START) and not _is_number(cell)
+        if is_live(cell)
     ]
 
 
@@ -89,14 +89,6 @@ def public_texts(numbers: dict) -> list[tuple[str, str]]:
         for key, entry in numbers.items()
         if entry.get("aggregate_rows")
     ]
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
 
 
 def page_text(markup: str) -> str:

@@ -20,6 +20,7 @@ from email import policy
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .expansion import TooLarge, bounded_xlsx, check_chars, check_extent, check_ods, limit, uncached_formulas
 from .locators import Locator
 
 
@@ -54,13 +55,9 @@ class Document:
         self.unread += [(place(loc), why) for loc, why in part.unread]
 
 
-class TooLarge(ValueError):
-    """A file over a row limit: reported with the file's name, never parsed to the end."""
-
-
 def _check_rows(count: int, limits: dict, where: str) -> None:
-    if count > limits.get("max_rows", float("inf")):
-        raise TooLarge(f"{where}has more than max_rows={limits['max_rows']} rows")
+    if count > limit(limits, "max_rows"):
+        raise TooLarge(f"{where}has more than max_rows={limit(limits, 'max_rows')} rows")
 
 
 def cell_text(value) -> str:
@@ -95,6 +92,7 @@ def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None 
     from python_calamine import CalamineWorkbook
 
     doc = Document()
+    data = bounded_xlsx(data, limits)  # every sheet's extent checked before calamine builds it
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     for name in book.sheet_names:
         if sheets and name not in sheets:
@@ -103,13 +101,22 @@ def read_xlsx(data: bytes, sheets: list[str] | None = None, limits: dict | None 
         _check_rows(sheet.total_height, limits or {}, f"sheet={name} ")
         grid = sheet.to_python(skip_empty_area=False)
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
-            top = grid[r0][c0]
-            for r in range(r0, r1 + 1):
-                grid[r][c0 : c1 + 1] = [top] * (c1 - c0 + 1)
+            _repeat_merged(grid, r0, c0, r1, c1)
         doc.tables.append(_table(Locator(sheet=name), grid))
     if _has_formulas(data):
         doc.warnings += _uncached_formulas(data, doc)
     return doc
+
+
+def _repeat_merged(grid: list[list], r0: int, c0: int, r1: int, c1: int) -> None:
+    """The merged range's value in each of its cells that the grid holds: a range
+    declared beyond the cells with values (A1:XFD1048576) adds no row or column."""
+    if r0 >= len(grid) or c0 >= len(grid[r0]):
+        return
+    top = grid[r0][c0]
+    for r in range(r0, min(r1, len(grid) - 1) + 1):
+        last = min(c1, len(grid[r]) - 1)
+        grid[r][c0 : last + 1] = [top] * (last - c0 + 1)
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -127,38 +134,32 @@ def _has_formulas(data: bytes) -> bool:
 
 def _uncached_formulas(data: bytes, doc: Document) -> list[str]:
     """A formula whose cell holds no value was never calculated (files written by scripts)."""
-    import openpyxl
-
-    warnings = []
-    tables = {t.row_locators[0].sheet: t for t in doc.tables if t.row_locators}
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    for ws in book.worksheets:
-        table = tables.get(ws.title)
-        for r, row in enumerate(ws.iter_rows(values_only=True), start=1) if table else ():
-            for c, raw in enumerate(row, start=1):
-                value = table.rows[r - 1][c - 1] if r <= len(table.rows) and c <= len(table.rows[r - 1]) else ""
-                if isinstance(raw, str) and raw.startswith("=") and value == "":
-                    # the formula's own text is not quoted: problems are printed in the report
-                    warnings.append(f"sheet={ws.title} row={r} col={c}: a formula has no cached value")
-    book.close()
-    return warnings
+    read = {t.row_locators[0].sheet for t in doc.tables if t.row_locators}
+    # the formula's own text is not quoted: problems are printed in the report
+    return [
+        f"sheet={sheet} row={row} col={col}: a formula has no cached value"
+        for sheet, row, col in uncached_formulas(data)
+        if sheet in read
+    ]
 
 
 def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import xlrd
 
     doc = Document()
-    book = xlrd.open_workbook(file_contents=data)
+    book = xlrd.open_workbook(file_contents=data, ragged_rows=True)  # rows not padded to the widest
     for sheet in book.sheets():
         if sheets and sheet.name not in sheets:
             continue
-        _check_rows(sheet.nrows, limits or {}, f"sheet={sheet.name} ")
+        check_extent(sheet.nrows, sheet.ncols, limits, f"sheet={sheet.name} ")
         grid = []
         for r in range(sheet.nrows):
-            row = []
-            for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                if cell.ctype == xlrd.XL_CELL_DATE:
+            row, length = [], sheet.row_len(r)
+            for c in range(sheet.ncols):  # every row as wide as the sheet (within the limits)
+                cell = sheet.cell(r, c) if c < length else None
+                if cell is None:
+                    row.append(None)
+                elif cell.ctype == xlrd.XL_CELL_DATE:
                     row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
                 else:
                     row.append(cell.value if cell.value != "" else None)
@@ -170,6 +171,7 @@ def read_xls(data: bytes, sheets: list[str] | None = None, limits: dict | None =
 def read_ods(data: bytes, sheets: list[str] | None = None, limits: dict | None = None, **_) -> Document:
     import pandas as pd
 
+    check_ods(data, limits)  # repeat counts multiplied out before pandas does it
     doc = Document()
     frames = pd.read_excel(io.BytesIO(data), engine="odf", sheet_name=None, header=None, dtype=object)
     for name, frame in frames.items():
@@ -258,6 +260,7 @@ def _utf16_without_mark(data: bytes) -> str | None:
 
 def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:
@@ -272,23 +275,26 @@ def read_csv(data: bytes, limits: dict | None = None, **_) -> Document:
 # --- documents ----------------------------------------------------------------------
 
 
-def read_docx(data: bytes, **_) -> Document:
-    import docx
+def read_docx(data: bytes, limits: dict | None = None, **_) -> Document:
+    """What Word shows (policebreaches/wordml.py): tracked insertions, content controls,
+    field results and text boxes read; deleted and hidden text not (hidden text is listed
+    as unread)."""
+    from .wordml import read_word
 
-    document = docx.Document(io.BytesIO(data))
-    doc = Document()
-    for t, table in enumerate(document.tables, start=1):
-        rows = [[cell.text for cell in row.cells] for row in table.rows]
-        doc.tables.append(_table(Locator(table=t), rows))
-    doc.lines = [(Locator(paragraph=i), p.text) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
-    return doc
+    word = read_word(data, limits)
+    return Document(
+        tables=[_table(Locator(table=number), rows) for number, rows in word.tables],
+        lines=[(Locator(**place), text) for place, text in word.lines],
+        unread=[(Locator(**place), why) for place, why in word.unread],
+    )
 
 
-def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
+def read_pdf(data: bytes, pages: list[int] | None = None, limits: dict | None = None, **_) -> Document:
     import pdfplumber
 
     doc = Document()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        _check_pages(pdf.doc, limits)
         for number, page in enumerate(pdf.pages, start=1):
             if pages and number not in pages:
                 continue
@@ -302,6 +308,64 @@ def read_pdf(data: bytes, pages: list[int] | None = None, **_) -> Document:
             ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
+
+
+def _check_pages(document, limits: dict | None) -> None:
+    """Before any page is laid out: the page count the PDF declares, the pages its tree
+    really holds (counted up to the limit), and each page's drawing instructions once
+    decompressed (a few kilobytes can unpack to millions of characters, each of which the
+    layout turns into an object: 200,000 took 19 s and 469 MB)."""
+    import itertools
+
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    most = limit(limits, "max_pages")
+    declared = resolve1(resolve1(document.catalog.get("Pages") or {}).get("Count", 0))
+    if isinstance(declared, int) and declared > most:
+        raise TooLarge(f"declares {declared:,} pages, over max_pages={most:,}", "max_pages")
+    total = 0
+    for number, page in enumerate(itertools.islice(PDFPage.create_pages(document), most + 1), start=1):
+        if number > most:
+            raise TooLarge(f"has more than max_pages={most:,} pages", "max_pages")
+        size = page_content_bytes(page, limit(limits, "max_page_kb") * 1024)
+        if size > limit(limits, "max_page_kb") * 1024:
+            raise TooLarge(
+                f"page={number} draws more than max_page_kb={limit(limits, 'max_page_kb'):,} KB of instructions",
+                "max_page_kb",
+            )
+        total += size
+        check_chars(total, limits)
+
+
+def page_content_bytes(page, most: int) -> int:
+    """The bytes of a page's content streams once decompressed, counted up to `most` + 1
+    (a Flate stream is inflated piece by piece, never whole)."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    contents = resolve1(page.attrs.get("Contents"))
+    streams = [resolve1(c) for c in contents] if isinstance(contents, list) else [contents]
+    total = 0
+    for stream in streams:
+        if stream is None or not hasattr(stream, "rawdata"):
+            continue
+        names = [getattr(name, "name", name) for name, _ in stream.get_filters()]
+        if stream.rawdata is None:  # already decoded
+            total += len(stream.data or b"")
+        elif not names:
+            total += len(stream.rawdata)
+        elif names == ["FlateDecode"]:
+            inflate, data = zlib.decompressobj(), stream.rawdata
+            while data and total <= most:
+                total += len(inflate.decompress(data, most + 1 - total))
+                data = inflate.unconsumed_tail
+        else:
+            total += len(stream.get_data())
+        if total > most:
+            break
+    return total
 
 
 def _append_continued(doc: Document, table: Table) -> None:
@@ -398,6 +462,7 @@ def html_document(markup: str) -> Document:
 
 def read_html(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     _check_rows(text.count("\n"), limits or {}, "")
     return html_document(text)
 
@@ -438,6 +503,7 @@ def _without_borders(rows: list[list[str]]) -> list[list[str]]:
 
 def read_txt(data: bytes, limits: dict | None = None, **_) -> Document:
     text = decode_text(data)
+    check_chars(len(text), limits)
     _check_rows(text.count("\n"), limits or {}, "")
     return text_document(text)
 

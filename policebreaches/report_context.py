@@ -77,7 +77,7 @@ def request_blocks(text: str) -> list[dict]:
     """The request's own paragraphs: lines a text editor wrapped are joined again, numbered
     or bulleted items stay items, and short lines (a sign-off) keep their breaks."""
     blocks = []
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
+    for paragraph in re.split(r"\n\s*\n", text.strip()) if text.strip() else []:
         lines = [line.rstrip() for line in paragraph.splitlines() if line.strip()]
         if any(LIST_ITEM.match(line) for line in lines):
             items: list[str] = []
@@ -94,15 +94,83 @@ def request_blocks(text: str) -> list[dict]:
     return blocks
 
 
-def excluded_and_warnings(problems: list[dict], ledger: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(excluded: files of which not a single row was used, each with every reason;
-    warnings: the other problems, about inputs that were used with a caveat)."""
-    unused = {r["source_file"]: r["file_status"] for r in ledger if r["file_status"] not in USED_STATUSES}
+def excluded_and_warnings(
+    problems: list[dict], ledger: list[dict], register: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """(excluded: files of which not a single row was used; warnings: the other problems, about
+    inputs that were used with a caveat), as the report may print them: a response file by its
+    body and checksum prefix, never its name, and no text quoted from it. The full problem
+    list is check/problems.csv and clean/extraction_problems.csv (internal)."""
+    names = {r["force_id"]: r["name"] for r in register}
+    checksums = {f"responses/{f}": sha for r in register for f, sha in (r.get("file_sha256") or {}).items()}
+    unused = {r["source_file"]: r for r in ledger if r["file_status"] not in USED_STATUSES}
     excluded = [
-        {"file": name, "what": "; ".join(p["what"] for p in problems if p["file"] == name) or f"not used ({status})"}
-        for name, status in unused.items()
+        {
+            "body": names.get(row["force_id"], ""),
+            "file": checksums.get(name, "")[:CHECKSUM_PREFIX],
+            "what": STATUS_PHRASES.get(row["file_status"], row["file_status"].replace("_", " ")),
+        }
+        for name, row in unused.items()
     ]
-    return excluded, [p for p in problems if p["file"] not in unused]
+    warnings = [_public_warning(p, checksums) for p in problems if p["file"] not in unused]
+    return excluded, warnings
+
+
+STATUS_PHRASES = {  # ledger.csv file_status, in words
+    "failed_input_checks": "failed the input checks",
+    "needs_transcription": "a letter without a transcription",
+    "unreadable": "could not be read",
+    "no_content": "held no text",
+    "missing": "missing",
+}
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|responses/\S+")
+
+
+def _public_warning(problem: dict, checksums: dict[str, str]) -> dict:
+    """A problem about a response file is named by the file's checksum, with a fixed phrase: its
+    message quotes the file (a cell, a sheet or attachment name). Other inputs are the
+    researcher's own files (the register, edition.yaml): their messages, without what they quote."""
+    if problem["file"].startswith("responses/"):
+        checksum = checksums.get(problem["file"], "")[:CHECKSUM_PREFIX]
+        return {"input": f"response file sha256 {checksum}…", "what": RESPONSE_CAVEAT}
+    return {"input": _unquoted(problem["file"]), "what": _unquoted(problem["what"])}
+
+
+RESPONSE_CAVEAT = "used with a caveat (in check/problems.csv and clean/extraction_problems.csv, internal)"
+
+
+def _unquoted(text: str) -> str:
+    """A problem's words without what they quote (a cell, a sheet or file name: response text)."""
+    return _QUOTED.sub("[…]", text)
+
+
+CHECKSUM_PREFIX = 12  # characters of a file's sha256 that cite it in public
+
+
+def public_case_studies(cases: list[dict], codebook) -> list[dict]:
+    """What the report may print of each case study: the body's name, the approved quote, the
+    record's codebook groups, and a citation by record id and the file's checksum prefix.
+    Nothing else of the record: its raw outcome and rank cells were approved by nobody, and
+    the file's and sheet's names are the response's text (statistics/case_studies.json,
+    internal, keeps them)."""
+    return [
+        {
+            "force": c["force"],
+            "record_id": c["record_id"],
+            "approved": c["approved"],
+            "description": c["description"] if c["approved"] else "",
+            "breach_type": _label(codebook, "breach_type", c["breach_type"]),
+            "outcome": _label(codebook, "outcome_group", c["outcome_group"]),
+            "role": _label(codebook, "role", c.get("role", "")),
+            "file": c.get("source_sha256", "")[:CHECKSUM_PREFIX],
+        }
+        for c in cases
+    ]
+
+
+def _label(codebook, field: str, category: str) -> str:
+    """The codebook's label, or "" for a record no rule has decided yet (it waits in review.csv)."""
+    return codebook.label(field, category) if category else ""
 
 
 def given(numbers: dict, force_id: str, field: str) -> bool:
@@ -210,8 +278,9 @@ def build_context(
         ],
         "residual": {field: codebook.residual(field) for field in ("breach_type", "outcome_group")},
         "outcome_columns": category_columns(codebook, "outcome_group"),
-        "case_studies": approved,  # a quote not approved yet is not a case study (no placeholder box)
-        "profiles": profiles(register, cases, numbers),
+        # a quote not approved yet is not a case study (no placeholder box)
+        "case_studies": [c for c in public_case_studies(cases, codebook) if c["approved"]],
+        "profiles": profiles(register, public_case_studies(cases, codebook), numbers),
         "force_names": {r["force_id"]: r["name"] for r in register},
         "role_parts": [
             f"role.{r}" for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))
@@ -222,7 +291,10 @@ def build_context(
             if r["status"] not in ("disclosed",)
         ],
         **dict(
-            zip(("excluded", "warnings"), excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records")))
+            zip(
+                ("excluded", "warnings"),
+                excluded_and_warnings(problems.to_dict("records"), ledger.to_dict("records"), register),
+            )
         ),
         "accuracy": accuracy_rows,
         **corpus_context(numbers),
@@ -232,7 +304,8 @@ def build_context(
         ],
         "provisional": provisional,
         "no_figures": no_figures,
-        "request_blocks": request_blocks(edition.request_text),
+        # only the researcher's public excerpt: the request as sent is signed (name, address, e-mail)
+        "request_blocks": request_blocks(edition.request_public),
         "fonts_url": fonts_url,
         "change": change,
         "input_files": numbers["breaches.total"]["inputs"],

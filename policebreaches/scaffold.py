@@ -23,6 +23,16 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _block(key: str, text: str) -> str:
+    """`key: |` and `text` indented (a YAML block that reads as the text), or nothing without text."""
+    lines = "".join(f"  {line}\n" if line.strip() else "\n" for line in text.splitlines())
+    return (
+        f"# the request as printed (Appendix 2): its dates moved on like the request's\n{key}: |\n{lines}"
+        if text
+        else ""
+    )
+
+
 def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     """raw/<new_id> from raw/<previous_id>; what it did is told by `scaffold_summary`."""
     named = [edition_id_problem(new_id, "EDITION"), edition_id_problem(previous_id, "FROM")]
@@ -46,6 +56,10 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     (target / "responses").mkdir(parents=True)
     (target / "transcribed").mkdir()
     (target / "overrides").mkdir()
+
+    def new_dates(text: str) -> str:
+        return text.replace(_long(previous.period_start), _long(start)).replace(_long(previous.period_end), _long(end))
+
     meta = {
         "title": previous.title,
         "subtitle": previous.subtitle.replace(" (synthetic sample edition)", ""),
@@ -67,13 +81,11 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
             else ""
         )
         + "# Before a build with answers still missing, add as_of: YYYY-MM-DD, the date the figures stand at.\n"
-        + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True),
+        + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+        + _block("request_public", new_dates(previous.request_public)),
         encoding="utf-8",
     )
-    request = (raw / previous_id / previous.request_file).read_text(encoding="utf-8")
-    request = request.replace(_long(previous.period_start), _long(start)).replace(
-        _long(previous.period_end), _long(end)
-    )
+    request = new_dates((raw / previous_id / previous.request_file).read_text(encoding="utf-8"))
     request = re.sub(r"\(synthetic sample request\)", "", request)
     (target / "request.txt").write_text(request, encoding="utf-8")
     with open(raw / previous_id / "requests.csv", encoding="utf-8-sig", newline="") as fh:

@@ -12,6 +12,7 @@ from . import timeliness
 from .classify import FINDINGS_OF
 from .compare import DAYS_PER_YEAR, display_rate, per_year
 from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS
+from .ids import record_id
 from .rates import covered_days
 
 
@@ -61,7 +62,7 @@ class NumberBook:
             filter_text,
             list(recs["record_id"]),
             [
-                f"{r.source_file} {r.source_locator} ({r.dimension}={r.category}: {r['count']})"
+                counts_row(r.source_sha256, r.source_locator, r.dimension, r.category, r["count"])
                 for _, r in aggs.iterrows()
             ],
         )
@@ -469,3 +470,10 @@ def top_forces(numbers: dict, register: list[dict], n: int = 10) -> list[str]:
     """force_ids by total, largest first; ties broken by name so the order is stable."""
     with_data = [r["force_id"] for r in register if r["status"] in DATA_STATUSES]
     return sorted(with_data, key=lambda f: (-numbers[f"forces.{f}.total"]["value"], f))[:n]
+
+
+def counts_row(sha256: str, locator: str, dimension: str, category: str, count) -> str:
+    """A counts-only row as numbers.json (public) cites it: the file's checksum prefix and the
+    row's id (as a record's, from checksum and locator), never the file's or sheet's name,
+    which are the response's text; aggregates.csv (internal) has the full locator."""
+    return f"{sha256[:12]} {record_id(sha256, locator)} ({dimension}={category}: {count})"

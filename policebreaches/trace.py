@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .edition import sha256_file
+from .ids import record_id
 from .locators import FIELD_COLUMNS, describe
 from .stages.io import read_csv  # restores spreadsheet-safe cells
 
@@ -49,7 +50,19 @@ def trace_key(key: str, results: Path, raw_root: Path, limit: int | None = None)
         close = [k for k in numbers if key.split(".")[0] in k][:10]
         raise KeyError(f"no number '{key}' in {results / 'numbers.json'}; some keys: {', '.join(close)}")
     records = read_csv(results / "records.csv").set_index("record_id", drop=False)
-    return "\n".join(trace_entry(key, numbers[key], records, raw_root, limit))
+    return "\n".join(trace_entry(key, numbers[key], records, raw_root, limit, sources=counts_sources(results)))
+
+
+def counts_sources(results: Path) -> dict[str, str]:
+    """A counts-only row's id (numbers.json cites it by id and checksum) -> its raw file and
+    locator, from aggregates.csv (internal)."""
+    path = results / "aggregates.csv"
+    if not path.is_file():
+        return {}
+    rows = read_csv(path).to_dict("records")
+    return {
+        record_id(r["source_sha256"], r["source_locator"]): f"{r['source_file']} {r['source_locator']}" for r in rows
+    }
 
 
 def trace_entry(
@@ -59,6 +72,7 @@ def trace_entry(
     raw_root: Path,
     limit: int | None = None,
     more: str = "all of them: make trace ... ALL=1",
+    sources: dict[str, str] | None = None,
 ) -> list[str]:
     """One numbers.json entry: its definition and filter, then each record behind it (from
     `records`, records.csv indexed by record_id) with its raw file, locator and rules."""
@@ -74,7 +88,8 @@ def trace_entry(
     if limit and len(entry["record_ids"]) > limit:
         lines.append(f"  ... {len(entry['record_ids']) - limit} more ({more})")
     for row in entry["aggregate_rows"]:
-        lines.append(f"  counts-only: {row}")
+        source = (sources or {}).get(row.split()[1], "") if len(row.split()) > 1 else ""
+        lines.append(f"  counts-only: {row}" + (f"  <- {source}" if source else ""))
     return lines
 
 

@@ -3,7 +3,6 @@
 # lambdas in rules). Every rule works on any edition through the {edition} wildcard, so
 # a report can depend on the build of its previous edition. Rules name every file their
 # stage reads and writes (tests/test_declared_reads.py watches the stages' opens).
-import csv
 import json
 import os
 import shlex
@@ -11,14 +10,14 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, regular_files
+from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, register_files, regular_files
 from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
+from policebreaches.strict import load_yaml, read_csv
 from policebreaches.settings import check_config
 from policebreaches import staleness
 
@@ -56,7 +55,9 @@ GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of gi
 FONTS = sorted(Path("report/fonts").glob("*.ttf"))
 WORKFLOW_FILES = [Path("Snakefile"), *sorted(Path("rules").glob("*.smk"))]  # the workflow the run crate carries
 
-if not (RAW_DIR / EDITION / "requests.csv").is_file():
+# not an edition folder at all (a mistyped edition id); anything wrong inside an edition
+# folder (requests.csv missing included) is the input check's to report, in its problem list
+if not any((RAW_DIR / EDITION / name).is_file() for name in ("requests.csv", "edition.yaml")):
     editions = sorted(p.name for p in RAW_DIR.glob("*/requests.csv") for p in [p.parent])
     stop_planning(
         [
@@ -80,25 +81,34 @@ def code(stage):
 @lru_cache(maxsize=None)
 def register_rows(edition):
     """(force_id, status, files) per register row whose force resolves: enough to plan
-    the jobs. The check rule reports every problem of the register, with the fix."""
+    the jobs. Never raises on bad input (this runs while Snakemake reads the workflow): a
+    register or bodies.csv it cannot read plans no body, and the check rule reports every
+    problem of the register, with the fix. A `files` entry may be a folder or a pattern."""
     root = RAW_DIR / edition
-    bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
-    with open(root / "requests.csv", encoding="utf-8-sig", newline="") as fh:
-        rows = []
-        for row in csv.DictReader(fh):
-            force_id = bodies.resolve(row.get("force") or "")
-            if force_id:
-                files = [f.strip() for f in (row.get("files") or "").split(";") if f.strip()]
-                rows.append((force_id, (row.get("status") or "").strip(), files))
-        return tuple(rows)
+    try:
+        bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
+        _, register = (
+            read_csv(root / "requests.csv", "requests.csv", []) if (root / "requests.csv").is_file() else (0, [])
+        )
+    except OSError:
+        return ()
+    rows = []
+    for row in register:
+        force_id = bodies.resolve(row.get("force") or "")
+        if force_id:
+            files = register_files(root / "responses", row.get("files") or "")
+            rows.append((force_id, (row.get("status") or "").strip(), files))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)
 def previous_edition_of(edition):
     """The previous edition's id when edition.yaml names a sibling edition; anything else
-    is left to the input check to report, and never becomes a path the build reads."""
-    meta = yaml.safe_load((RAW_DIR / edition / "edition.yaml").read_text(encoding="utf-8")) or {}
-    previous = str(meta.get("previous_edition") or "")
+    (no file, bad YAML, a repeated key) is left to the input check to report, and never
+    becomes a path the build reads."""
+    path = RAW_DIR / edition / "edition.yaml"
+    meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
+    previous = str(meta.get("previous_edition") or "") if isinstance(meta, dict) else ""
     return previous if previous and is_sibling_edition(RAW_DIR / edition, previous) else None
 
 
@@ -111,7 +121,10 @@ def all_raw_files(wildcards):
 
 
 def manifest_file(wildcards):
-    return raw_folder(wildcards) / "SHA256SUMS"
+    """SHA256SUMS, when the edition has one; without it the input check stops the build
+    (even with allow_problems), so the rules that read it never run, and planning does not fail."""
+    path = raw_folder(wildcards) / "SHA256SUMS"
+    return [path] if path.is_file() else []
 
 
 def responses_folder(wildcards):
@@ -157,15 +170,18 @@ def force_file_names(wildcards):
 def manifest_entries(edition):
     """SHA256SUMS as {name: sha256}; malformed lines are the input check's to report."""
     path = RAW_DIR / edition / "SHA256SUMS"
-    return parse_manifest(path.read_text(encoding="utf-8"))[0] if path.is_file() else {}
+    return parse_manifest(path.read_text(encoding="utf-8", errors="replace"))[0] if path.is_file() else {}
 
 
 def force_manifest_entries(wildcards):
+    """`--pinned <sha256>:<name>` per file of the body (its SHA256SUMS entry, '-' if none):
+    one short argument each, so that a body of thousands of files stays within the
+    operating system's limit on one argument (128 KB), which a single JSON object was not."""
     entries = manifest_entries(wildcards.edition)
     names = [
         f"responses/{p.relative_to(responses_folder(wildcards)).as_posix()}" for p in force_response_files(wildcards)
     ]
-    return json.dumps({name: entries.get(name, "") for name in names}, sort_keys=True)
+    return " ".join(f"--pinned {shlex.quote(entries.get(name) or '-')}:{shlex.quote(name)}" for name in sorted(names))
 
 
 def transcription_files(wildcards):

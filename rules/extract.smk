@@ -27,6 +27,6 @@ rule extract_responses:
         hints=options("hints", "hints"),
     shell:
         "python -m policebreaches extract --log {log:q} --force-id {wildcards.force}"
-        " --responses-dir {params.responses:q} {params.names} {params.files} --manifest {params.manifest:q}"
+        " --responses-dir {params.responses:q} {params.names} {params.files} {params.manifest}"
         " --limits {params.limits:q} {params.transcriptions} {params.hints} --rows-out {output.rows:q}"
         " --counts-out {output.counts:q} --status-out {output.status:q} --problems-out {output.problems:q}"

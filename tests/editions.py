@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 from policebreaches.edition import OPTIONAL_REGISTER_COLUMNS, REGISTER_COLUMNS, write_manifest
@@ -116,6 +118,33 @@ def extract(root: Path, force_id: str, limits: dict | None = None):
         transcriptions(transcribed),
         limits or LIMITS,
     )
+
+
+def build_edition(
+    root: Path, results_dir: Path, target: str = "", allow_problems: bool = False
+) -> tuple[subprocess.CompletedProcess, Path]:
+    """Snakemake's build of edition `root` (all, or one output of it: `target`, e.g. numbers.json)
+    into `results_dir`: (the run, with its console in stdout and stderr; results/<edition>)."""
+    repo = Path(__file__).resolve().parents[1]
+    out = results_dir / root.name
+    config = [f"edition={root.name}", f"results_dir={results_dir}", f"raw_dir={root.parent}"]
+    config += ["allow_problems=true"] if allow_problems else []
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--cores",
+            "2",
+            str(out / target) if target else "all",
+            "--config",
+            *config,
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    return done, out
 
 
 def data_rows(rows: list[dict]) -> list[dict]:

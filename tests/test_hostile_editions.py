@@ -100,9 +100,8 @@ def hostile_mail(tmp: Path) -> bytes:
     return mail.as_bytes()
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hostile")
+def hostile_edition(tmp: Path) -> Path:
+    """raw/2099 under `tmp`: every attack at once (tests/test_no_traceback.py builds it too)."""
     outside = tmp / "outside"
     outside.mkdir()
     (outside / "secret.csv").write_text(f"Date,Details,Outcome\n2013-01-01,{SECRET},NFA\n", encoding="utf-8")
@@ -149,6 +148,13 @@ def hostile(tmp_path_factory):
         fh.write(f"2013-06-01,PC,{SECRET},NFA\n")
     with open(root / "SHA256SUMS", "a", encoding="utf-8") as fh:
         fh.write("not-a-checksum responses/kent/r.csv\n")
+    return raw
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    raw = hostile_edition(tmp)
     strict = run_pipeline(tmp / "strict", "2099", raw, check=False)
     run_pipeline(tmp / "allowed", "2099", raw, "allow_problems=true")
     return strict, tmp / "allowed" / "2099"

@@ -14,7 +14,7 @@ NUMBER = re.compile(r"(?<![A-Za-z_\d])\d[\d,]*(?:\.\d+)?%?")  # not digits insid
 # FOI exemption sections, the names of appendices and tables, and calendar years (the
 # year axis of a figure; a count of a thousand or more always prints with a comma).
 NOT_STATISTICS = re.compile(
-    r"\b[0-9a-f]{16}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
+    r"\b[0-9a-f]{16}\b|\b[0-9a-f]{12}\b|\b(row|page|line|table|paragraph)=\S+|responses/\S+|\S+\.(xlsx|docx|csv|pdf|html|eml|txt)\b"
     r"|\bs\d+(\(\d\))?(/s\d+)?\b|Appendix \d|Table \d|\bsha256\b|\b(19|20)\d\d\b"
     r"|\b(DP|BT|OC|NEG|PNC)-[A-Z]?\d\d\b"  # the codebook's row and rule ids (the decision policy's DP-01 ...)
 )
@@ -63,13 +63,14 @@ def test_pdf_says_synthetic_on_the_cover(built):
         assert "Synthetic sample edition" in pdf.pages[0].extract_text()
 
 
-def test_case_studies_cite_record_and_raw_source(built):
+def test_case_studies_cite_record_and_raw_source_by_checksum(built):
     html = (built / "report.html").read_text(encoding="utf-8")
     records = read(built / "records.csv").set_index("record_id")
-    cited = re.findall(r"Record <code>([0-9a-f]{16})</code>, (responses/[^,]+),", html)
+    cited = re.findall(r"Record <code>([0-9a-f]{16})</code>, response file sha256 <code>([0-9a-f]{12})</code>", html)
     assert len(cited) == 3
-    for record_id, source in cited:
-        assert records.loc[record_id, "source_file"] == source
+    for record_id, checksum in cited:
+        assert records.loc[record_id, "source_sha256"].startswith(checksum)
+        assert records.loc[record_id, "source_file"] not in html  # the file's name is the response's text
 
 
 def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
@@ -92,7 +93,7 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
     assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
     assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
-    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_text="<b>request</b>")
+    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_public="<b>request</b>")
     html = render_with(built, edition=edition, cases=cases)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
@@ -173,26 +174,38 @@ def test_figures_have_data_and_png_copies(built):
     assert "<dc:date>" not in (built / "figures" / "top_ten.svg").read_text(encoding="utf-8")
 
 
-def test_excluded_files_and_warnings_are_told_apart():
-    from policebreaches.report_context import excluded_and_warnings
+def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum():
+    from policebreaches.report_context import RESPONSE_CAVEAT, excluded_and_warnings
 
     ledger = [
-        {"source_file": "responses/a/r.xlsx", "file_status": "failed_input_checks"},
-        {"source_file": "responses/b/r.csv", "file_status": "extracted"},
-        {"source_file": "responses/c/letter.pdf", "file_status": "needs_transcription"},
-        {"source_file": "responses/d/cover.txt", "file_status": "ignored by hint"},
+        {"source_file": "responses/a/PC Smith.xlsx", "force_id": "kent", "file_status": "failed_input_checks"},
+        {"source_file": "responses/b/r.csv", "force_id": "essex", "file_status": "extracted"},
+        {"source_file": "responses/c/letter.pdf", "force_id": "kent", "file_status": "needs_transcription"},
+        {"source_file": "responses/d/cover.txt", "force_id": "kent", "file_status": "ignored by hint"},
     ]
     problems = [
-        {"file": "responses/a/r.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
-        {"file": "responses/b/r.csv", "what": "line=9: the total row says 3 but 2 incident rows were read"},
-        {"file": "requests.csv line 4 (Kent)", "what": "responded date before requested"},
+        {"file": "responses/a/PC Smith.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
+        {"file": "responses/b/r.csv", "what": "sheet 'Sgt Jones' line=9: the total row says 3 but 2 were read"},
+        {"file": "requests.csv line 4 (Kent)", "what": "names 'PC Smith.xlsx', responded date before requested"},
     ]
-    excluded, warnings = excluded_and_warnings(problems, ledger)
+    register = [
+        {
+            "force_id": "kent",
+            "name": "Kent Police",
+            "file_sha256": {"a/PC Smith.xlsx": "a" * 64, "c/letter.pdf": "c" * 64},
+        },
+        {"force_id": "essex", "name": "Essex Police", "file_sha256": {"b/r.csv": "b" * 64}},
+    ]
+    excluded, warnings = excluded_and_warnings(problems, ledger, register)
     assert excluded == [
-        {"file": "responses/a/r.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
-        {"file": "responses/c/letter.pdf", "what": "not used (needs_transcription)"},
+        {"body": "Kent Police", "file": "a" * 12, "what": "failed the input checks"},
+        {"body": "Kent Police", "file": "c" * 12, "what": "a letter without a transcription"},
     ]
-    assert [w["file"] for w in warnings] == ["responses/b/r.csv", "requests.csv line 4 (Kent)"]
+    assert warnings == [
+        {"input": f"response file sha256 {'b' * 12}…", "what": RESPONSE_CAVEAT},
+        {"input": "requests.csv line 4 (Kent)", "what": "names […], responded date before requested"},
+    ]
+    assert "Smith" not in str(excluded + warnings) and "Jones" not in str(warnings)
 
 
 def render_with(built, change_numbers=None, **context) -> str:

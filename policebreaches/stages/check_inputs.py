@@ -28,7 +28,8 @@ def run(
     for p in problems:
         log.warning("%s", p.line())
     write_problems(problems, problems_out)
-    if (problems and not allow_problems) or edition is None:
+    # without SHA256SUMS nothing can be pinned (and the build could not record what it read)
+    if (problems and not allow_problems) or edition is None or not (edition_dir / "SHA256SUMS").is_file():
         raise InputError(problems)
     write_json(register, register_out, sort_keys=True)
     write_checked_edition(edition, edition_out)

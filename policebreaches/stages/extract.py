@@ -8,14 +8,13 @@ import csv
 import logging
 from pathlib import Path
 
-import yaml
-
 from ..cells import safe_cell
 from ..checks import check_body_files
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
 from ..edition import TRANSCRIPTION_COLUMNS
 from ..extract import extract_force
 from ..problems import InputError, Problem
+from ..strict import load_yaml
 
 log = logging.getLogger("policebreaches")
 
@@ -30,8 +29,16 @@ def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
 
 
 def extraction_hints(path: Path | None) -> dict:
-    """overrides/extraction.yaml: per-file hints, keyed by path relative to responses/."""
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path else {}
+    """overrides/extraction.yaml: per-file hints, keyed by path relative to responses/
+    (loaded strictly: a repeated key or a syntax error stops the stage, as the input check
+    reports it)."""
+    if path is None:
+        return {}
+    problems: list[Problem] = []
+    hints = load_yaml(path, "overrides/extraction.yaml", problems)
+    if problems or not isinstance(hints or {}, dict):
+        raise InputError(problems or [Problem("overrides/extraction.yaml", "not a mapping", "see README")])
+    return hints or {}
 
 
 def transcriptions(paths: list[Path]) -> dict[str, list[dict]]:

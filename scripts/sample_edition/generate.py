@@ -847,6 +847,13 @@ Yours faithfully,
 Research team (synthetic sample request)
 """
 
+def public_request(request: str) -> str:
+    """The request without its greeting (first paragraph) and signature block (last), indented
+    as a YAML block: what a researcher marks for print."""
+    paragraphs = request.strip().split("\n\n")[1:-1]
+    return "\n".join(f"  {line}" if line else "" for line in "\n\n".join(paragraphs).splitlines())
+
+
 EDITION_YAML = """# SYNTHETIC SAMPLE EDITION: written by scripts/sample_edition/generate.py (seed {seed}).
 # The original FOI responses are not redistributable; these files imitate their shapes.
 title: "Safe in Police Hands?"
@@ -856,7 +863,11 @@ period_end: 2015-12-31
 published: 2016-07-14
 synthetic: true
 request_file: request.txt
-# Each quote is printed as approved: the record's text, personal data replaced by [redacted].
+# Appendix 2 prints this, never request.txt itself: the request as sent, without its greeting
+# and signature block (checked to be an excerpt of request.txt).
+request_public: |
+{request_public}
+# Each quote is printed as approved: the record's text, personal data replaced by [name] or [redacted].
 case_studies:
   - force: Cleveland
     contains: "detainee to a relative"
@@ -1001,7 +1012,9 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
         writer.writeheader()
         writer.writerows(register)
     (out / "request.txt").write_text(REQUEST, encoding="utf-8")
-    (out / "edition.yaml").write_text(EDITION_YAML.format(seed=SEED), encoding="utf-8")
+    (out / "edition.yaml").write_text(
+        EDITION_YAML.format(seed=SEED, request_public=public_request(REQUEST)), encoding="utf-8"
+    )
     (out / "overrides" / "extraction.yaml").write_text(
         "# Per-file hints for layouts detection cannot handle (keys: paths relative to responses/).\n"
         "# Example:\n#   some-force/odd_layout.xlsx:\n#     sheets: [Data]\n#     header_row: 4\n"
