@@ -347,7 +347,10 @@ def test_an_unknown_column_is_still_a_problem(tmp_path):
 
 def test_a_half_year_answer_is_a_rate_over_its_half_year():
     edition = types.SimpleNamespace(
-        period_start=dt.date(2017, 1, 1), period_end=dt.date(2017, 12, 31), days_in_period=365
+        period_start=dt.date(2017, 1, 1),
+        period_end=dt.date(2017, 12, 31),
+        days_in_period=365,
+        figures_as_of=dt.date(2018, 7, 14),
     )
     row = {
         "force_id": "kent", "name": "Kent Police", "status": "disclosed", "requested": "2017-01-04",
