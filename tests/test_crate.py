@@ -272,6 +272,7 @@ def test_the_sample_crate_passes_roc_validator_with_the_network_blocked(built, n
     assert result.passed and result.issues == [] and result.skipped == []
 
 
+@pytest.mark.slow  # a second validation (the sample's crate passing is the fast test)
 def test_the_validator_finds_an_output_the_crate_lists_but_the_folder_lacks(built, tmp_path, no_network):
     """The payload checks run: a copy of the build without report.pdf fails, naming it."""
     copy = tmp_path / "2016"

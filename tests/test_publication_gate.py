@@ -218,7 +218,7 @@ def test_a_name_in_the_register_stops_the_tables(copy):
         statistics(copy)
 
 
-def render(copy: Path, html: Path, pdf: Path) -> None:
+def render(copy: Path, html: Path, pdf: Path | None) -> None:
     """The render stage on the copy, in this process (it sets SOURCE_DATE_EPOCH: put back after,
     or the sample generator's test, later in the same process, writes other PDF dates)."""
     from policebreaches.stages import render as stage
@@ -233,7 +233,7 @@ def render(copy: Path, html: Path, pdf: Path) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def _render(stage, copy: Path, html: Path, pdf: Path) -> None:
+def _render(stage, copy: Path, html: Path, pdf: Path | None) -> None:
     stage.run(
         copy / "check" / "edition.json",
         copy / "numbers.json",
@@ -260,7 +260,7 @@ SIGNATURE = "\nYours faithfully,\nSiân Llewelyn-Jones\n14 Heol y Bont, Aberystw
 
 def test_the_appendix_prints_the_public_request_never_the_signature_block(copy):
     edit_json(copy / "check" / "edition.json", lambda e: e.update(request_text=e["request_text"] + SIGNATURE))
-    render(copy, copy / "new.html", copy / "new.pdf")
+    render(copy, copy / "new.html", None)  # what the page says: no layout needed
     page = (copy / "new.html").read_text(encoding="utf-8")
     appendix = page.split('id="request"')[1].split("</section>")[0]
     assert "Data Protection Act 1998 committed by police officers" in appendix
@@ -270,7 +270,7 @@ def test_the_appendix_prints_the_public_request_never_the_signature_block(copy):
 
 def test_without_a_public_request_the_appendix_prints_none_of_the_request(copy):
     edit_json(copy / "check" / "edition.json", lambda e: e.update(request_public=""))
-    render(copy, copy / "new.html", copy / "new.pdf")
+    render(copy, copy / "new.html", None)  # what the page says: no layout needed
     appendix = (copy / "new.html").read_text(encoding="utf-8").split('id="request"')[1].split("</section>")[0]
     assert "has not been given yet" in appendix and "Data Protection Act 1998" not in appendix
 

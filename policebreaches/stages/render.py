@@ -35,10 +35,11 @@ def run(
     css: Path,
     fonts: list[Path],
     html_out: Path,
-    pdf_out: Path,
+    pdf_out: Path | None,
 ) -> None:
     """`css` is included by the template (it must sit beside it); `figures` and `fonts`
-    are the only files the PDF may fetch."""
+    are the only files the PDF may fetch. Without `pdf_out`, the HTML only (what the page
+    says, for tests that need no layout)."""
     if css.parent.resolve() != template.parent.resolve():
         raise ValueError(f"{css} must sit beside {template}: the template includes it by name")
     checked, book, values = read_checked_edition(edition), load_codebook(codebook), read_json(numbers)
@@ -62,4 +63,5 @@ def run(
     page = render_html(template, context, values, book)
     gate(personal_data(PersonalData.load(given_names), [(html_out.name, page_text(page))]))
     html_out.write_text(page, encoding="utf-8")
-    write_pdf(html_out, pdf_out, [*figures, *fonts], checked.published)
+    if pdf_out is not None:
+        write_pdf(html_out, pdf_out, [*figures, *fonts], checked.published)
