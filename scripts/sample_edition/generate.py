@@ -847,6 +847,7 @@ Yours faithfully,
 Research team (synthetic sample request)
 """
 
+
 def public_request(request: str) -> str:
     """The request without its greeting (first paragraph) and signature block (last), indented
     as a YAML block: what a researcher marks for print."""
