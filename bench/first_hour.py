@@ -21,6 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 RECORD = REPO / "bench" / "first_hour.json"
 README = REPO / "README.md"
+SELF = "tests/test_readme.py::test_readme_states_the_first_hour_as_measured"
 BEGIN, END = (
     "<!-- first-hour: written by `make first-hour` (bench/first_hour.py); do not edit -->",
     "<!-- /first-hour -->",
@@ -45,9 +46,10 @@ def measure(clone: Path) -> dict:
     if status:
         sys.exit(f"make report failed on the fresh clone:\n{report_out[-3000:]}")
     test_s, test_out, status = timed("make test", clone)
-    if status:
+    failed = re.findall(r"^FAILED (\S+)", test_out, flags=re.M)
+    if status and failed != [SELF]:  # the one test that reads this very record may fail before it exists
         sys.exit(f"make test failed on the fresh clone:\n{test_out[-3000:]}")
-    counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|skipped|xfailed|xpassed)", test_out)}
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (passed|failed|skipped|xfailed|xpassed)", test_out)}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True)
     return {
         "commit": commit.stdout.strip(),
