@@ -120,9 +120,12 @@ def most(bodies: list[dict], noun: str = "breaches") -> dict:
 
 def order_of_two(a: dict, b: dict, noun: str) -> dict:
     """Two categories with intervals ({label, count, low, high}): 'A outnumber B' only when
-    the intervals do not overlap."""
+    the intervals do not overlap and the counts themselves differ beyond chance (exact test):
+    a correction for classification error can shift two equal counts apart, but it cannot
+    make a gap of a breach or two an order."""
     first, second = sorted((a, b), key=lambda c: (-c["count"], c["label"]))
-    apart = first["low"] > second["high"]
+    beyond_chance = direction(rate_ratio(second["count"], 1, first["count"], 1)) == "rose"
+    apart = first["low"] > second["high"] and beyond_chance
     first_words = f"{first['label']} ({first['count']:,} breaches; {first['low']:,.0f}–{first['high']:,.0f}"
     second_words = f"{second['label']} ({second['count']:,}; {second['low']:,.0f}–{second['high']:,.0f})"
     if apart:

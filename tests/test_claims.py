@@ -160,6 +160,15 @@ def test_two_intervals_that_overlap_are_never_ordered():
     assert order_of_two(a, {"label": "b", "count": 50, "low": 40, "high": 60}, "breaches")["verdict"] == "more"
 
 
+def test_a_gap_of_a_breach_or_two_is_never_an_order_even_when_the_corrected_ranges_part():
+    """A correction for classification error can move two near-equal counts apart; the counts
+    themselves must still differ beyond chance."""
+    shifted = {"label": "a", "count": 12, "low": 13, "high": 15}
+    assert order_of_two(shifted, {"label": "b", "count": 11, "low": 8, "high": 10}, "breaches")["verdict"] == (
+        "cannot_be_told_apart"
+    )
+
+
 # --- the funnel, widened for overdispersion ------------------------------------------------------
 
 
