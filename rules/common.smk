@@ -22,7 +22,6 @@ from policebreaches.settings import check_config
 from policebreaches import staleness
 
 
-
 def stop_planning(problems):
     """A user's mistake found while planning (configuration, edition folder): the project's
     own message, one line each with its fix, and exit status 2; no traceback, no
