@@ -281,14 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:  # a decision or a sheet that does not pass its checks
         print(exc, file=sys.stderr)
         return 1
-    except NoCurrentBuild as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyError as exc:  # str() of a KeyError is its argument's repr: print the argument
-        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
-    except (FileNotFoundError, FileExistsError, UserMistake) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (NoCurrentBuild, UserMistake, KeyError, FileNotFoundError, FileExistsError) as exc:
+        said = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc  # a KeyError's str() is a repr
+        print(f"error: {said}", file=sys.stderr)
         return 2
     return 0
 
