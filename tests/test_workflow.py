@@ -1,5 +1,6 @@
 """The workflow itself: lint clean, profiles valid, Snakemake's own report, job granularity."""
 
+import importlib.util
 import subprocess
 import sys
 
@@ -18,7 +19,11 @@ def test_lint_reports_nothing():
     assert "Congratulations, your workflow is in a good condition!" in done.stdout + done.stderr, done.stdout
 
 
+SLURM_PLUGIN = importlib.util.find_spec("snakemake_executor_plugin_slurm") is not None
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(not SLURM_PLUGIN, reason="needs the cluster extra: requirements/cluster.txt (CI installs it)")
 def test_slurm_profile_dry_run():
     done = snakemake("--profile", "profiles/slurm", "--dry-run", "--forceall")
     assert done.returncode == 0, done.stderr
