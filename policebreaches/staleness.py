@@ -38,7 +38,10 @@ def set_aside(results: Path) -> str | None:
     stale = results / STALE
     if stale.is_dir() and not (results / FINISHED).is_file():
         for path in outputs:  # partial outputs of a run that stopped; the stale set is older and whole
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
         return f"The build stopped again: the last build that finished is still set aside in {stale}/."
     if not outputs:
         return None
