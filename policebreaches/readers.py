@@ -619,8 +619,6 @@ def _leaf_parts(message) -> list:
 
 
 def _read_part(part, number: int, doc: Document, limits: dict, depth: int) -> None:
-    from .containers import check_content
-
     locator = Locator(parts=(number,))
     name = part.get_filename() or ""
     kind = part.get_content_type()
@@ -635,24 +633,35 @@ def _read_part(part, number: int, doc: Document, limits: dict, depth: int) -> No
     if not name or kind.startswith("image/") and suffix not in READERS:
         doc.unread.append((locator, f"{name or 'unnamed part'} ({kind}): not a document; not read"))
         return
+    attachment = _read_inner(data, name, locator, f"{locator}: attachment", limits, depth, doc)
+    if attachment is not None:
+        doc.add(attachment, number)
+
+
+def _read_inner(data: bytes, name: str, locator, prefix: str, limits: dict, depth: int, doc: Document):
+    """One file inside another (an e-mail's attachment, a zip's member) after the checks any
+    response file passes; None when it is not read, the reason added to doc.unread and warned of
+    as '<prefix> <name> ...'."""
+    from .containers import check_content
+
     if depth >= limits.get("max_email_depth", 3):
-        doc.warnings.append(f"{locator}: attachment {name} is nested more than max_email_depth deep; not read")
+        doc.warnings.append(f"{prefix} {name} is nested more than max_email_depth deep; not read")
         doc.unread.append((locator, f"{name}: nested too deep; not read"))
-        return
+        return None
+    suffix = Path(name).suffix.lower()
     problems = check_content(data, suffix, name, limits)
     if problems:
-        doc.warnings += [f"{locator}: attachment {p.file}: {p.what}" for p in problems]
+        doc.warnings += [f"{prefix} {p.file}: {p.what}" for p in problems]
         doc.unread.append((locator, f"{name}: " + "; ".join(p.what for p in problems)))
-        return
+        return None
     try:
-        attachment = read_bytes(data, suffix, {}, limits, depth + 1)
+        return read_bytes(data, suffix, {}, limits, depth + 1)
     except TooLarge:
         raise
-    except Exception as exc:  # an unreadable attachment is reported with the rest, never fatal
-        doc.warnings.append(f"{locator}: attachment {name} could not be read ({type(exc).__name__}: {exc})")
+    except Exception as exc:  # one unreadable file is reported with the rest, never fatal
+        doc.warnings.append(f"{prefix} {name} could not be read ({type(exc).__name__}: {exc})")
         doc.unread.append((locator, f"{name}: could not be read"))
-        return
-    doc.add(attachment, number)
+        return None
 
 
 def read_zip(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Document:
@@ -660,8 +669,6 @@ def read_zip(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Do
     as a document of its own (`member=<path> ...` locators), after the same checks as any
     response file; the archive itself was checked for zip bombs before it was opened.
     A member that is not a document, or cannot be read, is listed in `unread` and warned of."""
-    from .containers import check_content
-
     limits = limits or {}
     doc = Document()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -669,26 +676,9 @@ def read_zip(data: bytes, limits: dict | None = None, depth: int = 0, **_) -> Do
             if info.is_dir():
                 continue
             name, locator = info.filename, Locator(members=(info.filename,))
-            if depth >= limits.get("max_email_depth", 3):
-                doc.warnings.append(f"zip member {name} is nested more than max_email_depth deep; not read")
-                doc.unread.append((locator, f"{name}: nested too deep; not read"))
-                continue
-            member = archive.read(info)
-            suffix = Path(name).suffix.lower()
-            problems = check_content(member, suffix, name, limits)
-            if problems:
-                doc.warnings += [f"zip member {p.file}: {p.what}" for p in problems]
-                doc.unread.append((locator, f"{name}: " + "; ".join(p.what for p in problems)))
-                continue
-            try:
-                content = read_bytes(member, suffix, {}, limits, depth + 1)
-            except TooLarge:
-                raise
-            except Exception as exc:  # one unreadable member is reported with the rest, never fatal
-                doc.warnings.append(f"zip member {name} could not be read ({type(exc).__name__}: {exc})")
-                doc.unread.append((locator, f"{name}: could not be read"))
-                continue
-            doc.add(content, member=name)
+            content = _read_inner(archive.read(info), name, locator, "zip member", limits, depth, doc)
+            if content is not None:
+                doc.add(content, member=name)
     return doc
 
 
