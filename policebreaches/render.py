@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -16,8 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .edition import DATA_STATUSES
-
-ROLE_OUTCOME = re.compile(r"roles\.[a-z_]+\.outcome\.[a-z_]+")
+from .tables import measure_tables
 
 
 class FetchRefused(ValueError):
@@ -35,7 +33,11 @@ def make_url_fetcher(allowed_files: list[Path]):
     class SafeURLFetcher(URLFetcher):
         def __init__(self):
             # fail_on_errors: a figure or font that cannot be loaded stops the build, never a silent gap
-            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
+            super().__init__(
+                allowed_protocols={"file", "data"},
+                allow_redirects=False,
+                fail_on_errors=True,
+            )
 
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
@@ -51,9 +53,12 @@ def make_url_fetcher(allowed_files: list[Path]):
 
 
 def _mime(path: Path) -> str:
-    return {".svg": "image/svg+xml", ".png": "image/png", ".css": "text/css", ".ttf": "font/ttf"}.get(
-        path.suffix.lower(), "application/octet-stream"
-    )
+    return {
+        ".svg": "image/svg+xml",
+        ".png": "image/png",
+        ".css": "text/css",
+        ".ttf": "font/ttf",
+    }.get(path.suffix.lower(), "application/octet-stream")
 
 
 def anchor(key: str) -> str:
@@ -94,26 +99,30 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         """A number's name that may wrap after each dot (a long name in a narrow column)."""
         return Markup(".<wbr>").join(key.split("."))
 
-    def tabled(key: str) -> bool:
-        """Numbers Appendix 3 gives as rows of a table, not one entry each: the codebook's
-        measures (corpus.*, accuracy.*) and the role-by-outcome counts."""
-        return key.startswith(("corpus.", "accuracy.")) or bool(ROLE_OUTCOME.fullmatch(key))
+    def tabled(key: str, families: list[dict]) -> bool:
+        """Numbers Appendix 3 gives as cells of a table, not one entry each: the codebook's
+        measures (corpus.*, accuracy.*) and the national numbers that come in families.
+        """
+        return key.startswith(("corpus.", "accuracy.")) or any(
+            key in row["cells"] for f in families for row in f["rows"]
+        )
 
-    def measure_rows() -> list[dict]:
-        """The codebook's measures the report printed, one row each: what it measures, in the
-        words of its key, its value and its definition."""
-        return [
-            {"key": k, "what": " · ".join(p.replace("_", " ") for p in k.split(".")[1:]), **numbers[k]}
-            for k in used
-            if k.startswith(("corpus.", "accuracy."))
-        ]
+    def measures() -> tuple[list[dict], list[dict]]:
+        """The codebook's measures the report printed: tables of families, and single rows."""
+        return measure_tables([k for k in used if k.startswith(("corpus.", "accuracy."))], numbers)
 
-    def derivation_forces(parts: list[str] | None = None) -> list[tuple[str, list[str | None]]]:
+    def derivation_forces(
+        parts: list[str] | None = None,
+    ) -> list[tuple[str, list[str | None]]]:
         """Per force, the keys forces.<id>.<part> (None where the force has none): the compact
         tables of Appendix 3. Default parts: total, types and outcome groups."""
         forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
         types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
-        parts = parts or ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
+        parts = parts or [
+            "total",
+            *(f"type.{t}" for t in types),
+            *(f"outcome.{o}" for o in outcomes),
+        ]
         return [(f, [_cell(f, p) for p in parts]) for f in forces]
 
     def _cell(force: str, part: str) -> str | None:
@@ -159,7 +168,17 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
             Markup(css), anchor(key), kind, numbers[key]["display"]
         )
 
+    def family_cell(key: str | None, kind: str) -> Markup:
+        """A cell of Appendix 3's family tables: the value, linked to its column's definition."""
+        if not key:
+            return Markup('<td class="num">–</td>')
+        used.setdefault(key)
+        return Markup('<td class="num" id="{}"><a href="#kind-{}">{}</a></td>').format(
+            anchor(key), kind, numbers[key]["display"]
+        )
+
     env.globals.update(
+        family_cell=family_cell,
         n=n,
         counted=counted,
         per_week=per_week,
@@ -169,7 +188,7 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         derivation_forces=derivation_forces,
         tabled=tabled,
         breakable=breakable,
-        measure_rows=measure_rows,
+        measures=measures,
         behind=behind,
         kind_definition=kind_definition,
         force_cell=force_cell,
@@ -178,7 +197,10 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
 
 
 def render_html(template: Path, context: dict, numbers: dict, codebook) -> str:
+    """Rendered twice: the first pass learns every number the report prints, so that Appendix 3
+    (which comes before the annex) lists the numbers printed after it too."""
     env = template_environment(template.parent, numbers, codebook)
+    env.get_template(template.name).render(**context)
     return env.get_template(template.name).render(**context)
 
 
@@ -189,6 +211,8 @@ def write_pdf(html_path: Path, pdf_path: Path, allowed_files: list[Path], publis
     epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = make_url_fetcher(allowed_files)
-    HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
-        str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False
-    )
+    HTML(
+        filename=str(html_path),
+        url_fetcher=fetcher,
+        base_url=str(html_path.parent) + "/",
+    ).write_pdf(str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -32,14 +33,29 @@ def table1(numbers: dict, codebook) -> list[dict]:
     ]
     for o in codebook.categories("outcome_group"):
         rows.append(
-            {"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"}
+            {
+                "group": "Outcome",
+                "label": codebook.label("outcome_group", o).capitalize(),
+                "key": f"outcomes.{o}",
+            }
         )
         if o == FINDINGS_OF:  # what 'no formal action' followed, said apart (they add up to it)
             rows += [
-                {"group": "Outcome", "label": codebook.finding_label(f), "key": f"outcomes.{o}.{f}", "within": True}
+                {
+                    "group": "Outcome",
+                    "label": codebook.finding_label(f),
+                    "key": f"outcomes.{o}.{f}",
+                    "within": True,
+                }
                 for f in codebook.findings()
             ]
-    rows.append({"group": "", "label": "Involving the Police National Computer", "key": "breaches.pnc"})
+    rows.append(
+        {
+            "group": "",
+            "label": "Involving the Police National Computer",
+            "key": "breaches.pnc",
+        }
+    )
     return [
         {
             "within": False,
@@ -77,9 +93,20 @@ def top_ten(numbers: dict, register: list[dict], codebook) -> list[dict]:
 def top_by_rate(numbers: dict, register: list[dict], n: int = 10) -> list[dict]:
     """The bodies with the highest breaches a year per 1,000 workforce (rated bodies only)."""
     rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
-    ranked = sorted(rated, key=lambda r: (-numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"], r["name"]))
+    ranked = sorted(
+        rated,
+        key=lambda r: (
+            -numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"],
+            r["name"],
+        ),
+    )
     return [
-        {"rank": i, "force_id": r["force_id"], "force": r["name"], "key": f"forces.{r['force_id']}.rate_per_1000"}
+        {
+            "rank": i,
+            "force_id": r["force_id"],
+            "force": r["name"],
+            "key": f"forces.{r['force_id']}.rate_per_1000",
+        }
         for i, r in enumerate(ranked[:n], start=1)
     ]
 
@@ -111,7 +138,14 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
 def xlsx_totals(numbers: dict) -> dict[str, dict]:
     """The total rows the workbook adds under its tables, from numbers.json."""
     total = numbers["breaches.total"]
-    return {"table1": {"label": "All breaches", "key": "breaches.total", "value": total["value"], "share": ""}}
+    return {
+        "table1": {
+            "label": "All breaches",
+            "key": "breaches.total",
+            "value": total["value"],
+            "share": "",
+        }
+    }
 
 
 def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.DataFrame]:
@@ -120,8 +154,8 @@ def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.
             [
                 {
                     **{c: row[c] for c in ("group", "label", "key", "value")},
-                    "share": numbers[row["share_key"]]["display"] if row["share_key"] in numbers else "",
-                    "share_of_known": numbers[row["known_key"]]["display"] if row["known_key"] in numbers else "",
+                    "share": (numbers[row["share_key"]]["display"] if row["share_key"] in numbers else ""),
+                    "share_of_known": (numbers[row["known_key"]]["display"] if row["known_key"] in numbers else ""),
                 }
                 for row in table1(numbers, codebook)
             ]
@@ -152,7 +186,12 @@ def write_tables(
     write_xlsx(frames, outs["xlsx"], provenance, readme, published, mark, totals or {})
 
 
-XLSX_HEADERS = {"value": "breaches", "key": "number (numbers.json key)", "group": "", "label": ""}
+XLSX_HEADERS = {
+    "value": "breaches",
+    "key": "number (numbers.json key)",
+    "group": "",
+    "label": "",
+}
 
 
 def write_xlsx(
@@ -207,3 +246,122 @@ def write_xlsx(
     buffer = io.BytesIO()
     wb.save(buffer)
     rewrite_reproducibly(buffer.getvalue(), path, f"{published.isoformat()}T00:00:00Z")
+
+
+def common_definition(definitions: list[str], placeholder: str) -> str:
+    """One definition for a column of numbers that differ only in their row's category: the
+    words they all share, with the words that differ said once as `placeholder`."""
+    distinct = list(dict.fromkeys(definitions))
+    if len(distinct) == 1:
+        return distinct[0]
+    words = [re.findall(r"\w+|\W", d) for d in distinct]
+    shortest = min(map(len, words))
+    head = next((i for i in range(shortest) if len({w[i] for w in words}) > 1), shortest)
+    tail = next(
+        (i for i in range(shortest - head) if len({w[-1 - i] for w in words}) > 1),
+        shortest - head,
+    )
+    return "".join(words[0][:head]) + placeholder + "".join(words[0][len(words[0]) - tail :])
+
+
+def family_rows(source: str, numbers: dict, codebook, roles: list[str]) -> list[tuple[str, str, bool]]:
+    """(id, label, within) of a family's rows: Table 1's types or outcomes (an outcome's
+    findings within it), the roles the report draws, or the register's statuses."""
+    if source in ("breach_type", "outcome_group"):
+        group = {"breach_type": "Type", "outcome_group": "Outcome"}[source]
+        prefix = {"breach_type": "breaches.type.", "outcome_group": "outcomes."}[source]
+        return [
+            (r["key"].removeprefix(prefix), r["label"], r["within"])
+            for r in table1(numbers, codebook)
+            if r["group"] == group
+        ]
+    if source == "role":
+        return [(r, codebook.label("role", r).capitalize(), False) for r in roles]
+    if source == "status":
+        return [(s, words, False) for s, words in STATUS_WORDS.items()]
+    raise ValueError(
+        f"report_spec.yaml: a family's rows are breach_type, outcome_group, role or status, not {source!r}"
+    )
+
+
+def appendix_families(families: list[dict], numbers: dict, codebook, roles: list[str]) -> list[dict]:
+    """Appendix 3's tables of the national numbers that come in families (report_spec.yaml
+    tables.families): a row per category, a column per kind of number, each kind defined
+    once. A column `for_each: outcome_group` repeats per outcome group ({column} in its key).
+    """
+    tables = []
+    for family in families:
+        rows = family_rows(family["rows"], numbers, codebook, roles)
+        columns = []
+        for column in family["columns"]:
+            each = codebook.categories(column["for_each"]) if "for_each" in column else [None]
+            for c in each:
+                name = column["name"] if c is None else codebook.short(column["for_each"], c)
+                keys = [column["key"].format(id=r, column=c) for r, _, _ in rows]
+                present = [k if k in numbers else None for k in keys]
+                definitions = [numbers[k]["definition"] for k in present if k]
+                if definitions:
+                    columns.append(
+                        {
+                            "name": name,
+                            "keys": present,
+                            "definition": common_definition(definitions, f"the row's {family['noun']}"),
+                        }
+                    )
+        tables.append(
+            {
+                "id": family["id"],
+                "caption": family["caption"],
+                "columns": columns,
+                "rows": [
+                    {
+                        "label": label,
+                        "within": within,
+                        "cells": [col["keys"][i] for col in columns],
+                    }
+                    for i, (_, label, within) in enumerate(rows)
+                ],
+            }
+        )
+    return tables
+
+
+def measure_tables(keys: list[str], numbers: dict) -> tuple[list[dict], list[dict]]:
+    """The codebook's measures (corpus.*, accuracy.*) as Appendix 3 gives them: names that
+    share all but their last part and the same last parts (a test set's right, review and
+    wrong for each field) are one table, a row per name and a column per last part, each
+    column defined once; the rest are single rows of name, value and definition."""
+    rows: dict[str, dict[str, str]] = {}
+    for key in keys:
+        row, column = key.rsplit(".", 1)
+        rows.setdefault(row, {})[column] = key
+    groups: dict[tuple, list[str]] = {}  # rows of one kind: the same source, depth and columns
+    for row, cells in rows.items():
+        groups.setdefault((row.split(".")[0], row.count("."), *cells), []).append(row)
+    tables, singles = [], []
+    for (_, _, *columns), members in groups.items():
+        if len(columns) == 1 and len(members) == 1:
+            key = rows[members[0]][columns[0]]
+            singles.append({"key": key, "what": words_of(key), **numbers[key]})
+            continue
+        tables.append(
+            {
+                "columns": [
+                    {
+                        "name": column.replace("_", " "),
+                        "definition": common_definition(
+                            [numbers[rows[m][column]]["definition"] for m in members],
+                            "[the row]",
+                        ),
+                    }
+                    for column in columns
+                ],
+                "rows": [{"label": words_of(m), "cells": [rows[m][c] for c in columns]} for m in members],
+            }
+        )
+    return tables, singles
+
+
+def words_of(key: str) -> str:
+    """A measure's name in words: its parts after the first, joined by a dot."""
+    return " · ".join(part.replace("_", " ") for part in key.split(".")[1:])

@@ -19,7 +19,10 @@ from conftest import REPO, run_pipeline
 pytestmark = pytest.mark.slow  # two builds of their own (2016 is the shared build)
 
 AS_OF = "2017-02-10"
-EARLY, LATE = "2017-01-04", "2017-01-25"  # requested: 20 working days run out on 1 and 22 February
+EARLY, LATE = (
+    "2017-01-04",
+    "2017-01-25",
+)  # requested: 20 working days run out on 1 and 22 February
 INCIDENT_HEADER = "Date,Rank,Details,Outcome\n"
 INCIDENTS = {  # force as the register names it -> (file, rows, answered on)
     "Avon & Somerset Constabulary": (
@@ -93,7 +96,10 @@ def scaffolded(tmp: Path, edition: str = "2017") -> Path:
 def set_as_of(target: Path, as_of: str) -> None:
     path = target / "edition.yaml"
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump({**meta, "as_of": dt_date(as_of)}, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({**meta, "as_of": dt_date(as_of)}, sort_keys=False),
+        encoding="utf-8",
+    )
 
 
 def dt_date(text: str):
@@ -104,7 +110,8 @@ def dt_date(text: str):
 
 def fill_register(target: Path, answers: dict[str, dict]) -> None:
     """requests.csv: the first half of the bodies asked on EARLY, the rest on LATE; `answers`
-    (force -> status, files, responded, exemption) recorded as the edition's editor would."""
+    (force -> status, files, responded, exemption) recorded as the edition's editor would.
+    """
     path = target / "requests.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     for i, row in enumerate(rows):
@@ -141,7 +148,11 @@ def provisional(tmp_path_factory, built):
     (target / "responses" / name).write_text(text, encoding="utf-8")
     answers[force] = {"status": "disclosed", "files": name, "responded": answered}
     force, exemption, answered = REFUSED
-    answers[force] = {"status": "refused", "exemption": exemption, "responded": answered}
+    answers[force] = {
+        "status": "refused",
+        "exemption": exemption,
+        "responded": answered,
+    }
     fill_register(target, answers)
     return build(tmp, target, built)
 
@@ -240,7 +251,15 @@ def test_an_edition_nobody_answered_is_a_status_page(unanswered):
     assert "Asked: 44 · answered: 0 · gave figures: 0 · refused: 0 · no information held: 0 · no response: 44." in text
     assert "not yet published" in text
     # no sentences with zeros and "none": no summary, findings, tables of breaches, methodology
-    for absent in ("0 breaches", "none", "Executive summary", "Key findings", "Table 1", "Appendix 1", "a week"):
+    for absent in (
+        "0 breaches",
+        "none",
+        "Executive summary",
+        "Key findings",
+        "Table 1",
+        "Appendix 1",
+        "a week",
+    ):
         assert absent not in text, absent
     # nobody's twenty working days had run out on 20 January: nobody is late or overdue
     assert numbers["timeliness.known"]["value"] == 0 and numbers["timeliness.not_due.count"]["value"] == 44
@@ -257,7 +276,9 @@ def test_sample_pdf_pages_are_full_and_fit(built):
     assert_pages_full_and_fitting(built / "report.pdf", built / "report.html")
 
 
-def test_sample_report_html_is_marked_synthetic_in_every_section_with_charts_inside(built):
+def test_sample_report_html_is_marked_synthetic_in_every_section_with_charts_inside(
+    built,
+):
     html = (built / "report.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section id="([^"]+)"[^>]*>(.*?)</section>', html, flags=re.S)
     assert len(sections) >= 10
@@ -279,7 +300,15 @@ def test_sample_report_says_undated_records_and_adds_up(built):
     breakdown = html.split('id="breakdown"', 1)[1].split("</table>", 1)[0]
     assert '<tr class="total"><th scope="row">All bodies</th>' in breakdown
     # one counting word, and abbreviations written out
-    for drift in ("instances", "disclosures)", "Conv.", "Res./dis.", "Warn.", "Discl.", "PCSOs"):
+    for drift in (
+        "instances",
+        "disclosures)",
+        "Conv.",
+        "Res./dis.",
+        "Warn.",
+        "Discl.",
+        "PCSOs",
+    ):
         assert drift not in text, drift
 
 
@@ -298,13 +327,47 @@ def part_titles(html_path: Path) -> set[str]:
     return set(found)
 
 
+def headings(html_path: Path) -> set[str]:
+    """The texts of the headings and table captions, whitespace normalised."""
+    html = html_path.read_text(encoding="utf-8")
+    found = re.findall(r"<(h2|h3|caption)\b[^>]*>(.*?)</\1>", html, flags=re.S)
+    return {" ".join(re.sub(r"<[^>]+>", "", text).split()) for _, text in found}
+
+
+HEADING_SIZE = 10.9  # points: h2 and h3 (16 and 11 pt); body text, captions and notes are smaller
+
+
+def stranded_heading(page, titles: set[str]) -> str:
+    """A heading or caption at the foot of a page with nothing of what it heads below it: the
+    lowest heading followed by captions only (or by fewer than five words), or a page whose
+    last line is a caption. Returns the stranded text, or ""."""
+    words = [w for w in page.extract_words(extra_attrs=["size"]) if MARGIN < w["top"] < page.height - MARGIN]
+    big = [w for w in words if w["size"] >= HEADING_SIZE]
+    if big:
+        lowest = max(w["bottom"] for w in big)
+        below = " ".join(w["text"] for w in words if w["top"] > lowest)
+        for title in titles:
+            below = below.replace(" ".join(title.split()), "")
+        if len(below.split()) < 5:
+            return " ".join(w["text"] for w in big if w["bottom"] == lowest)
+    body = (page.crop((0, MARGIN, page.width, page.height - MARGIN)).extract_text() or "").strip()
+    last = " ".join(body.splitlines()[-1].split()) if body else ""
+    return last if last in titles else ""
+
+
 def assert_pages_full_and_fitting(pdf_path: Path, html_path: Path) -> None:
     """No page less than a third full except the cover, the contents and a page before a new
-    part (or the last); no word beyond the right margin (a table too wide for the page)."""
-    parts = part_titles(html_path)
+    part (or the last); no word beyond the right margin (a table too wide for the page); no
+    heading or caption left at the foot of a page, apart from what it heads."""
+    parts, titles = part_titles(html_path), headings(html_path)
     with pdfplumber.open(pdf_path) as pdf:
         pages = pdf.pages
         firsts, fills = [], []
+        for page in pages[:-1]:
+            assert not stranded_heading(page, titles), (
+                page.page_number,
+                stranded_heading(page, titles),
+            )
         for page in pages:
             words = [w for w in page.extract_words() if MARGIN < w["top"] < page.height - MARGIN]
             bottoms = [w["bottom"] for w in words] + [i["bottom"] for i in page.images]

@@ -2,6 +2,7 @@
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pdfplumber
@@ -54,7 +55,11 @@ def test_every_number_in_the_pdf_body_is_a_numbers_json_display_string(built):
     text = NOT_STATISTICS.sub(" ", _body_text(built / "report.pdf"))
     strays = sorted({token for token in NUMBER.findall(text) if token not in allowed})
     assert strays == []
-    for key in ("breaches.total", "breaches.type.unauthorised_access", "outcomes.no_formal_action"):
+    for key in (
+        "breaches.total",
+        "breaches.type.unauthorised_access",
+        "outcomes.no_formal_action",
+    ):
         assert numbers[key]["display"] in text
 
 
@@ -66,7 +71,10 @@ def test_pdf_says_synthetic_on_the_cover(built):
 def test_case_studies_cite_record_and_raw_source_by_checksum(built):
     html = (built / "report.html").read_text(encoding="utf-8")
     records = read(built / "records.csv").set_index("record_id")
-    cited = re.findall(r"Record <code>([0-9a-f]{16})</code>, response file sha256 <code>([0-9a-f]{12})</code>", html)
+    cited = re.findall(
+        r"Record <code>([0-9a-f]{16})</code>, response file sha256 <code>([0-9a-f]{12})</code>",
+        html,
+    )
     assert len(cited) == 3
     for record_id, checksum in cited:
         assert records.loc[record_id, "source_sha256"].startswith(checksum)
@@ -93,7 +101,10 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
     assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
     assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
-    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_public="<b>request</b>")
+    edition = replace(
+        read_checked_edition(built / "check" / "edition.json"),
+        request_public="<b>request</b>",
+    )
     html = render_with(built, edition=edition, cases=cases)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
@@ -155,7 +166,13 @@ def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):
     )
     top_ten, table1 = wb["top_ten"], wb["table1"]
     assert top_ten["A1"].value.startswith("SYNTHETIC SAMPLE")  # every data sheet of the sample says so
-    assert [c.value for c in top_ten[2]][:5] == ["rank", "force_id", "force", "number (numbers.json key)", "breaches"]
+    assert [c.value for c in top_ten[2]][:5] == [
+        "rank",
+        "force_id",
+        "force",
+        "number (numbers.json key)",
+        "breaches",
+    ]
     assert top_ten["B3"].value == "west-midlands"
     last = [c.value for c in table1[table1.max_row]]
     assert last[1] == "All breaches" and last[3] == 2315  # the total row, from numbers.json
@@ -178,15 +195,40 @@ def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum()
     from policebreaches.report_context import RESPONSE_CAVEAT, excluded_and_warnings
 
     ledger = [
-        {"source_file": "responses/a/PC Smith.xlsx", "force_id": "kent", "file_status": "failed_input_checks"},
-        {"source_file": "responses/b/r.csv", "force_id": "essex", "file_status": "extracted"},
-        {"source_file": "responses/c/letter.pdf", "force_id": "kent", "file_status": "needs_transcription"},
-        {"source_file": "responses/d/cover.txt", "force_id": "kent", "file_status": "ignored by hint"},
+        {
+            "source_file": "responses/a/PC Smith.xlsx",
+            "force_id": "kent",
+            "file_status": "failed_input_checks",
+        },
+        {
+            "source_file": "responses/b/r.csv",
+            "force_id": "essex",
+            "file_status": "extracted",
+        },
+        {
+            "source_file": "responses/c/letter.pdf",
+            "force_id": "kent",
+            "file_status": "needs_transcription",
+        },
+        {
+            "source_file": "responses/d/cover.txt",
+            "force_id": "kent",
+            "file_status": "ignored by hint",
+        },
     ]
     problems = [
-        {"file": "responses/a/PC Smith.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
-        {"file": "responses/b/r.csv", "what": "sheet 'Sgt Jones' line=9: the total row says 3 but 2 were read"},
-        {"file": "requests.csv line 4 (Kent)", "what": "names 'PC Smith.xlsx', responded date before requested"},
+        {
+            "file": "responses/a/PC Smith.xlsx",
+            "what": "checksum differs from SHA256SUMS (the file changed)",
+        },
+        {
+            "file": "responses/b/r.csv",
+            "what": "sheet 'Sgt Jones' line=9: the total row says 3 but 2 were read",
+        },
+        {
+            "file": "requests.csv line 4 (Kent)",
+            "what": "names 'PC Smith.xlsx', responded date before requested",
+        },
     ]
     register = [
         {
@@ -194,16 +236,27 @@ def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum()
             "name": "Kent Police",
             "file_sha256": {"a/PC Smith.xlsx": "a" * 64, "c/letter.pdf": "c" * 64},
         },
-        {"force_id": "essex", "name": "Essex Police", "file_sha256": {"b/r.csv": "b" * 64}},
+        {
+            "force_id": "essex",
+            "name": "Essex Police",
+            "file_sha256": {"b/r.csv": "b" * 64},
+        },
     ]
     excluded, warnings = excluded_and_warnings(problems, ledger, register)
     assert excluded == [
         {"body": "Kent Police", "file": "a" * 12, "what": "failed the input checks"},
-        {"body": "Kent Police", "file": "c" * 12, "what": "a letter without a transcription"},
+        {
+            "body": "Kent Police",
+            "file": "c" * 12,
+            "what": "a letter without a transcription",
+        },
     ]
     assert warnings == [
         {"input": f"response file sha256 {'b' * 12}…", "what": RESPONSE_CAVEAT},
-        {"input": "requests.csv line 4 (Kent)", "what": "names […], responded date before requested"},
+        {
+            "input": "requests.csv line 4 (Kent)",
+            "what": "names […], responded date before requested",
+        },
     ]
     assert "Smith" not in str(excluded + warnings) and "Jones" not in str(warnings)
 
@@ -286,7 +339,10 @@ def test_the_request_keeps_its_own_paragraphs():
     assert request_blocks(text) == [
         {"kind": "lines", "lines": ["Dear Officer,"]},
         {"kind": "lines", "lines": ["Please send:"]},
-        {"kind": "list", "lines": ["1. The number of breaches, by force.", "2. Their outcome."]},
+        {
+            "kind": "list",
+            "lines": ["1. The number of breaches, by force.", "2. Their outcome."],
+        },
         {"kind": "lines", "lines": ["Yours,", "J. Doe"]},
     ]
     long = (
@@ -305,7 +361,11 @@ def test_appendix_3_gives_every_number_its_real_derivation(built):
     appendix = html.split('id="derivations"', 1)[1]
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     appendix = appendix.replace("<wbr>", "")  # a long name may wrap after its dots
-    entries = re.findall(r'<dt id="n-([^"]+)"><code>([^<]+)</code>.*?</dt>\s*<dd>(.*?)</dd>', appendix, flags=re.S)
+    entries = re.findall(
+        r'<dt id="n-([^"]+)"><code>([^<]+)</code>.*?</dt>\s*<dd>(.*?)</dd>',
+        appendix,
+        flags=re.S,
+    )
     assert len(entries) > 50
     for _, key, text in entries:
         assert "see definition" not in text, key
@@ -316,3 +376,33 @@ def test_appendix_3_gives_every_number_its_real_derivation(built):
     assert "records[" not in appendix and "aggregates[" not in appendix
     # every count has its thousands separator: the total's records are 2,260, never 2260
     assert "Counted from 2,260 incident records" in appendix and "2260" not in appendix
+
+
+def test_every_link_in_the_report_lands_on_its_target(built):
+    """Every number links to its entry in Appendix 3, every table cell there to its kind's
+    definition: no link points at nothing, even for numbers printed after Appendix 3 (the
+    self-test annex)."""
+    html = (built / "report.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    assert not targets - ids, sorted(targets - ids)[:10]
+    annex = html.split('id="selftest"', 1)[1]
+    assert re.search(r'href="#n-accuracy-', annex)  # the annex's numbers are among those checked
+
+
+def test_appendix_3_defines_each_kind_of_family_number_once(built):
+    """The national numbers that come in families are tables whose columns are defined once,
+    in words that fit every row (the row's category named as such)."""
+    html = (built / "report.html").read_text(encoding="utf-8")
+    appendix = html.split('id="derivations"', 1)[1]
+    found = re.findall(
+        r'<dt id="kind-(?:types|outcomes|roles|answers)-\d+">[^<]+</dt><dd>([^<]+)</dd>',
+        appendix,
+    )
+    definitions = [unescape(d) for d in found]
+    assert "Breaches classified as the row's type." in definitions
+    assert "Breaches whose most severe outcome was the row's outcome." in definitions
+    assert "Bodies whose answer was: the row's answer." in definitions
+    assert not any("unauthorised access" in d or "police staff" in d for d in definitions)
+    # a number in a family table is not also an entry of its own
+    assert 'id="n-breaches-type-other"' in appendix and '<dt id="n-breaches-type-other"' not in appendix
