@@ -9,10 +9,18 @@ What it says, and how it names things (relative names only: no path of the build
   them: rule describe_run copies them byte for byte into results/<edition>/workflow/
   (workflow/Snakefile, workflow/rules/audit.smk), as a Workflow Run Crate ships its workflow;
 - the run (a CreateAction): its inputs, each file of raw/<edition>/ with the sha256 that
-  SHA256SUMS pins (#raw/<edition>/<name>; checked against the files before the build read
-  them), SHA256SUMS itself, and the configuration (one PropertyValue per key; an absolute
-  path is not recorded); its results, the public outputs (publication.PUBLIC) with sha256
-  and size;
+  SHA256SUMS pins (checked against the files before the build read them) and its size,
+  SHA256SUMS itself, and the configuration (one PropertyValue per key; an absolute path is
+  not recorded); its results, the public outputs (publication.PUBLIC) with sha256 and size.
+  The crate is sent with the report, so it names a raw file only by an allow-list: the
+  edition's own files whose names the input contract fixes (CONTRACT_FILES: edition.yaml,
+  request.txt, requests.csv, ...) are #raw/<edition>/<name>; every other file (responses/,
+  transcribed/, a request file of another name: names a responder or a person chose, which
+  can carry an officer's name) is #raw/<edition>/<folder>/sha256-<16 hex>, named by a
+  neutral word ("response file"), its media type from the extension (MEDIA_TYPES), sha256
+  and size. What links a checksum to a file name stays internal: raw/<edition>/SHA256SUMS
+  (every file), records.csv and the audit page (source_file, source_sha256), register.json
+  (file_sha256);
 - the software: Python and the key packages of build_info.json, and the Snakemake version;
 - from each output to the numbers it carries: report.pdf and report.html mention every
   numbers.json key the report prints (Appendix 3 has an entry for each), a table with a
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
@@ -64,6 +73,29 @@ MEDIA_TYPES = {
     ".yaml": "application/yaml",
     ".zip": "application/zip",
 }
+# the edition's own files whose names the input contract fixes (README, "Adding an edition"):
+# the crate names them; any other raw file it identifies by its checksum (raw_files)
+CONTRACT_FILES = (
+    "edition.yaml",
+    "request.txt",
+    "requests.csv",
+    "bodies.csv",
+    "denominators.csv",
+    "overrides/extraction.yaml",
+    "overrides/coding.csv",
+    "baseline/labels.csv",
+    "coding/coded.csv",
+)
+# the edition's folders (their names are the contract's too) -> what the crate calls a file in
+# it whose name it does not print; a file elsewhere is an "edition file"
+FOLDER_WORDS = {
+    "responses": "response file",
+    "transcribed": "transcription",
+    "overrides": "override file",
+    "baseline": "baseline file",
+    "coding": "coding file",
+}
+ID_HEX = 16  # hex digits of the sha256 in a raw file's identifier
 DATA_TYPES = ((bool, "Boolean"), (int, "Integer"), (float, "Float"))  # bool first: a bool is an int
 
 
@@ -89,14 +121,42 @@ class Run:
     build_info: dict  # build_info.json
     manifest: dict[str, str]  # SHA256SUMS: name (relative to raw/<edition>/) -> sha256
     manifest_sha256: str
+    manifest_size: int
+    sizes: dict[str, int]  # name -> size, for each file of the manifest whose bytes are the ones it pins
     workflow: dict[str, str]  # Snakefile first, then the rule files: name -> sha256
     numbers: dict  # numbers.json
     outputs: tuple[Output, ...]
+    request_file: str = "request.txt"  # edition.yaml request_file
 
 
 def local_id(name: str) -> str:
     """The identifier of a file described but not carried by the crate."""
     return "#" + quote(name)
+
+
+def raw_files(
+    edition_id: str, manifest: dict[str, str], request_file: str = "request.txt"
+) -> list[tuple[str, str, str]]:
+    """(identifier, name, file name) of each raw file of the manifest, by identifier. A file of
+    CONTRACT_FILES is named: #raw/<edition>/<name>, name raw/<edition>/<name>. Any other is
+    identified by its checksum, #raw/<edition>/<folder>/sha256-<16 hex> (folder: the
+    contract's folder it is in, none for another place), named by a word (FOLDER_WORDS; the
+    request file, when edition.yaml names another one); files with the same 16 hex digits in
+    one folder (the same bytes sent twice) get -2, -3, ... in order of digest and media type."""
+    raw = f"raw/{edition_id}"
+    named, by_checksum = [], {}
+    for file, digest in manifest.items():
+        if file in CONTRACT_FILES:
+            named.append((local_id(f"{raw}/{file}"), f"{raw}/{file}", file))
+            continue
+        folder = file.split("/")[0] if "/" in file and file.split("/")[0] in FOLDER_WORDS else ""
+        word = "request file" if file == request_file else FOLDER_WORDS.get(folder, "edition file")
+        prefix = "/".join(part for part in (raw, folder, f"sha256-{digest[:ID_HEX]}") if part)
+        by_checksum.setdefault(prefix, []).append((digest, media_type(file).get("encodingFormat", ""), word, file))
+    for prefix, files in by_checksum.items():
+        for n, (_, _, word, file) in enumerate(sorted(files), start=1):
+            named.append((local_id(prefix if n == 1 else f"{prefix}-{n}"), word, file))
+    return sorted(named)
 
 
 def workflow_id(name: str) -> str:
@@ -168,7 +228,9 @@ def build_crate(run: Run):
     crate.name = f"{run.title}: build of edition {run.edition_id}{mark}"
     crate.description = (
         f"How results/{run.edition_id}/ was built: the workflow, every input with its sha256, the configuration, "
-        "the software versions, and each public output with its sha256 and the numbers.json keys it prints."
+        "the software versions, and each public output with its sha256 and the numbers.json keys it prints. "
+        "A response file (and any raw file whose name the input contract does not fix) is identified by its "
+        "sha256, never by its name."
         + (" The edition is a synthetic sample: a generator wrote its responses." if run.synthetic else "")
     )
     crate.datePublished = run.published
@@ -239,10 +301,10 @@ def build_crate(run: Run):
     crate.mainEntity = workflow
 
     raw = f"raw/{run.edition_id}"
-    inputs = [
-        add(local_id(f"{raw}/{name}"), "File", name=f"{raw}/{name}", sha256=digest, **media_type(name))
-        for name, digest in sorted(run.manifest.items())
-    ]
+    inputs = []
+    for identifier, name, file in raw_files(run.edition_id, run.manifest, run.request_file):
+        size = {"contentSize": str(run.sizes[file])} if file in run.sizes else {}
+        inputs.append(add(identifier, "File", name=name, sha256=run.manifest[file], **size, **media_type(file)))
     inputs.append(
         add(
             local_id(f"{raw}/SHA256SUMS"),
@@ -251,6 +313,7 @@ def build_crate(run: Run):
             description="The edition's manifest: the sha256 of each of its other files, checked before the build "
             "read them.",
             sha256=run.manifest_sha256,
+            contentSize=str(run.manifest_size),
             encodingFormat="text/plain",
         )
     )
@@ -303,6 +366,24 @@ def build_crate(run: Run):
 def value_of(entry: dict) -> dict:
     """A number's value for its PropertyValue (none when numbers.json has none)."""
     return {} if entry.get("value") is None else {"value": entry["value"]}
+
+
+def crate_texts(data: bytes) -> list[tuple[str, str]]:
+    """(where, text) for each string value of the metadata file: where is
+    'ro-crate-metadata.json <@id> <property>' (the publication gate's scan)."""
+
+    def walk(value, where: str):
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item, where)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{where} {key}")
+
+    graph = json.loads(data)["@graph"]
+    return [pair for entity in graph for pair in walk(entity, f"{CRATE_FILE} {entity['@id']}")]
 
 
 def crate_bytes(crate) -> bytes:

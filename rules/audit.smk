@@ -21,6 +21,7 @@ rule describe_run:
     input:
         build_info=OUT / "build_info.json",
         manifest=manifest_file,
+        raw=all_raw_files,  # each file's size, given where its bytes are the ones SHA256SUMS pins
         edition=OUT / "check" / "edition.json",
         workflow=WORKFLOW_FILES,
         numbers=OUT / "numbers.json",

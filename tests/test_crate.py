@@ -6,6 +6,7 @@ checks, none skipped: the crate carries its workflow) with the network blocked."
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import socket
@@ -19,7 +20,7 @@ from policebreaches import cli
 from policebreaches.buildinfo import build_info
 from policebreaches.crate import CRATE_FILE, NOT_RECORDED, local_id, number_id
 from policebreaches.crate_check import validate_crate
-from policebreaches.edition import load_edition, parse_manifest, sha256_file, write_checked_edition
+from policebreaches.edition import load_edition, parse_manifest, sha256_file, write_checked_edition, write_manifest
 from policebreaches.publication import is_public
 from policebreaches.stages import describe_run
 
@@ -119,12 +120,24 @@ def test_the_crate_of_a_small_build_lists_inputs_outputs_and_their_numbers(small
     assert not problems and len(pinned) == 4  # edition.yaml, request.txt, requests.csv and the response
     run = crate["#run"]
     objects = ids(run["object"])
-    for name, digest in pinned.items():  # every pinned file, under raw/<edition>/, with the manifest's sha256
+    for name in ("edition.yaml", "request.txt", "requests.csv"):  # the edition's own files, by their fixed names
         entity = crate[local_id(f"raw/2099/{name}")]
-        assert entity["sha256"] == digest and entity["name"] == f"raw/2099/{name}"
-        assert entity["@id"] in objects
-    assert "#raw/2099/responses/kent/FOI%20response.csv" in crate  # a name with a space is a valid identifier
+        assert entity["sha256"] == pinned[name] and entity["name"] == f"raw/2099/{name}"
+        assert entity["contentSize"] == str((raw / name).stat().st_size) and entity["@id"] in objects
+    # the response by its checksum: a neutral name, its media type, sha256 and size
+    response = pinned["responses/kent/FOI response.csv"]
+    assert crate[f"#raw/2099/responses/sha256-{response[:16]}"] == {
+        "@id": f"#raw/2099/responses/sha256-{response[:16]}",
+        "@type": "File",
+        "name": "response file",
+        "encodingFormat": "text/csv",
+        "sha256": response,
+        "contentSize": str((raw / "responses" / "kent" / "FOI response.csv").stat().st_size),
+    }
+    assert f"#raw/2099/responses/sha256-{response[:16]}" in objects
+    assert len([i for i in objects if i.startswith("#raw/")]) == 5  # the four pinned files and SHA256SUMS
     assert crate["#raw/2099/SHA256SUMS"]["sha256"] == sha256_file(raw / "SHA256SUMS")
+    assert crate["#raw/2099/SHA256SUMS"]["contentSize"] == str((raw / "SHA256SUMS").stat().st_size)
 
     results = ids(run["result"])
     expected = ["figures/top_ten.svg", "numbers.json", "report.html", "report.pdf", "tables/force_breakdown.csv"]
@@ -222,9 +235,22 @@ def test_workflow_copies_anywhere_but_workflow_of_the_results_folder_are_refused
 
 def test_the_sample_build_has_a_crate_of_its_inputs_and_every_public_output(built):
     crate = graph(built / CRATE_FILE)
+    text = (built / CRATE_FILE).read_text(encoding="utf-8")
     pinned, _ = parse_manifest((REPO / "raw" / "2016" / "SHA256SUMS").read_text(encoding="utf-8"))
-    inputs = {e["name"]: e["sha256"] for i, e in crate.items() if i.startswith("#raw/2016/") and "SHA256SUMS" not in i}
-    assert inputs == {f"raw/2016/{name}": digest for name, digest in pinned.items()}
+    inputs = {i: e for i, e in crate.items() if i.startswith("#raw/2016/") and "SHA256SUMS" not in i}
+    assert sorted(e["sha256"] for e in inputs.values()) == sorted(pinned.values())  # every pinned file, once
+    responses = {name: digest for name, digest in pinned.items() if name.startswith(("responses/", "transcribed/"))}
+    assert len(responses) == 43 and len(pinned) - len(responses) == 6  # edition.yaml, requests.csv, ...
+    for name, digest in pinned.items():
+        if name in responses:  # by checksum, never by name: the name is a responder's (or a transcriber's) text
+            entity = inputs[f"#raw/2016/{name.split('/')[0]}/sha256-{digest[:16]}"]
+            assert entity["name"] in ("response file", "transcription") and entity["sha256"] == digest
+            assert name.split("/", 1)[1] not in text and Path(name).name not in text, name
+        else:
+            assert inputs[f"#raw/2016/{name}"]["name"] == f"raw/2016/{name}"
+        assert inputs[[i for i, e in inputs.items() if e["sha256"] == digest][0]]["contentSize"] == str(
+            (REPO / "raw" / "2016" / name).stat().st_size
+        )
     public = sorted(
         p.relative_to(built).as_posix()
         for p in built.rglob("*")
@@ -312,17 +338,80 @@ def test_validating_an_edition_that_was_not_built_says_so(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-def test_a_raw_file_name_with_personal_data_stops_the_crate(small):
-    """The crate names every raw file and is sent with the report: its names pass the gate."""
+PERSON = "PC Gwenllian Pugh misconduct"
+
+
+def test_a_raw_file_named_after_a_person_is_in_the_crate_by_its_checksum_only(small):
+    """Response and transcription files named after people (and one sent twice, and one changed
+    since it was pinned): the crate is written, lists each by checksum under a neutral name,
+    and holds no part of any of their names; the edition's own files keep their fixed names."""
+    folder, raw = small
+    xlsx = b"PK\x03\x04 not really a workbook"
+    files = {
+        f"responses/kent/{PERSON}.xlsx": xlsx,
+        "responses/kent/Sgt Aoife Ni Bhriain (copy).xlsx": xlsx,  # the same bytes sent twice
+        "responses/surrey/DC Łukasz Wiśniewski.eml": b"Subject: FOI\n\nNone held.\n",
+        "transcribed/Siobhan O'Brien letter.csv": b"source_file,source_page\n",
+        "notes/Supt Zoe Kowalczyk.txt": b"an odd file outside the contract's folders\n",
+    }
+    for name, content in files.items():
+        (raw / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / name).write_bytes(content)
+    write_manifest(raw)
+    (raw / "notes" / "Supt Zoe Kowalczyk.txt").write_bytes(b"changed after it was pinned\n")
+    text = describe(folder, raw).read_text(encoding="utf-8")
+    crate = graph(folder / CRATE_FILE)
+    for word in (
+        "Gwenllian",
+        "Pugh",
+        "misconduct",
+        "Aoife",
+        "Bhriain",
+        "copy",
+        "Łukasz",
+        "Wiśniewski",
+        "Siobhan",
+        "Brien",
+        "letter",
+        "Kowalczyk",
+        "notes",
+        "kent/",
+        "surrey/",
+        ".xlsx",
+        ".eml",
+    ):
+        assert word not in text, word
+    digest = {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
+    kent = digest[f"responses/kent/{PERSON}.xlsx"]
+    both = [crate[f"#raw/2099/responses/sha256-{kent[:16]}"], crate[f"#raw/2099/responses/sha256-{kent[:16]}-2"]]
+    for entity in both:  # the same bytes twice: two entities, told apart by a suffix
+        assert (
+            entity["name"] == "response file" and entity["sha256"] == kent and entity["contentSize"] == str(len(xlsx))
+        )
+        assert entity["encodingFormat"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    mail = crate[f"#raw/2099/responses/sha256-{digest['responses/surrey/DC Łukasz Wiśniewski.eml'][:16]}"]
+    assert mail["encodingFormat"] == "message/rfc822"
+    letter = digest["transcribed/Siobhan O'Brien letter.csv"]
+    assert crate[f"#raw/2099/transcribed/sha256-{letter[:16]}"]["name"] == "transcription"
+    odd = crate[f"#raw/2099/sha256-{digest['notes/Supt Zoe Kowalczyk.txt'][:16]}"]  # a folder not of the contract
+    assert odd["name"] == "edition file" and odd["sha256"] == digest["notes/Supt Zoe Kowalczyk.txt"]
+    assert "contentSize" not in odd  # its bytes are not the pinned ones: no size is given for them
+    assert crate["#raw/2099/requests.csv"]["name"] == "raw/2099/requests.csv"
+    raw_ids = [i for i in ids(crate["#run"]["object"]) if i.startswith("#raw/")]
+    assert len(raw_ids) == 10  # edition.yaml, request.txt, requests.csv, FOI response.csv, the five, SHA256SUMS
+
+
+def test_the_crate_text_passes_the_publication_gate(small):
+    """What the crate prints that a person wrote (a configuration value, say) is scanned before
+    it is written: personal data in it stops the stage naming where."""
     from policebreaches.problems import InputError
 
     folder, raw = small
-    manifest = raw / "SHA256SUMS"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8") + f"{'0' * 64}  responses/kent/PC John Smith 07700 900123.csv\n",
-        encoding="utf-8",
-    )
+    info = json.loads((folder / "build_info.json").read_text(encoding="utf-8"))
+    info["config"]["contact"] = "PC Gwenllian Pugh"
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
     with pytest.raises(InputError) as stopped:
         describe(folder, raw)
-    assert "raw file name" in str(stopped.value) and "John Smith" in str(stopped.value)
+    assert "ro-crate-metadata.json #config/contact value" in str(stopped.value)
+    assert "name after title 'PC Gwenllian Pugh'" in str(stopped.value)
     assert not (folder / CRATE_FILE).exists()

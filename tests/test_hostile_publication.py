@@ -8,12 +8,14 @@ build needs no stop: the public outputs never carry it (the allow-list, item 1).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from pathlib import Path
 
 import pytest
 
+from policebreaches.crate import CRATE_FILE
 from policebreaches.publication import is_public
 
 from editions import build_edition, make_edition, xlsx_bytes
@@ -59,12 +61,17 @@ def edition(tmp: Path, quoted_rows: list[list[str]], quotes: list[str] | None = 
     return root
 
 
+def sent(name: str) -> bool:
+    """A public output, or the provenance crate's metadata file (sent with the report)."""
+    return is_public(name) or name == CRATE_FILE
+
+
 def public_text(out: Path) -> str:
-    """The public outputs' text, those a stopped build set aside in stale/ included."""
+    """The text of the public outputs and the crate, those a stopped build set aside in stale/ included."""
     files = [
         p
         for p in sorted(out.rglob("*"))
-        if p.is_file() and is_public(p.relative_to(out).as_posix().removeprefix("stale/")) and p.suffix != ".png"
+        if p.is_file() and sent(p.relative_to(out).as_posix().removeprefix("stale/")) and p.suffix != ".png"
     ]
     return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in files)
 
@@ -136,14 +143,18 @@ def test_a_public_request_with_the_signature_stops_the_build(tmp_path):
 # -- the response's own text: never published, so nothing to stop
 
 
+NAMED_FILE = "kent/PC Gwenllian Pugh misconduct.xlsx"
+
+
 @pytest.fixture(scope="module")
 def by_design(tmp_path_factory) -> tuple[Path, Path]:
-    """Raw cells naming people beside the approved quote, a sheet named after an officer, a
-    signed request, and a formula after a semicolon: one strict build that must succeed."""
+    """Raw cells naming people beside the approved quote, a file and a sheet named after
+    officers, a signed request, and a formula after a semicolon: one strict build that must succeed."""
     tmp = tmp_path_factory.mktemp("by-design")
     root = edition(
         tmp,
         [["2013-04-02", "PC Łukasz Wiśniewski", QUOTED, "Dismissed by Supt Siobhán Ó Briain"]],
+        file=NAMED_FILE,
         sheet="Sgt Aoife Ní Bhriain",
         request=SIGNED,
         request_public="Please send the number of data protection breaches.",
@@ -168,14 +179,18 @@ def test_a_sheet_name_is_not_published(by_design):
     assert "Aoife Ní Bhriain" in (out / "records.csv").read_text(encoding="utf-8")  # internal: the full locator
 
 
-def test_a_file_name_is_not_published_and_the_crate_stops_the_build_naming_it(tmp_path):
-    """The report cites the file by checksum; the provenance crate (it names every raw file,
-    and is gated) stops the build naming the file."""
-    root = edition(tmp_path, [["2013-04-02", "PC", QUOTED, "Dismissed"]], file="kent/PC Gwenllian Pugh misconduct.xlsx")
-    console = stops(root, tmp_path / "results", allow=False)
-    assert "ro-crate-metadata.json: raw file name: name after title 'PC Gwenllian Pugh'" in console
-    published = public_text(tmp_path / "results" / "2099")
-    assert QUOTED in published and "Gwenllian" not in published and "misconduct.xlsx" not in published
+def test_a_file_name_is_not_published_not_even_in_the_crate(by_design):
+    """The report cites the file by checksum, and so does the provenance crate: the name (a
+    responder's text) is in no public output, so it needs no stop; the build succeeded."""
+    root, out = by_design
+    published = public_text(out)
+    assert QUOTED in published
+    for part in ("Gwenllian", "Pugh", "misconduct.xlsx"):
+        assert part not in published, part
+    digest = hashlib.sha256((root / "responses" / NAMED_FILE).read_bytes()).hexdigest()
+    crate = (out / CRATE_FILE).read_text(encoding="utf-8")
+    assert f'"@id": "#raw/2099/responses/sha256-{digest[:16]}"' in crate  # in the crate, by its checksum
+    assert f"responses/{NAMED_FILE}" in (out / "records.csv").read_text(encoding="utf-8")  # internal: its name
 
 
 def test_the_request_signature_is_not_published(by_design):

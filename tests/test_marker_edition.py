@@ -1,20 +1,23 @@
 """Issue 23's allow-list, proved on the marker edition (tests/marker_edition.py): every text
 cell, file name, sheet name, e-mail subject and attachment name, request line and register
 note carries a marker of its own, and no marker reaches a public output (report.pdf,
-report.html, numbers.json, tables/, figures/, the xlsx, the crate's public part) except the
-two a person approved for print: the case study's approved quote and the public request.
-The fast part builds what numbers.json needs; the slow part builds everything."""
+report.html, numbers.json, tables/, figures/, the xlsx) except the two a person approved for
+print: the case study's approved quote and the public request; the provenance crate, sent
+with the report, carries none at all (its raw files are there by checksum). The fast part
+builds what numbers.json needs, and the crate of it; the slow part builds everything."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from marker_edition import make_marker_edition
 
-from policebreaches.publication import is_public
+from policebreaches.crate import CRATE_FILE
+from policebreaches.publication import WORKFLOW_FOLDER, is_public
 
 from conftest import REPO, read
 from editions import build_edition
@@ -49,21 +52,17 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def crate_public_part(crate: Path) -> str:
-    """The crate's entities that describe public outputs and the numbers they print (the rest
-    describes the raw edition, which is not published)."""
-    graph = json.loads(crate.read_text(encoding="utf-8"))["@graph"]
-    return json.dumps([e for e in graph if is_public(e["@id"].split("#")[0]) and not e["@id"].startswith("#raw/")])
+def sent(name: str) -> bool:
+    """Whether a file under results/<edition>/ goes out with the report: a public output, or
+    the provenance crate (its metadata file and the workflow it carries)."""
+    return is_public(name) or name == CRATE_FILE or name.startswith(f"{WORKFLOW_FOLDER}/")
 
 
 def leaks(results: Path, approved: set[str]) -> dict[str, set[str]]:
-    public = [p for p in sorted(results.rglob("*")) if p.is_file() and is_public(p.relative_to(results).as_posix())]
+    """The markers but the approved ones in each file sent with the report, the whole crate included."""
+    public = [p for p in sorted(results.rglob("*")) if p.is_file() and sent(p.relative_to(results).as_posix())]
     assert public
     found = {p.relative_to(results).as_posix(): set(MARKER.findall(text_of(p))) - approved for p in public}
-    if (results / "ro-crate-metadata.json").is_file():
-        found["ro-crate-metadata.json (public part)"] = (
-            set(MARKER.findall(crate_public_part(results / "ro-crate-metadata.json"))) - approved
-        )
     return {name: markers for name, markers in found.items() if markers}
 
 
@@ -122,6 +121,44 @@ def test_the_report_context_carries_no_marker_but_the_approved_ones(numbers_buil
     assert "zqm" in edition.request_text and set(MARKER.findall(edition.request_text)) - approved  # signed, internal
 
 
+def test_the_crate_carries_no_marker_and_each_response_file_by_its_checksum(numbers_built, tmp_path, monkeypatch):
+    """The provenance crate of the fast build (its public outputs: numbers.json and tables/),
+    written by the stage: four response files whose names carry markers are in it by checksum,
+    and no marker is anywhere in it."""
+    from policebreaches.buildinfo import build_info
+    from policebreaches.edition import parse_manifest, sha256_file
+    from policebreaches.stages import describe_run
+
+    results, _, approved = numbers_built
+    raw = results.parent.parent / "raw" / results.name
+    folder = tmp_path / "results" / results.name  # a copy: the crate's stage writes beside its inputs
+    shutil.copytree(results, folder, ignore=shutil.ignore_patterns("logs", "benchmarks"))
+    info = build_info(results.name, sha256_file(raw / "SHA256SUMS"), {"edition": results.name}, REPO)
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    monkeypatch.chdir(REPO)  # the workflow's files are named relative to the repository, as the rule names them
+    workflow = [Path("Snakefile"), *sorted(p.relative_to(REPO) for p in (REPO / "rules").glob("*.smk"))]
+    public = [p for p in sorted(folder.rglob("*")) if p.is_file() and is_public(p.relative_to(folder).as_posix())]
+    describe_run.run(
+        build_info=folder / "build_info.json",
+        manifest=raw / "SHA256SUMS",
+        edition=folder / "check" / "edition.json",
+        workflow=workflow,
+        workflow_copies=[folder / "workflow" / p for p in workflow],
+        numbers=folder / "numbers.json",
+        public=public,
+        out=folder / CRATE_FILE,
+        given_names=REPO / "policebreaches" / "resources" / "given_names.txt",
+    )
+    crate = (folder / CRATE_FILE).read_text(encoding="utf-8")
+    pinned, _ = parse_manifest((raw / "SHA256SUMS").read_text(encoding="utf-8"))
+    responses = {name: digest for name, digest in pinned.items() if name.startswith("responses/")}
+    assert len(responses) == 4 and all(MARKER.search(name) for name in responses)  # the names carry markers
+    for digest in responses.values():
+        assert f'"@id": "#raw/{results.name}/responses/sha256-{digest[:16]}"' in crate
+    assert '"@id": "numbers.json#' in crate  # it describes the outputs and the numbers they print
+    assert MARKER.findall(crate) == []  # none, the approved ones included: the crate prints no quote
+
+
 @pytest.mark.slow
 def test_no_marker_reaches_any_public_file_but_inside_approved_text(tmp_path_factory):
     results, _, approved = build(tmp_path_factory.mktemp("marker-all"), numbers_only=False)
@@ -130,5 +167,7 @@ def test_no_marker_reaches_any_public_file_but_inside_approved_text(tmp_path_fac
     quote = next(m for m in approved if m != approved_request(approved))
     assert f"{quote}”" in html  # the approved quote is printed, closed by its quotation mark
     assert approved_request(approved) in html.split('id="request"')[1]
-    crate = (results / "ro-crate-metadata.json").read_text(encoding="utf-8")
-    assert MARKER.search(crate)  # the crate's other part names the raw files: not published
+    crate = (results / CRATE_FILE).read_text(encoding="utf-8")
+    assert MARKER.findall(crate) == []  # the whole crate: no marker, not even an approved one
+    graph = json.loads(crate)["@graph"]  # the response files, by checksum
+    assert len([e for e in graph if e["@id"].startswith(f"#raw/{results.name}/responses/sha256-")]) == 4

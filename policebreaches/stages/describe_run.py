@@ -1,19 +1,23 @@
 """Rule describe_run: ro-crate-metadata.json, the build's provenance crate (a Workflow Run
-RO-Crate, policebreaches/crate.py): the workflow, every input with its sha256, the
-configuration and software versions of build_info.json, and each public output with its
-sha256 and the numbers.json keys it prints. The crate carries its workflow: the stage copies
-the Snakefile and rules/*.smk, byte for byte, to workflow/ beside the metadata file."""
+RO-Crate, policebreaches/crate.py): the workflow, every input with its sha256 and size (a
+response file by its checksum, never its name), the configuration and software versions of
+build_info.json, and each public output with its sha256 and the numbers.json keys it prints.
+The crate carries its workflow: the stage copies the Snakefile and rules/*.smk, byte for
+byte, to workflow/ beside the metadata file. The crate is sent with the report: its text
+passes the publication gate before it is written."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..checks import inside
 from ..crate import (
     CRATE_FILE,
     Output,
     Run,
     build_crate,
     crate_bytes,
+    crate_texts,
     keys_in_table,
     keys_printed,
     workflow_id,
@@ -22,6 +26,18 @@ from ..edition import parse_manifest, read_checked_edition, sha256_file
 from ..personal_data import PersonalData
 from ..publication import WORKFLOW_FOLDER, gate, personal_data
 from .io import read_json
+
+
+def pinned_sizes(root: Path, entries: dict[str, str]) -> dict[str, int]:
+    """The size of each file of the manifest whose bytes in raw/<edition>/ are the ones it
+    pins (a file missing, changed, or a link is given none: a build with allow_problems can
+    reach here with one)."""
+    sizes = {}
+    for name, digest in entries.items():
+        path = inside(root, name)
+        if path is not None and path.is_file() and not path.is_symlink() and sha256_file(path) == digest:
+            sizes[name] = path.stat().st_size
+    return sizes
 
 
 def run(
@@ -46,9 +62,6 @@ def run(
     expected = [out.parent / workflow_id(path.as_posix()) for path in workflow]
     if list(workflow_copies) != expected:
         raise ValueError(f"the workflow's copies must be {[str(p) for p in expected]}, not {workflow_copies}")
-    # the crate is sent with the report: what it adds to the public outputs (raw file names)
-    # passes the same publication gate
-    gate(personal_data(PersonalData.load(given_names), [(f"{CRATE_FILE}: raw file name", n) for n in entries]))
     for path, copy in zip(workflow, workflow_copies):  # the crate carries the workflow it describes
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(path.read_bytes())
@@ -78,9 +91,16 @@ def run(
             build_info=read_json(build_info),
             manifest=entries,
             manifest_sha256=sha256_file(manifest),
+            manifest_size=manifest.stat().st_size,
+            sizes=pinned_sizes(manifest.parent, entries),
+            request_file=checked.request_file,
             workflow={path.as_posix(): sha256_file(copy) for path, copy in zip(workflow, workflow_copies)},
             numbers=values,
             outputs=tuple(outputs),
         )
     )
-    out.write_bytes(crate_bytes(crate))
+    data = crate_bytes(crate)
+    # the crate is sent with the report: it holds no response text by design (raw files by
+    # checksum), and, as the rendered page is, its text is scanned before it is written
+    gate(personal_data(PersonalData.load(given_names), crate_texts(data)))
+    out.write_bytes(data)
