@@ -33,6 +33,9 @@ def is_public(name: str) -> bool:
 
 WORKFLOW_FOLDER = "workflow"  # results/<edition>/workflow/: copies of Snakefile and rules/*.smk (code)
 CODE = (f"{WORKFLOW_FOLDER}/",)
+# the build's provenance, sent with the report: the crate's whole text passes the gate
+# (rule describe_run); build_info.json holds versions and settings, nothing of the responses
+PROVENANCE = ("ro-crate-metadata.json", "build_info.json")
 
 INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit", "model", "logs", "benchmarks")
 INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")

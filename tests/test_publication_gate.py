@@ -331,3 +331,4 @@ def test_internal_folders_say_they_are_internal(built):
         assert "DO NOT PUBLISH" in (built / folder / "README.txt").read_text(encoding="utf-8"), folder
     publishing = (built / "PUBLISHING.txt").read_text(encoding="utf-8")
     assert "records.csv" in publishing.split("DO NOT PUBLISH")[1] and "report.pdf" in publishing.split("DO NOT")[0]
+    assert "ro-crate-metadata.json" in publishing.split("DO NOT")[0]  # the crate is sent with the report

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..publication import CODE, INTERNAL_FILES, INTERNAL_FOLDERS, INTERNAL_README, PUBLIC
+from ..publication import CODE, INTERNAL_FILES, INTERNAL_FOLDERS, INTERNAL_README, PROVENANCE, PUBLIC
 
 PUBLISHING = """Edition {edition}: what may be published.
 
 May be published (each passed the publication gate: no personal data, no live formulas):
 {public}
+
+May be published, provenance (the provenance crate, whose text passed the gate, and the versions
+and settings of the build):
+{provenance}
 
 May be published, code (the provenance crate's copy of the pipeline's Snakefile and rules/*.smk,
 byte for byte from the repository: it holds no data of the edition, so the gate does not scan it):
@@ -33,6 +37,7 @@ def run(edition_id: str, readmes: list[Path], publishing: Path) -> None:
         PUBLISHING.format(
             edition=edition_id,
             public="\n".join(f"  {name}" for name in PUBLIC),
+            provenance="\n".join(f"  {name}" for name in PROVENANCE),
             code="\n".join(f"  {name}" for name in CODE),
             internal="\n".join(f"  {name}" for name in internal),
         ),
