@@ -28,8 +28,9 @@ EDITION_KEYS = {
     "previous_edition",
     "case_studies",
     "as_of",
+    "calibrated_to",
 }
-REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public", "as_of"}
+REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public", "as_of", "calibrated_to"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 # optional, after the others: the part of the period an answer covers (empty: the whole
 # period) and what its figures count, as the answer states it (empty: unknown)
@@ -76,6 +77,9 @@ class Edition:
     # the date the figures stand at (edition.yaml as_of; else the publication date): printed on
     # the cover and the day timeliness is judged at, never the clock, so a rebuild is identical
     as_of: dt.date | None = None
+    # a synthetic sample only: what its generator calibrated it to reproduce (edition.yaml
+    # calibrated_to), which the cover says; a real edition never claims it
+    calibrated_to: str = ""
 
     @property
     def figures_as_of(self) -> dt.date:
@@ -143,9 +147,20 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             )
         )
         previous = None
+    calibrated_to = str(meta.get("calibrated_to") or "").strip()
+    if calibrated_to and meta["synthetic"] is not True:
+        problems.append(
+            Problem(
+                where,
+                "calibrated_to is set but the edition is not synthetic: only a generated sample is calibrated",
+                "remove calibrated_to (real answers are reported as they are), or set synthetic: true for a sample",
+            )
+        )
+        calibrated_to = ""
     return Edition(
         edition_id=root.name,
         root=root,
+        calibrated_to=calibrated_to,
         title=str(meta["title"]),
         subtitle=str(meta["subtitle"]),
         synthetic=bool(meta["synthetic"]),

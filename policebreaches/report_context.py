@@ -283,6 +283,7 @@ def build_context(
             "title": edition.title,
             "subtitle": edition.subtitle,
             "synthetic": edition.synthetic,
+            "calibrated_to": edition.calibrated_to,
         },
         "sections": sections,
         "shown": {id for id, _ in sections},

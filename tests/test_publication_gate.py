@@ -332,3 +332,24 @@ def test_internal_folders_say_they_are_internal(built):
     publishing = (built / "PUBLISHING.txt").read_text(encoding="utf-8")
     assert "records.csv" in publishing.split("DO NOT PUBLISH")[1] and "report.pdf" in publishing.split("DO NOT")[0]
     assert "ro-crate-metadata.json" in publishing.split("DO NOT")[0]  # the crate is sent with the report
+
+
+@pytest.mark.parametrize("synthetic", ["true", "false"])
+def test_only_a_synthetic_sample_may_say_it_is_calibrated(tmp_path, synthetic):
+    """The cover's "calibrated to reproduce the published figures" comes from edition.yaml
+    calibrated_to, which a real edition may not carry."""
+    from policebreaches.checks import check_inputs
+    from policebreaches.forces import FORCES_CSV
+
+    from editions import make_edition
+
+    root = make_edition(tmp_path / "2099", [{"force": "Kent", "status": "refused"}], {}, bless=False)
+    text = (root / "edition.yaml").read_text(encoding="utf-8").replace("synthetic: true", f"synthetic: {synthetic}")
+    (root / "edition.yaml").write_text(text + 'calibrated_to: "the 2016 report"\n', encoding="utf-8")
+    write_manifest(root)
+    problems, _, edition = check_inputs(root, {}, FORCES_CSV)
+    found = [p for p in problems if "calibrated_to" in p.what]
+    if synthetic == "true":
+        assert not found and edition.calibrated_to == "the 2016 report"
+    else:
+        assert len(found) == 1 and "not synthetic" in found[0].what and edition.calibrated_to == ""

@@ -65,7 +65,10 @@ def test_every_number_in_the_pdf_body_is_a_numbers_json_display_string(built):
 
 def test_pdf_says_synthetic_on_the_cover(built):
     with pdfplumber.open(built / "report.pdf") as pdf:
-        assert "Synthetic sample edition" in pdf.pages[0].extract_text()
+        cover = " ".join(pdf.pages[0].extract_text().split())
+    assert "Synthetic sample edition" in cover
+    # raw/2016/edition.yaml calibrated_to: the sample says what it was made to reproduce
+    assert "calibrated to reproduce those published in the original report, Safe in Police Hands? (July 2016)" in cover
 
 
 def test_case_studies_cite_record_and_raw_source_by_checksum(built):

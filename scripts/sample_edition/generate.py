@@ -855,6 +855,13 @@ def public_request(request: str) -> str:
     return "\n".join(f"  {line}" if line else "" for line in "\n\n".join(paragraphs).splitlines())
 
 
+# only the sample at scale 1 is calibrated (a benchmark edition multiplies every count)
+CALIBRATED = (
+    "# the cover says it: the generator's plan reproduces the published figures (tests/test_backtest.py)\n"
+    'calibrated_to: "the original report, Safe in Police Hands? (July 2016)"\n'
+)
+
+
 EDITION_YAML = """# SYNTHETIC SAMPLE EDITION: written by scripts/sample_edition/generate.py (seed {seed}).
 # The original FOI responses are not redistributable; these files imitate their shapes.
 title: "Safe in Police Hands?"
@@ -863,7 +870,7 @@ period_start: 2011-06-01
 period_end: 2015-12-31
 published: 2016-07-14
 synthetic: true
-request_file: request.txt
+{calibrated}request_file: request.txt
 # Appendix 2 prints this, never request.txt itself: the request as sent, without its greeting
 # and signature block (checked to be an excerpt of request.txt).
 request_public: |
@@ -1014,7 +1021,8 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
         writer.writerows(register)
     (out / "request.txt").write_text(REQUEST, encoding="utf-8")
     (out / "edition.yaml").write_text(
-        EDITION_YAML.format(seed=SEED, request_public=public_request(REQUEST)), encoding="utf-8"
+        EDITION_YAML.format(seed=SEED, request_public=public_request(REQUEST), calibrated=CALIBRATED * (scale == 1)),
+        encoding="utf-8",
     )
     (out / "overrides" / "extraction.yaml").write_text(
         "# Per-file hints for layouts detection cannot handle (keys: paths relative to responses/).\n"
