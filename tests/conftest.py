@@ -48,30 +48,79 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+SHARED_BUILD = "shared-build"
+BUILD_FIXTURES = {"built", "built_console", "opened_files"}  # (fixturenames holds those they depend on too)
+
+
+def build_shared(shared: Path) -> None:
+    """The shared build of raw/2016 into `shared`, unless a process of this test run made it;
+    the caller holds the lock."""
+    results, console = shared / SHARED_BUILD, shared / f"{SHARED_BUILD}.console"
+    if console.is_file():
+        return
+    shutil.rmtree(results, ignore_errors=True)
+    (results / OPENED).mkdir(parents=True)
+    audit = {
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "tests" / "audit"), os.environ.get("PYTHONPATH")])),
+        "POLICEBREACHES_AUDIT_DIR": str(results / OPENED),
+    }
+    done = run_pipeline(results, "2016", None, "--logger", "brief", env=audit, check=False)
+    if done.returncode:  # every test that uses the build fails, saying why
+        (shared / f"{SHARED_BUILD}.failed").write_text(
+            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}", encoding="utf-8"
+        )
+    console.write_text(done.stdout + done.stderr, encoding="utf-8")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Modules that use the shared build run last (pytest-xdist hands out whole modules in
+    this order), so the rest of the suite runs while it is built."""
+    needs = {item.module.__name__ for item in items if BUILD_FIXTURES & set(item.fixturenames)}
+    items.sort(key=lambda item: item.module.__name__ in needs)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session) -> None:
+    """The whole suite under pytest-xdist: the controller starts the shared build before the
+    workers start (it holds the build's lock until it is done), so the build runs beside the
+    tests that do not need it instead of keeping a worker waiting."""
+    import fcntl
+    import threading
+
+    config = session.config
+    whole = config.args_source.name == "TESTPATHS"
+    if not whole or os.environ.get("PYTEST_XDIST_WORKER") or not getattr(config.option, "numprocesses", None):
+        return
+    shared = config._tmp_path_factory.getbasetemp()  # the workers' shared_folder
+    lock = open(shared / f"{SHARED_BUILD}.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def build_then_release() -> None:
+        try:
+            build_shared(shared)
+        finally:
+            lock.close()
+
+    threading.Thread(target=build_then_release, daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def built_console(tmp_path_factory) -> tuple[Path, str]:
     """results/<edition> of a clean build of raw/2016, and what `make report`'s console
     (Snakemake with --logger brief) printed while building it. Every Python process of the
     build records the files it opens beside the results (see `opened_files`). Built once per
-    test run: the first worker to ask builds while the others wait on the lock."""
+    test run: by the controller at the start of a whole run under pytest-xdist, else by the
+    first worker to ask, while the others wait on the lock."""
     import fcntl
 
     shared = shared_folder(tmp_path_factory)
-    results, console = shared / "shared-build", shared / "shared-build.console"
-    with open(shared / "shared-build.lock", "w") as lock:
+    with open(shared / f"{SHARED_BUILD}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not console.is_file():
-            shutil.rmtree(results, ignore_errors=True)
-            (results / OPENED).mkdir(parents=True)
-            audit = {
-                "PYTHONPATH": os.pathsep.join(
-                    filter(None, [str(REPO / "tests" / "audit"), os.environ.get("PYTHONPATH")])
-                ),
-                "POLICEBREACHES_AUDIT_DIR": str(results / OPENED),
-            }
-            done = run_pipeline(results, "2016", None, "--logger", "brief", env=audit)
-            console.write_text(done.stdout + done.stderr, encoding="utf-8")
-    return results / "2016", console.read_text(encoding="utf-8")
+        build_shared(shared)
+    failed = shared / f"{SHARED_BUILD}.failed"
+    if failed.is_file():
+        raise AssertionError(f"snakemake failed:\n{failed.read_text(encoding='utf-8')}")
+    return shared / SHARED_BUILD / "2016", (shared / f"{SHARED_BUILD}.console").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

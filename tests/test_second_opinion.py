@@ -1,6 +1,8 @@
 """The second opinion raises doubts and never decides: it is deterministic, trained on the
 corpus's dev rows only, and a record it doubts keeps the codebook's label."""
 
+from dataclasses import replace
+
 import pandas as pd
 
 from policebreaches.second_opinion import train
@@ -19,8 +21,8 @@ def test_training_is_deterministic_and_uses_dev_rows_only():
     assert [label for label, _ in opinions] == ["unauthorised_access", "third_party_disclosure", "other"]
 
 
-def test_a_doubt_needs_disagreement_and_confidence():
-    opinion = train(CORPUS, 0.7)
+def test_a_doubt_needs_disagreement_and_confidence(second_opinion):
+    opinion = replace(second_opinion, threshold=0.7)  # doubt() weighs the label given, not the model
     assert opinion.doubt("other", ("other", 0.99)) == ""
     assert opinion.doubt("other", ("unauthorised_access", 0.69)) == ""
     assert opinion.doubt("other", ("unauthorised_access", 0.91)) == "second opinion: unauthorised_access (0.91)"
