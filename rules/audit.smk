@@ -11,10 +11,9 @@ rule record_build:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.record_build"),
-        config=config_json,
+        io=stage_io(edition_id=edition_id, config=config_json),
     shell:
-        "python -m policebreaches record-build --log {log:q} --manifest {input.manifest:q}"
-        " --edition-id {wildcards.edition} --config-json {params.config:q} --out {output.info:q}"
+        stage("stages.record_build")
 
 
 rule describe_run:
@@ -38,13 +37,9 @@ rule describe_run:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.describe_run"),
-        workflow=options("workflow-file", "workflow"),
-        workflow_copies=options("workflow-copy", "workflow", source="output"),
-        public=options("public", "public"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches describe-run --log {log:q} --build-info {input.build_info:q} --manifest {input.manifest:q}"
-        " --edition {input.edition:q} {params.workflow} {params.workflow_copies} --numbers {input.numbers:q} {params.public}"
-        " --given-names {input.given_names:q} --out {output.crate:q}"
+        stage("stages.describe_run")
 
 
 rule label_internal_outputs:
@@ -57,10 +52,9 @@ rule label_internal_outputs:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.label_internal"),
-        readmes=options("readme", "readmes", source="output"),
+        io=stage_io(edition_id=edition_id),
     shell:
-        "python -m policebreaches label-internal --log {log:q} --edition-id {wildcards.edition}"
-        " {params.readmes} --publishing-out {output.publishing:q}"
+        stage("stages.label_internal")
 
 
 rule build_audit_page:
@@ -82,8 +76,7 @@ rule build_audit_page:
     conda:
         "../envs/pipeline.yaml"
     params:
-        code=code("audit"),
+        code=code("stages.audit_page"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches audit-page --log {log:q} --numbers {input.numbers:q} --records {input.records:q}"
-        " --ledger {input.ledger:q} --review {input.review:q} --exclusions {input.exclusions:q}"
-        " --codebook {input.codebook:q} --template {input.template:q} --out {output.page:q} --data-dir {output.data:q}"
+        stage("stages.audit_page")

@@ -14,10 +14,6 @@ rule check_inputs:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.check_inputs"),
-        folder=raw_folder,
-        limits=limits_json,
-        allow_problems=config["allow_problems"],
+        io=stage_io(edition_dir=raw_folder, limits=limits, allow_problems=config["allow_problems"]),
     shell:
-        "python -m policebreaches check-inputs --log {log:q} --edition-dir {params.folder:q} --forces {input.forces:q}"
-        " --limits {params.limits:q} --allow-problems {params.allow_problems} --register-out {output.register:q}"
-        " --edition-out {output.edition:q} --problems-out {output.problems:q}"
+        stage("stages.check_inputs")

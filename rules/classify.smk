@@ -12,10 +12,9 @@ rule train_second_opinion:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.train_model"),
-        corpus=options("corpus", "corpus"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches train-model --log {log:q} {params.corpus} --codebook {input.codebook:q}"
-        " --model-out {output.model:q}"
+        stage("stages.train_model")
 
 
 rule classify_breaches:
@@ -40,15 +39,9 @@ rule classify_breaches:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.classify"),
-        counts=options("counts", "counts"),
-        coding=options("coding", "coding"),
-        baseline=options("baseline", "baseline"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches classify --log {log:q} --cleaned {input.records:q} {params.counts}"
-        " --codebook {input.codebook:q} --model {input.model:q} {params.coding} {params.baseline}"
-        " --records-out {output.records:q}"
-        " --review-out {output.review:q} --aggregates-out {output.aggregates:q}"
-        " --exclusions-out {output.exclusions:q} --reclassified-out {output.reclassified:q}"
+        stage("stages.classify")
 
 
 rule score_corpus:
@@ -70,11 +63,9 @@ rule score_corpus:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.score_corpus"),
-        test_sets=options("test-set", "test_sets"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches score-corpus --log {log:q} --incidents {input.incidents:q}"
-        " --outcomes {input.outcomes:q} {params.test_sets} --model {input.model:q} --codebook {input.codebook:q}"
-        " --out {output.scores:q}"
+        stage("stages.score_corpus")
 
 
 rule score_classification:
@@ -93,7 +84,6 @@ rule score_classification:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.score"),
-        truth=options("truth", "truth"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches score --log {log:q} --records {input.records:q} {params.truth}"
-        " --codebook {input.codebook:q} --accuracy-out {output.accuracy:q} --confusion-out {output.confusion:q}"
+        stage("stages.score")

@@ -17,14 +17,9 @@ rule clean_records:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.clean"),
-        rows=options("rows", "rows"),
-        status=options("status", "status"),
-        problems=options("problems", "problems"),
-        allow_problems=config["allow_problems"],
+        io=stage_io(allow_problems=config["allow_problems"]),
     shell:
-        "python -m policebreaches clean --log {log:q} --edition {input.edition:q} {params.rows} {params.status}"
-        " {params.problems} --allow-problems {params.allow_problems} --cleaned-out {output.records:q}"
-        " --ledger-out {output.ledger:q} --repairs-out {output.repairs:q} --problems-out {output.problems:q}"
+        stage("stages.clean")
 
 
 rule check_ledger:
@@ -40,5 +35,6 @@ rule check_ledger:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.clean"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches check-ledger --log {log:q} --ledger {input.ledger:q} --ok-out {output.ok:q}"
+        stage("stages.clean:check_ledger")

@@ -135,11 +135,19 @@ def figures_folder(wildcards):
 
 
 def config_json(wildcards):
-    return json.dumps(config, sort_keys=True, default=str)
+    return json.loads(json.dumps(config, sort_keys=True, default=str))  # plain JSON values
 
 
-def limits_json(wildcards):
-    return json.dumps(config["limits"], sort_keys=True)
+def limits(wildcards):
+    return config["limits"]
+
+
+def force_id(wildcards):
+    return wildcards.force
+
+
+def edition_id(wildcards):
+    return wildcards.edition
 
 
 def body_file_names(wildcards):
@@ -160,11 +168,6 @@ def force_response_files(wildcards):
     return [path for path in named if path is not None and path.is_file()]
 
 
-def force_file_names(wildcards):
-    """--name for each file the register lists for this body (existing or not)."""
-    return " ".join(f"--name {shlex.quote(name)}" for name in body_file_names(wildcards))
-
-
 @lru_cache(maxsize=None)
 def manifest_entries(edition):
     """SHA256SUMS as {name: sha256}; malformed lines are the input check's to report."""
@@ -173,14 +176,12 @@ def manifest_entries(edition):
 
 
 def force_manifest_entries(wildcards):
-    """`--pinned <sha256>:<name>` per file of the body (its SHA256SUMS entry, '-' if none):
-    one short argument each, so that a body of thousands of files stays within the
-    operating system's limit on one argument (128 KB), which a single JSON object was not."""
+    """{responses/<name>: sha256} per file of the body (its SHA256SUMS entry, "" if none)."""
     entries = manifest_entries(wildcards.edition)
     names = [
         f"responses/{p.relative_to(responses_folder(wildcards)).as_posix()}" for p in force_response_files(wildcards)
     ]
-    return " ".join(f"--pinned {shlex.quote(entries.get(name) or '-')}:{shlex.quote(name)}" for name in sorted(names))
+    return {name: entries.get(name) or "" for name in sorted(names)}
 
 
 def transcription_files(wildcards):
@@ -271,19 +272,34 @@ def clear_stale_outputs():
     staleness.clear(Path(config["results_dir"]) / EDITION)
 
 
-def options(flag, key, source="input"):
-    """A params function: `--flag FILE` once per file of input (or output) `key` (none
-    when it is an empty optional list), each file shell-quoted."""
+def stage(target):
+    """A stage rule's shell command: `python -m policebreaches stage <target>` with the rule's
+    log and params.io. `target` names the function (policebreaches.<module>[:function], run()
+    by default); it receives the rule's inputs and outputs by name, so a rule names each file
+    once (policebreaches/stage_call.py)."""
+    return f"python -m policebreaches stage {target} --log {{log:q}} {{params.io}}"
 
-    def quoted(paths):
-        return " ".join(f"--{flag} {shlex.quote(str(path))}" for path in paths)
 
-    def repeated(wildcards, input):
-        return quoted(input[key])
+def stage_io(**values):
+    """A stage rule's params.io: `--input NAME=PATH` per file of each named input, `--output
+    NAME=PATH` per output file, and each of `values` (a function of the wildcards, or a
+    constant) as `--value NAME=JSON`, a list or mapping one `--item` per element: short
+    arguments each, so thousands of files stay within the system's limit on one argument."""
 
-    def repeated_output(wildcards, output):
-        return quoted(output[key])
+    def arguments(wildcards, input, output):
+        words = [f"--input {shlex.quote(f'{name}={path}')}" for name in input.keys() for path in paths(input[name])]
+        words += [f"--output {shlex.quote(f'{name}={path}')}" for name in output.keys() for path in paths(output[name])]
+        for name, value in values.items():
+            value = value(wildcards) if callable(value) else value
+            if isinstance(value, list | dict):
+                items = value.items() if isinstance(value, dict) else value
+                words += [f"--item {shlex.quote(f'{name}={json.dumps(item, default=str)}')}" for item in items]
+            else:
+                words.append(f"--value {shlex.quote(f'{name}={json.dumps(value, default=str)}')}")
+        return " ".join(words)
 
-    chosen = repeated_output if source == "output" else repeated
-    chosen.__name__ = f"{flag.replace('-', '_')}_options"
-    return chosen
+    return arguments
+
+
+def paths(files):
+    return [files] if isinstance(files, str) else list(files)

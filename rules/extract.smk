@@ -1,7 +1,7 @@
 rule extract_responses:
     input:
-        files=force_response_files,
-        transcriptions=transcription_files,
+        response_files=force_response_files,
+        transcription_files=transcription_files,
         hints=optional_raw_file("overrides/extraction.yaml"),
     output:
         rows=OUT / "extract" / "{force}.rows.csv",
@@ -16,17 +16,14 @@ rule extract_responses:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.extract"),
-        responses=responses_folder,
-        names=force_file_names,
-        files=options("response", "files"),
         # the body's SHA256SUMS entries, read when the build is planned: a file is parsed
         # only if it matches them, and only a change to them (or to the files) re-runs it
-        manifest=force_manifest_entries,
-        limits=limits_json,
-        transcriptions=options("transcription", "transcriptions"),
-        hints=options("hints", "hints"),
+        io=stage_io(
+            force_id=force_id,
+            responses_dir=responses_folder,
+            names=body_file_names,
+            manifest=force_manifest_entries,
+            limits=limits,
+        ),
     shell:
-        "python -m policebreaches extract --log {log:q} --force-id {wildcards.force}"
-        " --responses-dir {params.responses:q} {params.names} {params.files} {params.manifest}"
-        " --limits {params.limits:q} {params.transcriptions} {params.hints} --rows-out {output.rows:q}"
-        " --counts-out {output.counts:q} --status-out {output.status:q} --problems-out {output.problems:q}"
+        stage("stages.extract")

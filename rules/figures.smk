@@ -25,8 +25,6 @@ rule draw_figures:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.figures"),
-        folder=figures_folder,
+        io=stage_io(),
     shell:
-        "python -m policebreaches figures --log {log:q} --numbers {input.numbers:q} --register {input.register:q}"
-        " --codebook {input.codebook:q} --spec {input.spec:q} --given-names {input.given_names:q} --folder {params.folder:q}"
-        " --readme-out {output.readme:q}"
+        stage("stages.figures")

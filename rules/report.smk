@@ -26,12 +26,6 @@ rule render_report:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.render"),
-        problems=options("problems", "problems"),
-        figures=options("figure", "figures"),
-        fonts=options("font", "fonts"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches render --log {log:q} --edition {input.edition:q} --numbers {input.numbers:q}"
-        " --register {input.register:q} --cases {input.cases:q} --change {input.change:q}"
-        " --accuracy {input.accuracy:q} {params.problems} --ledger {input.ledger:q} {params.figures} --codebook {input.codebook:q}"
-        " --spec {input.spec:q} --given-names {input.given_names:q} --template {input.template:q} --css {input.css:q} {params.fonts}"
-        " --html-out {output.html:q} --pdf-out {output.pdf:q}"
+        stage("stages.render")

@@ -19,12 +19,12 @@ rule compute_statistics:
         change=OUT / "statistics" / "change.json",
         table1=report(OUT / "tables" / "table1.csv", caption="../report/captions/table1.rst", category="Tables"),
         top_ten=report(OUT / "tables" / "top_ten.csv", caption="../report/captions/top_ten.rst", category="Tables"),
-        breakdown=report(
+        force_breakdown=report(
             OUT / "tables" / "force_breakdown.csv",
             caption="../report/captions/force_breakdown.rst",
             category="Tables",
         ),
-        top_by_rate=OUT / "tables" / "top_ten_by_rate.csv",
+        top_ten_by_rate=OUT / "tables" / "top_ten_by_rate.csv",
         xlsx=OUT / "tables" / "report_tables.xlsx",
         tables_readme=OUT / "tables" / "README.txt",
         change_table=OUT / "tables" / "change.csv",
@@ -36,15 +36,6 @@ rule compute_statistics:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.statistics"),
-        previous=options("previous-numbers", "previous"),
-        coded=options("coded", "coded"),
+        io=stage_io(),
     shell:
-        "python -m policebreaches statistics --log {log:q} --edition {input.edition:q} --register {input.register:q}"
-        " --records {input.records:q} --aggregates {input.aggregates:q} --ledger {input.ledger:q}"
-        " --exclusions {input.exclusions:q} --accuracy {input.accuracy:q} --corpus-accuracy {input.corpus_accuracy:q}"
-        " --codebook {input.codebook:q}"
-        " --spec {input.spec:q} --given-names {input.given_names:q} {params.previous} {params.coded} --numbers-out {output.numbers:q} --cases-out {output.cases:q}"
-        " --change-out {output.change:q} --change-table-out {output.change_table:q} --table1-out {output.table1:q}"
-        " --top-ten-out {output.top_ten:q} --breakdown-out {output.breakdown:q} --xlsx-out {output.xlsx:q}"
-        " --top-by-rate-out {output.top_by_rate:q}"
-        " --tables-readme-out {output.tables_readme:q}"
+        stage("stages.statistics")

@@ -82,21 +82,36 @@ def test_a_stage_out_of_memory_says_which_files_it_was_working_on(tmp_path, monk
     from policebreaches.__main__ import main
     from policebreaches.stages import figures
 
-    def exhausted(*args, **kwargs):
+    def exhausted(**files):
         raise MemoryError
 
     monkeypatch.setattr(figures, "run", exhausted)
     numbers = tmp_path / "numbers.json"
     numbers.write_text("{}", encoding="utf-8")
     log = tmp_path / "figures.log"
-    resources = REPO / "policebreaches" / "resources"
     done = CliRunner().invoke(
         main,
-        ["figures", "--log", str(log), "--numbers", str(numbers), "--register", str(numbers)]
-        + ["--codebook", str(resources / "codebook.yaml"), "--spec", str(resources / "report_spec.yaml")]
-        + ["--given-names", str(resources / "given_names.txt"), "--folder", str(tmp_path / "figures")]
-        + ["--readme-out", str(tmp_path / "figures" / "README.txt")],
+        ["stage", "stages.figures", "--log", str(log), "--input", f"numbers={numbers}"]
+        + ["--output", f"readme={tmp_path / 'figures' / 'README.txt'}"],
     )
     assert done.exit_code == 1 and "Traceback" not in done.output
     message = log.read_text(encoding="utf-8")
-    assert "stage figures ran out of memory working on" in message and str(numbers) in message
+    assert "stage stages.figures ran out of memory working on" in message and str(numbers) in message
+
+
+def test_a_rule_and_its_stage_that_disagree_on_a_name_fail_before_the_stage_runs(tmp_path):
+    from click.testing import CliRunner
+
+    from policebreaches.__main__ import main
+
+    log = tmp_path / "ledger.log"
+    done = CliRunner().invoke(
+        main,
+        ["stage", "stages.clean:check_ledger", "--log", str(log), "--input", f"legder={tmp_path / 'ledger.csv'}"]
+        + ["--output", f"ok={tmp_path / 'ledger.ok'}"],
+    )
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    message = log.read_text(encoding="utf-8")
+    assert "check_ledger and its rule disagree: ledger: 0 files given, one taken" in message
+    assert "legder: given by the rule, not taken by the stage" in message
+    assert not (tmp_path / "ledger.ok").exists()

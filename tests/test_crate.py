@@ -61,11 +61,12 @@ def describe(folder: Path, raw: Path, workflow=WORKFLOW, copies=None) -> Path:
         build_info=folder / "build_info.json",
         manifest=raw / "SHA256SUMS",
         edition=folder / "check" / "edition.json",
+        raw=[p for p in sorted(raw.rglob("*")) if p.is_file()],
         workflow=workflow,
-        workflow_copies=[folder / "workflow" / p for p in workflow] if copies is None else copies,
+        workflow_out=[folder / "workflow" / p for p in workflow] if copies is None else copies,
         numbers=folder / "numbers.json",
         public=public,
-        out=out,
+        crate_out=out,
         given_names=REPO / "policebreaches" / "resources" / "given_names.txt",
     )
     return out

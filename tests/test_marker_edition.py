@@ -142,11 +142,12 @@ def test_the_crate_carries_no_marker_and_each_response_file_by_its_checksum(numb
         build_info=folder / "build_info.json",
         manifest=raw / "SHA256SUMS",
         edition=folder / "check" / "edition.json",
+        raw=[p for p in sorted(raw.rglob("*")) if p.is_file()],
         workflow=workflow,
-        workflow_copies=[folder / "workflow" / p for p in workflow],
+        workflow_out=[folder / "workflow" / p for p in workflow],
         numbers=folder / "numbers.json",
         public=public,
-        out=folder / CRATE_FILE,
+        crate_out=folder / CRATE_FILE,
         given_names=REPO / "policebreaches" / "resources" / "given_names.txt",
     )
     crate = (folder / CRATE_FILE).read_text(encoding="utf-8")

@@ -40,7 +40,6 @@ NOT_RUN_HERE = {  # command -> why the suite does not run it
     "make report LIMITS='{\"max_rows\": 10}'": "a build that stops on purpose (test_console.py checks nested limits)",
     "snakemake --profile profiles/slurm --config edition=2016": "needs a SLURM cluster (dry run: test_workflow.py)",
     "snakemake --use-conda": "needs conda (envs/pipeline.yaml is derived by 'make envs', run here)",
-    "python -m policebreaches <stage> --<file option> ...": "a pattern, not a command (the rules run it)",
 }
 RECOMPUTES = {  # commands another fast test runs already (the same code, on the shared build): run in the slow suite
     "make verify": "test_verify.py recomputes the build from raw/ (slow suite: about 20 s each)",

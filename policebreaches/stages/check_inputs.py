@@ -17,6 +17,7 @@ log = logging.getLogger("policebreaches")
 
 def run(
     edition_dir: Path,
+    raw: list[Path],
     forces: Path,
     limits: dict,
     allow_problems: bool,

@@ -22,8 +22,8 @@ BASELINE_FILE = "baseline/labels.csv"  # in raw/<edition>/: record_id and LABEL_
 
 
 def run(
-    cleaned: Path,
-    count_files: list[Path],
+    records: Path,
+    counts: list[Path],
     codebook: Path,
     model: Path,
     coding: Path | None,
@@ -35,9 +35,9 @@ def run(
     reclassified_out: Path,
 ) -> None:
     book = load_codebook(codebook)
-    records = read_csv(cleaned)
-    kept = records[records["exclusion"] == ""]
-    write_csv(records[records["exclusion"] != ""], exclusions_out)
+    cleaned = read_csv(records)
+    kept = cleaned[cleaned["exclusion"] == ""]
+    write_csv(cleaned[cleaned["exclusion"] != ""], exclusions_out)
     labelled = classify_records(kept, book)
     problems = []
     if coding:
@@ -47,7 +47,7 @@ def run(
     opinion = load(model)  # rule train_second_opinion
     # after the manual codings: a coder's decision settles a doubt
     labelled = with_second_opinion(labelled, opinion, from_codebook(book.decision_policy))
-    aggregates, agg_problems = resolve_aggregates(read_csvs(count_files, COUNT_COLUMNS), book)
+    aggregates, agg_problems = resolve_aggregates(read_csvs(counts, COUNT_COLUMNS), book)
     raise_if_any(problems + agg_problems, "classification")
     labelled["codebook_version"] = str(book.version)
     write_csv(check_table("records.csv", labelled), records_out)

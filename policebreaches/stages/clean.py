@@ -19,24 +19,24 @@ log = logging.getLogger("policebreaches")
 
 def run(
     edition: Path,
-    rows_files: list[Path],
-    status_files: list[Path],
-    problem_files: list[Path],
+    rows: list[Path],
+    status: list[Path],
+    problems: list[Path],
     allow_problems: bool,
-    cleaned_out: Path,
+    records_out: Path,
     ledger_out: Path,
     repairs_out: Path,
     problems_out: Path,
 ) -> None:
-    problems = read_problems(problem_files)
-    write_problems(problems, problems_out)  # with allow_problems, the methodology lists these
-    if problems and not allow_problems:
-        raise InputError(problems, "extraction")
+    found = read_problems(problems)
+    write_problems(found, problems_out)  # with allow_problems, the methodology lists these
+    if found and not allow_problems:
+        raise InputError(found, "extraction")
     checked = read_checked_edition(edition)
-    rows, status = read_csvs(rows_files, ROW_COLUMNS), read_csvs(status_files, STATUS_COLUMNS)
-    records, repairs = clean_records(rows, checked.period_start, checked.period_end)
-    ledger = build_ledger(rows, records, status)
-    write_csv(check_table("clean/records.csv", records), cleaned_out)
+    extracted, statuses = read_csvs(rows, ROW_COLUMNS), read_csvs(status, STATUS_COLUMNS)
+    records, repairs = clean_records(extracted, checked.period_start, checked.period_end)
+    ledger = build_ledger(extracted, records, statuses)
+    write_csv(check_table("clean/records.csv", records), records_out)
     write_csv(check_table("ledger.csv", ledger), ledger_out)
     write_csv(pd.DataFrame(repairs, columns=["record_id", "field", "before", "after"]), repairs_out)
     for r in repairs:

@@ -28,14 +28,16 @@ from ..publication import WORKFLOW_FOLDER, gate, personal_data
 from .io import read_json
 
 
-def pinned_sizes(root: Path, entries: dict[str, str]) -> dict[str, int]:
+def pinned_sizes(root: Path, entries: dict[str, str], declared: list[Path]) -> dict[str, int]:
     """The size of each file of the manifest whose bytes in raw/<edition>/ are the ones it
-    pins (a file missing, changed, or a link is given none: a build with allow_problems can
-    reach here with one)."""
-    sizes = {}
+    pins (a file missing, changed, not declared by the rule, or a link is given none: a build
+    with allow_problems can reach here with one)."""
+    sizes, tracked = {}, {path.resolve() for path in declared}
     for name, digest in entries.items():
         path = inside(root, name)
-        if path is not None and path.is_file() and not path.is_symlink() and sha256_file(path) == digest:
+        if path is None or path.resolve() not in tracked:
+            continue
+        if path.is_file() and not path.is_symlink() and sha256_file(path) == digest:
             sizes[name] = path.stat().st_size
     return sizes
 
@@ -44,13 +46,17 @@ def run(
     build_info: Path,
     manifest: Path,
     edition: Path,
+    raw: list[Path],
     workflow: list[Path],
-    workflow_copies: list[Path],
+    workflow_out: list[Path],
     numbers: Path,
     public: list[Path],
-    out: Path,
+    crate_out: Path,
     given_names: Path,
 ) -> None:
+    """`raw`: every file of raw/<edition>/ (sizes are given for those whose bytes SHA256SUMS
+    pins); `workflow_out`: the crate's copy of each `workflow` file, in the same order."""
+    out, workflow_copies = crate_out, workflow_out
     if out.name != CRATE_FILE:
         raise ValueError(f"the crate's metadata file must be named {CRATE_FILE}, not {out.name}")
     checked = read_checked_edition(edition)
@@ -92,7 +98,7 @@ def run(
             manifest=entries,
             manifest_sha256=sha256_file(manifest),
             manifest_size=manifest.stat().st_size,
-            sizes=pinned_sizes(manifest.parent, entries),
+            sizes=pinned_sizes(manifest.parent, entries, raw),
             request_file=checked.request_file,
             workflow={path.as_posix(): sha256_file(copy) for path, copy in zip(workflow, workflow_copies)},
             numbers=values,

@@ -18,10 +18,23 @@ SYNTHETIC_NOTE = "SYNTHETIC SAMPLE: invented data, not findings about any force.
 
 
 def run(
-    numbers: Path, register: Path, codebook: Path, spec: Path, given_names: Path, folder: Path, readme: Path
+    numbers: Path,
+    register: Path,
+    codebook: Path,
+    spec: Path,
+    given_names: Path,
+    svg_out: list[Path],
+    png_out: list[Path],
+    data_out: list[Path],
+    readme_out: Path,
 ) -> None:
-    """Writes <figure>.svg, .png and .csv for every figure of the spec into `folder`
-    (the rule declares each of them)."""
+    """Writes <figure>.svg, .png and .csv for every figure of the spec beside `readme_out`:
+    exactly the files the rule declares."""
+    folder = readme_out.parent
+    declared = {path.name for path in (*svg_out, *png_out, *data_out)}
+    drawn = {f"{name}{suffix}" for name in load_report_spec(spec)["figures"] for suffix in (".svg", ".png", ".csv")}
+    if declared != drawn or any(path.parent != folder for path in (*svg_out, *png_out, *data_out)):
+        raise ValueError(f"the rule declares {sorted(declared)} in {folder}; report_spec.yaml draws {sorted(drawn)}")
     values = read_json(numbers)
     synthetic = bool(values["edition.synthetic"]["value"])
     draw_figures(
@@ -33,4 +46,4 @@ def run(
         f"{SOURCE} · SYNTHETIC SAMPLE: invented data" if synthetic else SOURCE,
         PersonalData.load(given_names),
     )
-    readme.write_text(FIGURES_README + (SYNTHETIC_NOTE if synthetic else ""), encoding="utf-8")
+    readme_out.write_text(FIGURES_README + (SYNTHETIC_NOTE if synthetic else ""), encoding="utf-8")

@@ -26,14 +26,14 @@ Internal working data: DO NOT PUBLISH (the responses' text, unredacted):
 """
 
 
-def run(edition_id: str, readmes: list[Path], publishing: Path) -> None:
-    for path in readmes:
+def run(edition_id: str, readmes_out: list[Path], publishing_out: Path) -> None:
+    for path in readmes_out:
         if path.parent.name not in INTERNAL_FOLDERS:
             raise ValueError(f"{path.parent.name}/ is not an internal folder: {INTERNAL_FOLDERS}")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(INTERNAL_README.format(edition=edition_id), encoding="utf-8")
     internal = [*(f"{name}/" for name in INTERNAL_FOLDERS), *INTERNAL_FILES]
-    publishing.write_text(
+    publishing_out.write_text(
         PUBLISHING.format(
             edition=edition_id,
             public="\n".join(f"  {name}" for name in PUBLIC),

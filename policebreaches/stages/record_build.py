@@ -9,5 +9,5 @@ from ..buildinfo import write_build_info
 from ..edition import sha256_file
 
 
-def run(manifest: Path, edition_id: str, config: dict, out: Path) -> None:
-    write_build_info(edition_id, sha256_file(manifest), config, Path.cwd(), out)
+def run(manifest: Path, edition_id: str, config: dict, info_out: Path) -> None:
+    write_build_info(edition_id, sha256_file(manifest), config, Path.cwd(), info_out)

@@ -15,7 +15,12 @@ from .io import read_csv, write_csv
 
 
 def run(
-    incidents: Path, outcomes: Path, codebook: Path, out: Path, test_sets: list[Path] = (), model: Path | None = None
+    incidents: Path,
+    outcomes: Path,
+    codebook: Path,
+    scores_out: Path,
+    test_sets: list[Path] = (),
+    model: Path | None = None,
 ) -> None:
     """`test_sets`: the later sets' CSVs; a file of outcomes has an `outcome` column.
     `model`: the build's second opinion (rule train_second_opinion), so that the test sets
@@ -25,4 +30,4 @@ def run(
     all_outcomes = pd.concat([read_csv(outcomes), *[t for t in later if "outcome" in t]])
     book = load_codebook(codebook)
     opinion = load(model) if model else None
-    write_csv(score_corpus(all_incidents, all_outcomes, book, opinion), out)
+    write_csv(score_corpus(all_incidents, all_outcomes, book, opinion), scores_out)

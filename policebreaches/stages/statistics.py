@@ -290,16 +290,20 @@ def run(
     codebook: Path,
     spec: Path,
     given_names: Path,
-    previous_numbers: Path | None,
+    previous: Path | None,
     numbers_out: Path,
     cases_out: Path,
     change_out: Path,
     change_table_out: Path,
-    table_outs: dict[str, Path],
+    table1_out: Path,
+    top_ten_out: Path,
+    force_breakdown_out: Path,
+    top_ten_by_rate_out: Path,
+    xlsx_out: Path,
     tables_readme_out: Path,
     coded: Path | None = None,
 ) -> None:
-    """`table_outs`: table1, top_ten, force_breakdown (CSV) and xlsx -> output path;
+    """`previous`: the previous edition's numbers.json, if edition.yaml names one;
     `coded`: the edition's records coded blind by a person (make coding-import), if any."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
@@ -339,12 +343,12 @@ def run(
     )
     numbers = add_entries(numbers, claims, inputs)
     summary, change_rows = None, []
-    if previous_numbers:
+    if previous:
         entries, summary, change_rows = change_entries(
-            numbers, read_json(previous_numbers), checked.edition_id, checked.previous_edition, names, book
+            numbers, read_json(previous), checked.edition_id, checked.previous_edition, names, book
         )
-        previous = {"file": f"{checked.previous_edition}/numbers.json", "sha256": sha256_file(previous_numbers)}
-        numbers = add_entries(numbers, with_derivations(entries), [*inputs, previous])
+        source = {"file": f"{checked.previous_edition}/numbers.json", "sha256": sha256_file(previous)}
+        numbers = add_entries(numbers, with_derivations(entries), [*inputs, source])
     tables = table_frames(numbers, bodies, book)
     gate(
         personal_data(scanner, printed_texts(cases))
@@ -363,6 +367,13 @@ def run(
     synthetic = f" {SYNTHETIC_MARK}" if checked.synthetic else ""
     readme = TABLES_README.format(title=checked.title, synthetic=synthetic)
     mark = SYNTHETIC_MARK if checked.synthetic else ""
+    table_outs = {
+        "table1": table1_out,
+        "top_ten": top_ten_out,
+        "force_breakdown": force_breakdown_out,
+        "top_ten_by_rate": top_ten_by_rate_out,
+        "xlsx": xlsx_out,
+    }
     write_tables(tables, table_outs, provenance, readme, checked.published, mark, xlsx_totals(numbers))
     tables_readme_out.write_text(readme + "\n", encoding="utf-8")
 
