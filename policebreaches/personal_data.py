@@ -54,7 +54,9 @@ NOT_A_NAME = (
     r"|Complaints?|Standards|Misconduct|Investigation|Investigator|Appraisal|Development|Handbook|Guidance)\b)"
 )
 NAME_AFTER_TITLE = (
-    rf"(?<![\w-]){TITLE}{GAP}{NOT_A_NAME}(?:{U}\.?{GAP})?{PARTICLE}?(?:{SURNAME}(?:{GAP}{SURNAME})?|{CAPS_SURNAME})\b"
+    rf"(?<![\w-]){TITLE}{GAP}{NOT_A_NAME}(?:{U}\.?{GAP})?{PARTICLE}?"
+    # a given name and a surname with its particle ("Aoife Ní Bhriain", "Máire Nic Giolla Bhríde")
+    rf"(?:{SURNAME}(?:{GAP}{PARTICLE}{SURNAME}(?:{GAP}{SURNAME})?|{GAP}{SURNAME})?|{CAPS_SURNAME})\b"
 )
 # a rank written in lower case before a lower-case surname ("pc smith", "sgt o'neill"): only the
 # abbreviated ranks, and never before an ordinary word

@@ -353,3 +353,14 @@ def test_only_a_synthetic_sample_may_say_it_is_calibrated(tmp_path, synthetic):
         assert not found and edition.calibrated_to == "the 2016 report"
     else:
         assert len(found) == 1 and "not synthetic" in found[0].what and edition.calibrated_to == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sgt Aoife Ní Bhriain", "PC Seán Ó Briain", "DC Máire Nic Giolla Bhríde", "PC Dafydd ap Gwilym", "PC John Smith"],
+)
+def test_the_suggested_redaction_takes_the_whole_name_particle_and_all(name):
+    """A surname after its particle (Irish Ní, Ó, Nic; Welsh ap) is part of the name: a
+    suggestion that kept "Bhriain" would publish the surname."""
+    suggested, count = redact(f"{name} looked up a record")
+    assert (suggested, count) == ("[name] looked up a record", 1)
