@@ -178,7 +178,7 @@ def most_entries(numbers: dict, register: list[dict], days: int) -> dict:
             found["p_value"],
             display_p(found["p_value"]),
             "Two-sided p-value of the exact conditional test of equal rates for the two bodies with the most breaches.",
-            "scipy.stats.binomtest(k_first, k_first + k_second, 0.5)",
+            "exact binomial test of the larger count among the two counts together, at even odds",
         )
     return entries
 

@@ -24,8 +24,8 @@ import pandas as pd
 
 from .cells import safe_cell
 from .corpus import REVIEW, wilson
-from .evaluation import cohen_kappa
 from .problems import Problem
+from .scoring import kappa
 from .ziptools import rewrite_reproducibly
 
 SEED = 26  # the sample is drawn with this seed: the same records for the same edition and N
@@ -191,7 +191,7 @@ def agreement(coded: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
         rows.append((field, "n", n, np.nan, np.nan))
         for measure, k in (("right", right), ("review", review), ("wrong", n - right - review)):
             rows.append((field, measure, k / n, *wilson(k, n)))
-        rows.append((field, "kappa", cohen_kappa(person, decided), *interval(cohen_kappa, person, decided)))
+        rows.append((field, "kappa", kappa(person, decided), *interval(kappa, person, decided)))
         rows.append(
             (field, "alpha", krippendorff_alpha(person, decided), *interval(krippendorff_alpha, person, decided))
         )

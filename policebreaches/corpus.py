@@ -12,8 +12,8 @@ import re
 import pandas as pd
 
 from .classify import Codebook, breach_evidence, classify_outcome
-from .evaluation import cohen_kappa
 from .policy import decide, from_codebook
+from .scoring import kappa, per_class
 
 REVIEW = "(needs review)"
 COLUMNS = ["split", "field", "category", "measure", "value"]
@@ -73,13 +73,9 @@ def field_measures(true: list[str], predicted: list[str], classes: list[str]) ->
     for share, k in (("review", review), ("right", right), ("wrong", wrong)):  # Wilson, as the report prints them
         low, high = wilson(k, n)
         rows += [("all", f"{share}_ci_low", low), ("all", f"{share}_ci_high", high)]
-    rows.append(("all", "kappa", cohen_kappa(true, predicted)))
-    for c in classes:
-        decided_c = predicted.count(c)
-        true_c = true.count(c)
-        hits = sum(t == c and p == c for t, p in zip(true, predicted))
-        rows += [(c, "support", true_c), (c, "precision", hits / decided_c if decided_c else float("nan"))]
-        rows.append((c, "recall", hits / true_c if true_c else float("nan")))
+    rows.append(("all", "kappa", kappa(true, predicted)))
+    for c, precision, recall, support in per_class(true, predicted, classes):
+        rows += [(c, "support", support), (c, "precision", precision), (c, "recall", recall)]
     # the confusion matrix, as counts (true class, decision): classification error of counts
     rows += [
         (f"{t}{CONFUSED_AS}{p}", "count", sum(a == t and b == p for a, b in zip(true, predicted)))

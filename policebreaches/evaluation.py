@@ -3,11 +3,13 @@ synthetic sample does, in tests/truth/). Only scores; never feeds classification
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 import pandas as pd
 
 from .clean import per_value
+from .scoring import kappa, per_class
 
 FIELDS = ["breach_type", "outcome_group", "pnc"]  # scored fields; their classes come from the codebook
 ACCURACY_COLUMNS = ["field", "class", "precision", "recall", "support", "accuracy", "kappa", "matched", "unmatched"]
@@ -60,16 +62,6 @@ def match_records(records: pd.DataFrame, truth: pd.DataFrame) -> list[tuple[dict
     )
 
 
-def cohen_kappa(true: list[str], predicted: list[str]) -> float:
-    n = len(true)
-    if not n:
-        return float("nan")
-    observed = sum(a == b for a, b in zip(true, predicted)) / n
-    classes = set(true) | set(predicted)
-    expected = sum((true.count(c) / n) * (predicted.count(c) / n) for c in classes)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
-
-
 def classes_of(codebook) -> dict[str, list[str]]:
     return {
         "breach_type": codebook.categories("breach_type"),
@@ -89,19 +81,17 @@ def score(records: pd.DataFrame, truth: pd.DataFrame | None, codebook) -> tuple[
         true = pairs[f"{field}_true"].astype(str).tolist()
         pred = [p or "(needs review)" for p in pairs[f"{field}_record"].astype(str)]
         accuracy = sum(a == b for a, b in zip(true, pred)) / len(pairs) if len(pairs) else float("nan")
-        kappa = cohen_kappa(true, pred)
-        for c in classes:
-            tp = sum(a == c and b == c for a, b in zip(true, pred))
-            predicted, actual = pred.count(c), true.count(c)
+        agreement = kappa(true, pred)
+        for c, precision, recall, support in per_class(true, pred, classes):
             rows.append(
                 {
                     "field": field,
                     "class": c,
-                    "precision": round(tp / predicted, 4) if predicted else "",
-                    "recall": round(tp / actual, 4) if actual else "",
-                    "support": actual,
+                    "precision": "" if math.isnan(precision) else round(precision, 4),
+                    "recall": "" if math.isnan(recall) else round(recall, 4),
+                    "support": support,
                     "accuracy": round(accuracy, 4),
-                    "kappa": round(kappa, 4),
+                    "kappa": round(agreement, 4),
                     "matched": len(pairs),
                     "unmatched": unmatched,
                 }

@@ -100,7 +100,9 @@ def type_entries(numbers: dict, records, scores, codebook, coded: pd.DataFrame |
         if split == "coding"
         else f"frozen test set {split[4:] or 1} of the wording corpus"
     )
-    source = "raw/<edition>/coding/coded.csv" if split == "coding" else f"corpus_accuracy.csv {split} confusion counts"
+    source = (
+        "the blind coding (coding/coded.csv)" if split == "coding" else f"frozen test set {split} (corpus_accuracy.csv)"
+    )
     observed = [int((records["breach_type"] == t).sum()) if len(records) else 0 for t in classes]
     bounds = type_intervals(counts, np.array(observed, dtype=float))
     entries, categories = {}, []
@@ -113,7 +115,7 @@ def type_entries(numbers: dict, records, scores, codebook, coded: pd.DataFrame |
             f"95% interval of the number of breaches that are truly {codebook.plain_label('breach_type', t)}, "
             f"allowing for the codebook's classification error as measured on {measured_on} (its confusion "
             "matrix inverted; bootstrap over the coded texts). Counts-only answers are added as the forces gave them.",
-            f"misclassification.type_intervals over {source} and records.csv",
+            f"the confusion counts of {source}, inverted, applied to the records' breach types (records.csv)",
         )
         categories.append(
             {

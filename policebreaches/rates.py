@@ -22,7 +22,7 @@ import datetime as dt
 import math
 
 import numpy as np
-from scipy.stats import norm
+from scipy.stats import norm, poisson
 
 PER = 1000  # rates per 1,000 workforce
 DAYS_PER_YEAR = 365.25
@@ -37,52 +37,19 @@ STANDING_WORDS = {
 }
 
 
-def _pmf(i: int, mean: float) -> float:
-    """P(X = i), each term computed on its own in log space: a running product of terms
-    started from exp(-mean) loses its precision once that underflows (mean above ~700)."""
-    return math.exp(i * math.log(mean) - mean - math.lgamma(i + 1))
-
-
-def _first_term(k: int, mean: float) -> int:
-    """Below this count the terms add nothing a double can hold (more than 15 standard
-    deviations under min(k, mean)): sums start here, so a large mean costs O(sqrt(mean))."""
-    return max(0, min(k, int(mean)) - int(15 * math.sqrt(mean) + 30))
-
-
-def poisson_cdf(k: int, mean: float) -> float:
-    """P(X <= k) for X ~ Poisson(mean)."""
-    if k < 0:
-        return 0.0
-    if mean == 0:
-        return 1.0
-    return min(sum(_pmf(i, mean) for i in range(_first_term(k, mean), k + 1)), 1.0)
-
-
-def poisson_quantile(p: float, mean: float) -> int:
-    """The smallest k with P(X <= k) >= p."""
-    if mean == 0:
-        return 0
-    k = _first_term(int(mean), mean)
-    cdf = poisson_cdf(k, mean)
-    while cdf < p:
-        k += 1
-        cdf += _pmf(k, mean)
-    return k
-
-
 def limit_count(p: float, mean: float) -> float:
     """The count at quantile p of Poisson(mean), interpolated between whole counts
     (Spiegelhalter 2005, appendix): r - alpha, alpha = (F(r) - p) / (F(r) - F(r - 1))."""
-    r = poisson_quantile(p, mean)
-    upper, lower = poisson_cdf(r, mean), poisson_cdf(r - 1, mean)
+    r = int(poisson.ppf(p, mean)) if mean else 0
+    upper, lower = poisson.cdf(r, mean), poisson.cdf(r - 1, mean)
     alpha = (upper - p) / (upper - lower) if upper > lower else 0.0
     return max(r - alpha, 0.0)
 
 
 def standing(observed: int, expected: float) -> str:
     """Where a force's count lies against the limits, by the exact Poisson tail."""
-    above = 1 - poisson_cdf(observed - 1, expected)  # P(X >= observed)
-    below = poisson_cdf(observed, expected)  # P(X <= observed)
+    above = poisson.sf(observed - 1, expected)  # P(X >= observed)
+    below = poisson.cdf(observed, expected)  # P(X <= observed)
     for level in ("99.8", "95"):
         if above < LEVELS[level]:
             return f"above_{level}"
@@ -265,7 +232,7 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
             f"{level}%",
             f"Coverage of the funnel plot's {name} control limits: a force of that size at the national rate falls "
             f"inside them with this probability.",
-            "rates.LEVELS",
+            "the funnel plot's two conventional levels (fixed, not estimated from the data)",
         )
     if rows:
         entries |= _national_entries(rows, rated, result, names, source)

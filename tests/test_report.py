@@ -409,3 +409,11 @@ def test_appendix_3_defines_each_kind_of_family_number_once(built):
     assert not any("unauthorised access" in d or "police staff" in d for d in definitions)
     # a number in a family table is not also an entry of its own
     assert 'id="n-breaches-type-other"' in appendix and '<dt id="n-breaches-type-other"' not in appendix
+
+
+def test_every_derivation_says_what_it_was_worked_out_from_in_words_not_code(built):
+    """Appendix 3 prints each number's derivation: numbers.json keys and file names, never a
+    module's constant or a function call (claims.LEVEL, scipy.stats.binomtest(...))."""
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    code = re.compile(r"\b[a-z_]+\.[A-Z_]{3,}\b|\b[a-z_]+\.[a-z_]+\(|\bscipy\b|\.py\b")
+    assert not [key for key, entry in numbers.items() if code.search(entry["filter"])]

@@ -339,7 +339,7 @@ def run(
         LEVEL,
         f"{LEVEL:.0%}",
         "Confidence level of every claim's test and interval (changes, who recorded the most, type counts).",
-        "claims.LEVEL",
+        "the level the pipeline sets for every claim (fixed, not estimated from the data)",
     )
     numbers = add_entries(numbers, claims, inputs)
     summary, change_rows = None, []
