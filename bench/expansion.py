@@ -1,7 +1,8 @@
 """`python bench/expansion.py`: small response files that declare or hold far more than
 their size (issue 24, item 6). Each is read by the extract stage alone (its checks, its
 reader, its rows.csv), in a child process with a 4 GB address-space cap and a 120 s
-timeout, and measured: wall time, peak RSS (os.wait4), the rows.csv it wrote, and what it
+timeout, and measured: wall time, peak RSS (its own VmHWM; os.wait4's when it was killed,
+which also counts what the parent held when it forked), the rows.csv it wrote, and what it
 said. Target: peak RSS <= 500 MB and <= 10 s for any response under 1 MB, whatever it
 declares; each file over a limit named as a problem. Results go to bench/RESULTS.md by hand
 (the section "Small files that expand"). Run from the repository root."""
@@ -196,48 +197,207 @@ def xls_far_value() -> bytes:
     return buffer.getvalue()
 
 
+def pdf_document(pages: list[bytes], forms: dict[str, bytes] | None = None, size=(612, 792), origin=(0, 0)) -> bytes:
+    """A PDF whose pages draw `pages` (content streams, Flate-compressed; pages drawing the
+    same bytes share one stream, so a thousand pages cost a few bytes each) with one font
+    (F1) and the Form XObjects `forms` (name -> content) in their resources; `origin`: the
+    MediaBox's lower left corner."""
+    import zlib
+
+    forms = forms or {}
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    names = {name: 4 + i for i, name in enumerate(forms)}
+    xobjects = " ".join(f"/{name} {number} 0 R" for name, number in names.items())
+    resources = f"<< /Font << /F1 3 0 R >> /XObject << {xobjects} >> >>".encode()
+
+    def stream(content: bytes, head: bytes = b"") -> bytes:
+        packed = zlib.compress(content, 9)
+        return (
+            b"<< "
+            + head
+            + f"/Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
+            + packed
+            + b"\nendstream"
+        )
+
+    for content in forms.values():
+        objects.append(
+            stream(content, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources + b" ")
+        )
+    streams: dict[bytes, int] = {}
+    kids = []
+    box = f"{origin[0]} {origin[1]} {origin[0] + size[0]} {origin[1] + size[1]}"
+    for content in pages:
+        if content not in streams:
+            objects.append(stream(content))
+            streams[content] = len(objects)
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Contents {streams[content]} 0 R /Resources ".encode()
+            + resources
+            + b" >>"
+        )
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    return _pdf_file(objects)
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
 def pdf_many_pages(pages: int) -> bytes:
     """A PDF of `pages` empty pages sharing one page tree (a few bytes a page)."""
     kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return _pdf_file(objects)
+
+
+def text_of(chars: int, per_line: int = 250) -> bytes:
+    """Drawing instructions showing `chars` characters, in lines of `per_line`."""
+    lines = [b"(" + b"a" * per_line + b")'"] * (chars // per_line)
+    return b"BT /F1 2 Tf 3 TL 42 748 Td\n" + b"\n".join(lines) + b"\nET"
+
+
+def ruling(vertical: int, horizontal: int, width: float = 530, height: float = 700) -> bytes:
+    """A grid of ruling lines (a table's borders) over `width` x `height` points."""
+    lines = [
+        f"40 {50 + height * i / horizontal:.2f} m {40 + width:.2f} {50 + height * i / horizontal:.2f} l"
+        for i in range(horizontal)
+    ]
+    lines += [
+        f"{40 + width * i / vertical:.2f} 50 m {40 + width * i / vertical:.2f} {50 + height:.2f} l"
+        for i in range(vertical)
+    ]
+    return "\n".join(lines).encode() + b"\nS\n"
 
 
 def pdf_dense_page(chars: int) -> bytes:
     """One page whose compressed content stream shows `chars` characters (a few KB packed)."""
+    return pdf_document([b"BT /F1 1 Tf 10 700 Td (" + b"a" * chars + b") Tj ET"])
+
+
+def pdf_pages_of_text(pages: int, chars: int) -> bytes:
+    """`pages` pages each showing `chars` characters (one shared stream: a few bytes a page)."""
+    return pdf_document([b"BT /F1 1 Tf 10 700 Td (" + b"a" * chars + b") Tj ET"] * pages)
+
+
+def pdf_form_drawn(times: int, chars: int) -> bytes:
+    """One page drawing, `times` over, a form that shows `chars` characters."""
+    return pdf_document([b"/Fm1 Do\n" * times], {"Fm1": b"BT /F1 1 Tf 10 700 Td (" + b"a" * chars + b") Tj ET"})
+
+
+def _pdf_with_font(font: list[bytes], text: bytes) -> bytes:
+    """One page showing `text` in font F1, whose objects (`font`, numbered from 5) follow."""
+    content = b"BT /F1 12 Tf 72 700 Td " + text + b" Tj ET"
+    return _pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+            *font,
+        ]
+    )
+
+
+def _flate_stream(data: bytes) -> bytes:
     import zlib
 
-    content = zlib.compress(b"BT /F1 1 Tf 10 700 Td (" + b"a" * chars + b") Tj ET", 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} /Filter /FlateDecode >>\nstream\n".encode() + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    out.write(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    packed = zlib.compress(data, 9)
+    return f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"
+
+
+def pdf_tounicode(entries: int) -> bytes:
+    """A font whose ToUnicode map (parsed by pdfminer in Python) lists `entries` mappings:
+    12 bytes each once unpacked, a few bytes packed."""
+    block = b"100 beginbfchar\n" + b"<41> <0041>\n" * 100 + b"endbfchar\n"
+    cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF>"
+    cmap += b" endcodespacerange\n" + block * (entries // 100) + b"endcmap end end"
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    return _pdf_with_font([font, _flate_stream(cmap)], b"(A)")
+
+
+def truetype_codes(codes: int) -> bytes:
+    """A TrueType file of one table, a character map (format 12) whose one group maps
+    `codes` codes: pdfminer builds a dictionary entry for each (up to four billion from
+    28 bytes)."""
+    import struct
+
+    group = struct.pack(">HHII", 12, 0, 28, 0) + struct.pack(">I", 1) + struct.pack(">III", 0, codes - 1, 0)
+    cmap = struct.pack(">HH", 0, 1) + struct.pack(">HHI", 3, 10, 12) + group
+    return struct.pack(">IHHHH", 0x00010000, 1, 0, 0, 0) + b"cmap" + struct.pack(">III", 0, 28, len(cmap)) + cmap
+
+
+def pdf_truetype_codes(codes: int) -> bytes:
+    """A page in a font that embeds truetype_codes(codes), with no ToUnicode map: pdfminer
+    reads the font's own character map."""
+    truetype = truetype_codes(codes)
+    return _pdf_with_font(
+        [
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /FontDescriptor 7 0 R"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            b"<< /Type /FontDescriptor /FontName /X /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0"
+            b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
+            _flate_stream(truetype),
+        ],
+        b"<0041>",
+    )
+
+
+def pdf_within_every_limit() -> bytes:
+    """About the most work the default limits let a PDF ask for: two pages of ruled tables
+    filled with 95,000 characters each (about 191,000 of max_pdf_objects=200,000, 40,000 of
+    max_pdf_crossings=50,000), and six pages of 120,000 bytes of the dearest instruction
+    per byte measured, one that draws nothing (`q`, saving the graphics state: 3
+    microseconds a byte), 908 KB in all of max_pdf_content_kb=1,024."""
+    table = ruling(100, 200) + text_of(95_000)
+    return pdf_document([table, table] + [b"q " * 60_000] * 6)
+
+
+def pdf_ruled_table(tmp: Path, copies: int) -> bytes:
+    """The sample's Avon and Somerset letter (a ruled table drawn by reportlab, as the
+    sample generator draws it) with its 163 incidents `copies` times over: 10 copies is
+    the letter of the x100 benchmark edition, 57 pages."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from sample_edition import generate
+
+    incidents = generate.build_incidents(random.Random(generate.SEED), generate.plan(1))
+    rows = [i for i in incidents if i.force_id == "avon-and-somerset"] * copies
+    (tmp / "avon-and-somerset").mkdir(parents=True, exist_ok=True)
+    [name] = generate.write_pdf_table(tmp, "avon-and-somerset", rows, random.Random(1))
+    return (tmp / name).read_bytes()
+
+
+def ods_dense(tmp: Path, rows: int) -> bytes:
+    """An ods whose table has `rows` more rows of 4 one-letter cells: no repeat counts,
+    every cell an element of its own (9 elements a row); padded to pass the zip ratio."""
+    import pandas as pd
+
+    path = tmp / "dense.ods"
+    pd.DataFrame(ROWS, columns=HEADER).to_excel(path, engine="odf", index=False, sheet_name="Data")
+    cell = b'<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    row = b"<table:table-row>" + cell * 4 + b"</table:table-row>"
+    grown = rezip(
+        path.read_bytes(), "content.xml", lambda x: x.replace(b"</table:table>", row * rows + b"</table:table>", 1)
+    )
+    return padded(grown)
 
 
 def ods_far_value(tmp: Path) -> bytes:
@@ -272,6 +432,18 @@ def cases(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "pdf-9000-empty-pages": ("r.pdf", pdf_many_pages(9_000)),
         "pdf-one-page-of-2m-characters": ("r.pdf", pdf_dense_page(2_000_000)),
         "pdf-one-page-of-120k-characters": ("r.pdf", pdf_dense_page(120_000)),  # just within max_page_kb
+        "pdf-400-pages-of-120k-characters": ("r.pdf", pdf_pages_of_text(400, 120_000)),  # under max_chars
+        "pdf-3-pages-of-120k-characters": ("r.pdf", pdf_pages_of_text(3, 120_000)),
+        "pdf-form-of-100k-characters-drawn-10000-times": ("r.pdf", pdf_form_drawn(10_000, 100_000)),
+        "pdf-ruled-grid-150x200": ("r.pdf", pdf_document([ruling(150, 200)])),
+        "pdf-ruled-grid-300x300": ("r.pdf", pdf_document([ruling(300, 300, 3000, 3000)], size=(3200, 3200))),
+        "pdf-within-every-limit": ("r.pdf", pdf_within_every_limit()),
+        "pdf-font-mapping-4-billion-codes": ("r.pdf", pdf_truetype_codes(2**32 - 1)),
+        "pdf-font-mapping-1m-codes": ("r.pdf", pdf_truetype_codes(1_000_000)),
+        "pdf-tounicode-of-1m-entries": ("r.pdf", pdf_tounicode(1_000_000)),
+        "pdf-sample-letter-57-pages": ("r.pdf", pdf_ruled_table(tmp / "letter", 10)),
+        "ods-dense-40000-rows": ("r.ods", ods_dense(tmp, 40_000)),
+        "ods-dense-16000-rows": ("r.ods", ods_dense(tmp, 16_000)),  # just within max_ods_elements
     }
 
 
@@ -283,15 +455,19 @@ from policebreaches.stages import extract
 root, out, limits, name = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
 outs = [out / f"{kind}.csv" for kind in ("rows", "counts", "status", "problems")]
 files = [root / "responses" / name]
-extract.run("kent", root / "responses", [name], files, read_manifest(root, []), limits, [], None, *outs)
+try:
+    extract.run("kent", root / "responses", [name], files, read_manifest(root, []), limits, [], None, *outs)
+finally:  # this process's own peak: os.wait4's counts what it held at fork, the parent's size
+    status = Path("/proc/self/status").read_text()
+    (out / "peak_kb").write_text(status.split("VmHWM:")[1].split()[0])
 """
 
 
 def measure(root: Path, name: str, limits: dict) -> dict:
     out = root.parent / f"{root.name}.out"
     out.mkdir(exist_ok=True)
-    for old in out.glob("*.csv"):
-        old.unlink()
+    for old in [*out.glob("*.csv"), out / "peak_kb"]:
+        old.unlink(missing_ok=True)
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(root), str(out), json.dumps(limits), name],
@@ -309,9 +485,10 @@ def measure(root: Path, name: str, limits: dict) -> dict:
     problems = out / "problems.csv"
     said = problems.read_text(encoding="utf-8").splitlines()[1:] if problems.is_file() else []
     rows = out / "rows.csv"
+    peak = out / "peak_kb"
     return {
         "seconds": round(seconds, 1),
-        "peak_rss_mb": usage.ru_maxrss // 1024,
+        "peak_rss_mb": (int(peak.read_text()) if peak.is_file() else usage.ru_maxrss) // 1024,
         "exit": os.waitstatus_to_exitcode(status),
         "rows_csv_mb": round(rows.stat().st_size / 1e6, 2) if rows.is_file() else None,
         "said": "; ".join(said)[:200] or (stderr.strip().splitlines() or ["(nothing)"])[-1][:200],

@@ -22,6 +22,10 @@ DEFAULT_LIMITS = {
     "max_page_kb": 128,
     "max_chars": 60_000_000,
     "max_xml_elements": 500_000,
+    "max_ods_elements": 150_000,
+    "max_pdf_content_kb": 1_024,
+    "max_pdf_objects": 200_000,
+    "max_pdf_crossings": 50_000,
 }
 
 
@@ -29,9 +33,10 @@ class TooLarge(ValueError):
     """A file over one of the limits: reported with the file's name (and the limit's key,
     which its fix names), never parsed to the end."""
 
-    def __init__(self, message: str, key: str = "max_rows"):
+    def __init__(self, message: str, key: str = "max_rows", otherwise: str = ""):
         super().__init__(message)
         self.key = key
+        self.otherwise = otherwise  # what else the fix may say: "or transcribe ..."
 
 
 def limit(limits: dict | None, key: str) -> int:
@@ -251,10 +256,26 @@ ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
 COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d+)"')
 
 
+def xml_elements(xml: bytes) -> int:
+    """The elements of an XML document, counted from its bytes (at C speed), not parsed."""
+    return xml.count(b"<") - xml.count(b"</") - xml.count(b"<?") - xml.count(b"<!")
+
+
 def check_ods(data: bytes, limits: dict | None) -> None:
-    """Each table's area holding values (repeat counts multiplied out, as the parser
-    would) within the limits; a repeated empty cell or row costs nothing."""
+    """The XML odfpy loads whole (content.xml, styles.xml and the other parts: a tree in
+    memory, each element an object) within max_ods_elements; then each table's area
+    holding values (repeat counts multiplied out, as the parser would) within the limits;
+    a repeated empty cell or row costs nothing."""
+    most, elements = limit(limits, "max_ods_elements"), 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.filename.endswith(".xml"):
+                elements += xml_elements(archive.read(info))
+                if elements > most:
+                    raise TooLarge(
+                        f"its XML holds more than max_ods_elements={most:,} elements (reached in {info.filename})",
+                        "max_ods_elements",
+                    )
         xml = archive.read("content.xml")
     name, rows, columns, row, col, row_repeat, row_has_value = "", 0, 0, 0, 0, 1, False
     for match in ODS_TOKEN.finditer(xml):

@@ -466,7 +466,8 @@ def long_cells(doc: Document, name: str, limit: int | None) -> list[Problem]:
 def _read_failure(exc: Exception) -> tuple[str, str]:
     """(what, fix) for a file its reader could not finish."""
     if isinstance(exc, TooLarge):
-        return f"{exc}: not read", f"check the file; raise {exc.key} in config.yaml's limits if it is genuine"
+        fix = f"check the file; raise {exc.key} in config.yaml's limits if it is genuine"
+        return f"{exc}: not read", f"{fix}, {exc.otherwise}" if exc.otherwise else fix
     if isinstance(exc, EncodingProblem):
         return (
             str(exc),

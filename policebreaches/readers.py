@@ -290,15 +290,21 @@ def read_docx(data: bytes, limits: dict | None = None, **_) -> Document:
 
 
 def read_pdf(data: bytes, pages: list[int] | None = None, limits: dict | None = None, **_) -> Document:
+    """Each page's tables and text lines, within the work budget pdf.py checks: the pages,
+    their instructions and the forms they draw before any page is laid out; then what the
+    layout builds and the ruling lines the table finder crosses, page by page."""
     import pdfplumber
+
+    from .pdf import check_pdf, lay_out, page_tables
 
     doc = Document()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        _check_pages(pdf.doc, limits)
+        budget = check_pdf(pdf.doc, limits, pages)
         for number, page in enumerate(pdf.pages, start=1):
             if pages and number not in pages:
                 continue
-            for t, rows in enumerate(page.extract_tables(), start=1):
+            lay_out(page, number, budget)
+            for t, rows in enumerate(page_tables(page, number, budget), start=1):
                 _append_continued(doc, _table(Locator(page=number, table=t), rows))
             text = page.extract_text() or ""
             doc.lines += [
@@ -308,64 +314,6 @@ def read_pdf(data: bytes, pages: list[int] | None = None, limits: dict | None = 
             ]
             page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
     return doc
-
-
-def _check_pages(document, limits: dict | None) -> None:
-    """Before any page is laid out: the page count the PDF declares, the pages its tree
-    really holds (counted up to the limit), and each page's drawing instructions once
-    decompressed (a few kilobytes can unpack to millions of characters, each of which the
-    layout turns into an object: 200,000 took 19 s and 469 MB)."""
-    import itertools
-
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdftypes import resolve1
-
-    most = limit(limits, "max_pages")
-    declared = resolve1(resolve1(document.catalog.get("Pages") or {}).get("Count", 0))
-    if isinstance(declared, int) and declared > most:
-        raise TooLarge(f"declares {declared:,} pages, over max_pages={most:,}", "max_pages")
-    total = 0
-    for number, page in enumerate(itertools.islice(PDFPage.create_pages(document), most + 1), start=1):
-        if number > most:
-            raise TooLarge(f"has more than max_pages={most:,} pages", "max_pages")
-        size = page_content_bytes(page, limit(limits, "max_page_kb") * 1024)
-        if size > limit(limits, "max_page_kb") * 1024:
-            raise TooLarge(
-                f"page={number} draws more than max_page_kb={limit(limits, 'max_page_kb'):,} KB of instructions",
-                "max_page_kb",
-            )
-        total += size
-        check_chars(total, limits)
-
-
-def page_content_bytes(page, most: int) -> int:
-    """The bytes of a page's content streams once decompressed, counted up to `most` + 1
-    (a Flate stream is inflated piece by piece, never whole)."""
-    import zlib
-
-    from pdfminer.pdftypes import resolve1
-
-    contents = resolve1(page.attrs.get("Contents"))
-    streams = [resolve1(c) for c in contents] if isinstance(contents, list) else [contents]
-    total = 0
-    for stream in streams:
-        if stream is None or not hasattr(stream, "rawdata"):
-            continue
-        names = [getattr(name, "name", name) for name, _ in stream.get_filters()]
-        if stream.rawdata is None:  # already decoded
-            total += len(stream.data or b"")
-        elif not names:
-            total += len(stream.rawdata)
-        elif names == ["FlateDecode"]:
-            inflate, data = zlib.decompressobj(), stream.rawdata
-            while data and total <= most:
-                total += len(inflate.decompress(data, most + 1 - total))
-                data = inflate.unconsumed_tail
-        else:
-            total += len(stream.get_data())
-        if total > most:
-            break
-    return total
 
 
 def _append_continued(doc: Document, table: Table) -> None:

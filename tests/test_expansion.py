@@ -117,9 +117,11 @@ def test_one_long_shared_string_shown_in_many_cells_counts_once_per_cell(tmp_pat
 
 
 def test_a_pdf_page_that_unpacks_to_millions_of_characters_is_a_problem_before_layout(tmp_path, monkeypatch):
-    import pdfplumber.page
+    import pdfminer.pdfinterp
 
-    monkeypatch.setattr(pdfplumber.page.Page, "extract_tables", lambda *a, **k: pytest.fail("the page was laid out"))
+    monkeypatch.setattr(
+        pdfminer.pdfinterp.PDFPageInterpreter, "process_page", lambda *a, **k: pytest.fail("the page was laid out")
+    )
     _, _, _, problems = extracted(tmp_path, "r.pdf", files.pdf_dense_page(2_000_000))
     assert only_problem(problems)[1] == "page=1 draws more than max_page_kb=128 KB of instructions: not read"
 
@@ -136,3 +138,15 @@ def test_default_limits_are_config_yamls(tmp_path):
     defaults = {k: v["default"] for k, v in schema["properties"]["limits"]["properties"].items()}
     for key, value in DEFAULT_LIMITS.items():
         assert config[key] == defaults[key] == value, key
+
+
+def test_an_ods_over_the_element_limit_is_a_problem_before_odfpy_loads_it(tmp_path, monkeypatch):
+    monkeypatch.setattr("odf.opendocument.load", lambda *a, **k: pytest.fail("the ods was loaded"))
+    book = files.ods_dense(tmp_path, 300)  # 300 rows of 4 cells more: 2,700 elements more
+    _, _, _, problems = extracted(tmp_path, "r.ods", book, {"max_ods_elements": 2_000})
+    assert only_problem(problems)[1] == (
+        "its XML holds more than max_ods_elements=2,000 elements (reached in content.xml): not read"
+    )
+    monkeypatch.undo()
+    rows, _, _, problems = extracted(tmp_path / "within", "r.ods", files.ods_dense(tmp_path, 100))  # 900 more
+    assert problems == [] and len(rows) == 121  # the header, 20 incidents and the 100 rows, read
