@@ -172,11 +172,15 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         """A cell of Appendix 3's family tables: the value, linked to its column's definition."""
         if not key:
             return Markup('<td class="num">–</td>')
-        used.setdefault(key)
         return Markup('<td class="num" id="{}"><a href="#kind-{}">{}</a></td>').format(
             anchor(key), kind, numbers[key]["display"]
         )
 
+    def printed(family: dict) -> bool:
+        """Whether the report printed any number of a family (Appendix 3 lists what it printed)."""
+        return any(key in used for row in family["rows"] for key in row["cells"] if key)
+
+    env.tests["printed"] = printed  # families | select("printed")
     env.globals.update(
         family_cell=family_cell,
         n=n,

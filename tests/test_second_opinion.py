@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from policebreaches.classify import default_codebook
 from policebreaches.second_opinion import train
 
 from conftest import REPO, read
@@ -12,12 +13,18 @@ from conftest import REPO, read
 CORPUS = pd.read_csv(REPO / "tests" / "corpus" / "incidents.csv", dtype=str, keep_default_na=False)
 
 
-def test_training_is_deterministic_and_uses_dev_rows_only():
+def test_training_is_deterministic_and_uses_dev_rows_only(second_opinion):
+    """A second training, on the session's corpus with every test label changed, agrees
+    with the session's (conftest `second_opinion`) to the last digit."""
     texts = ["Looked up her neighbour on PNC", "Told a journalist about a live case", "Lost a warrant card"]
-    poisoned = CORPUS.copy()
-    poisoned.loc[poisoned["split"] == "test", "breach_type"] = "other"  # test labels must not matter
-    opinions = train(CORPUS, 0.7).opinions(texts, ["", "", ""])
-    assert train(poisoned, 0.7).opinions(texts, ["", "", ""]) == opinions  # and two trainings agree
+    corpus = pd.concat([read(p) for p in sorted((REPO / "tests" / "corpus").glob("incidents*.csv"))])
+    poisoned = corpus.copy()
+    poisoned.loc[poisoned["split"] != "dev", "breach_type"] = "other"  # test labels must not matter
+    assert len(poisoned) > (poisoned["split"] == "dev").sum() > 0
+    opinions = second_opinion.opinions(texts, ["", "", ""])
+    learner = default_codebook().second_opinion_learner  # the session's, as the build trains it
+    again = train(poisoned, second_opinion.threshold, learner).opinions(texts, ["", "", ""])
+    assert again == opinions  # and two trainings agree
     assert [label for label, _ in opinions] == ["unauthorised_access", "third_party_disclosure", "other"]
 
 
