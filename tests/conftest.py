@@ -79,6 +79,14 @@ def pytest_collection_modifyitems(config, items) -> None:
     items.sort(key=lambda item: item.module.__name__ in needs)
 
 
+def pytest_configure(config) -> None:
+    """A pytest-xdist worker yields the processor to the shared build (which the controller
+    runs at normal priority): the build is what the tests that need it wait for, so it goes
+    first and the other tests fill the time left over."""
+    if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("PYTEST_XDIST_TESTRUNUID"):
+        os.nice(10)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session) -> None:
     """The whole suite under pytest-xdist: the controller starts the shared build before the
