@@ -37,7 +37,7 @@ CODE = (f"{WORKFLOW_FOLDER}/",)
 # (rule describe_run); build_info.json holds versions and settings, nothing of the responses
 PROVENANCE = ("ro-crate-metadata.json", "build_info.json")
 
-INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit", "model", "logs", "benchmarks")
+INTERNAL_FOLDERS = ("check", "extract", "clean", "statistics", "audit", "logs", "benchmarks")
 INTERNAL_FILES = ("records.csv", "review.csv", "ledger.csv", "aggregates.csv", "accuracy.csv", "reclassified.csv")
 
 FIX = (

@@ -53,11 +53,18 @@ def parse_number(value, key: str, kind: str, spec: dict):
 
 
 EDITION_ID = re.compile(r"^(?!\.+$)[A-Za-z0-9_.-]+$")  # as the schema's pattern: one folder name under raw/
+CORPUS_FOLDER = "corpus"  # results/corpus/: the second opinion and the corpus scores every edition shares
 
 
 def edition_id_problem(value: str, what: str = "edition") -> str | None:
     """Why `value` cannot name an edition folder (None when it can): one folder name of
-    letters, digits, '_', '.' and '-', never '.' or '..' (nothing outside raw/)."""
+    letters, digits, '_', '.' and '-', never '.' or '..' (nothing outside raw/), and not
+    the results folder the editions share (CORPUS_FOLDER)."""
+    if value == CORPUS_FOLDER:
+        return (
+            f"{what} {value!r} is not an edition id: results/{CORPUS_FOLDER}/ holds the codebook's corpus scores, "
+            "which every edition shares; name the edition otherwise (e.g. 2017)"
+        )
     if EDITION_ID.match(value or ""):
         return None
     return (

@@ -3,11 +3,11 @@ rule train_second_opinion:
         corpus=corpus_incident_files,
         codebook=CODEBOOK,
     output:
-        model=OUT / "model" / "second_opinion.pkl",
+        model=CORPUS_OUT / "second_opinion.pkl",
     log:
-        OUT / "logs" / "train_second_opinion.log",
+        CORPUS_OUT / "logs" / "train_second_opinion.log",
     benchmark:
-        OUT / "benchmarks" / "train_second_opinion.tsv"
+        CORPUS_OUT / "benchmarks" / "train_second_opinion.tsv"
     conda:
         "../envs/pipeline.yaml"
     params:
@@ -22,7 +22,7 @@ rule classify_breaches:
         records=OUT / "clean" / "records.csv",
         counts=extraction_outputs("counts"),
         codebook=CODEBOOK,
-        model=OUT / "model" / "second_opinion.pkl",
+        model=CORPUS_OUT / "second_opinion.pkl",
         coding=optional_raw_file("overrides/coding.csv"),
         baseline=optional_raw_file("baseline/labels.csv"),
     output:
@@ -51,14 +51,14 @@ rule score_corpus:
         # the later frozen test sets (test2_incidents.csv, test2_outcomes.csv ...)
         test_sets=sorted(Path(config["corpus_dir"]).glob("test*_*.csv")),
         # the second opinion: the test sets are scored with the decision policy, as records are
-        model=OUT / "model" / "second_opinion.pkl",
+        model=CORPUS_OUT / "second_opinion.pkl",
         codebook=CODEBOOK,
     output:
-        scores=OUT / "corpus_accuracy.csv",
+        scores=CORPUS_OUT / "corpus_accuracy.csv",
     log:
-        OUT / "logs" / "score_corpus.log",
+        CORPUS_OUT / "logs" / "score_corpus.log",
     benchmark:
-        OUT / "benchmarks" / "score_corpus.tsv"
+        CORPUS_OUT / "benchmarks" / "score_corpus.tsv"
     conda:
         "../envs/pipeline.yaml"
     params:

@@ -18,7 +18,7 @@ from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
 from policebreaches.strict import load_yaml, read_csv
-from policebreaches.settings import check_config
+from policebreaches.settings import CORPUS_FOLDER, check_config
 from policebreaches import staleness
 
 
@@ -47,7 +47,11 @@ os.environ["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), os.enviro
 
 EDITION = config["edition"]
 RAW_DIR = Path(config["raw_dir"])
-OUT = Path(config["results_dir"]) / "{edition}"  # every output lives under results/<edition>/
+OUT = Path(config["results_dir"]) / "{edition}"  # every output of an edition lives under results/<edition>/
+# ... but the codebook's second opinion and its scores on the wording corpus depend on no
+# edition: built once, shared by every edition, rebuilt only when the corpus, the codebook
+# or their code change (an edition's cold build reuses them)
+CORPUS_OUT = Path(config["results_dir"]) / CORPUS_FOLDER
 RESOURCES = Path("policebreaches/resources")
 CODEBOOK, REPORT_SPEC, FORCES = RESOURCES / "codebook.yaml", RESOURCES / "report_spec.yaml", RESOURCES / "forces.csv"
 GIVEN_NAMES = RESOURCES / "given_names.txt"  # the publication gate's list of given names

@@ -7,7 +7,7 @@ rule compute_statistics:
         ledger=OUT / "ledger.csv",
         exclusions=OUT / "clean" / "exclusions.csv",
         accuracy=OUT / "accuracy.csv",
-        corpus_accuracy=OUT / "corpus_accuracy.csv",
+        corpus_accuracy=CORPUS_OUT / "corpus_accuracy.csv",
         codebook=CODEBOOK,
         spec=REPORT_SPEC,
         given_names=GIVEN_NAMES,

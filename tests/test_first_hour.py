@@ -67,11 +67,11 @@ def test_a_stopped_build_sets_every_output_aside_and_a_finished_one_clears_them(
     assert (results / "stale" / "tables" / "table1.csv").read_text(encoding="utf-8") == "total,7\n"
     assert "STALE" in (results / "stale" / "README.txt").read_text(encoding="utf-8")
 
-    (results / "corpus_accuracy.csv").write_text("partial\n", encoding="utf-8")  # a second run stops too
+    (results / "accuracy.csv").write_text("partial\n", encoding="utf-8")  # a second run stops too
     assert "still set aside" in staleness.set_aside(results)
     assert sorted(p.name for p in results.iterdir()) == ["logs", "stale"]
     assert (results / "stale" / "numbers.json").is_file(), "the last build that finished was lost"
-    assert not (results / "stale" / "corpus_accuracy.csv").exists()
+    assert not (results / "stale" / "accuracy.csv").exists()
 
     (results / "report.stale.pdf").write_bytes(b"%PDF- from an older version of the pipeline")
     staleness.clear(results)  # a build finished

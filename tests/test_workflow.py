@@ -1,6 +1,7 @@
 """The workflow itself: lint clean, profiles valid, Snakemake's own report, job granularity."""
 
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -41,3 +42,24 @@ def test_snakemake_report_has_captions(built, tmp_path):
     done = snakemake("--config", f"results_dir={built.parent}", "--report", str(report))
     assert done.returncode == 0, done.stderr[-2000:]
     assert report.stat().st_size > 10_000
+
+
+def test_an_editions_cold_build_reuses_the_corpus_scores(built, tmp_path):
+    """results/corpus/ (the second opinion and its scores on the wording corpus) depends on
+    no edition: with an edition's results removed, only the edition's jobs run again."""
+    import shutil
+
+    results = tmp_path / "results"
+    shutil.copytree(built.parent / "corpus", results / "corpus")  # modification times kept
+    done = snakemake("--dry-run", "--config", f"results_dir={results}", "--quiet", "rules")
+    assert done.returncode == 0, done.stderr
+    planned = set(re.findall(r"^(\w+)\s+\d+$", done.stdout + done.stderr, flags=re.M))  # the job table
+    assert {"classify_breaches", "compute_statistics", "render_report"} <= planned
+    assert not {"train_second_opinion", "score_corpus"} & planned
+
+
+def test_corpus_cannot_name_an_edition():
+    from policebreaches.settings import CORPUS_FOLDER, edition_id_problem
+
+    assert "results/corpus/ holds the codebook's corpus scores" in edition_id_problem(CORPUS_FOLDER)
+    assert edition_id_problem("corpus2") is None
