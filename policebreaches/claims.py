@@ -33,6 +33,11 @@ def rate_ratio(k1: int, t1: float, k2: int, t2: float, level: float = LEVEL) -> 
         return {"ratio": None, "low": None, "high": None, "p_value": 1.0, "k1": k1, "k2": k2}
     test = binomtest(int(k2), int(n), t2 / (t1 + t2))
     ci = test.proportion_ci(confidence_level=level, method="exact")
+    # the central p-value (twice the smaller tail) is the one the exact (Clopper-Pearson) interval
+    # inverts: p < 5% exactly when the 95% interval excludes 1, so a printed p never contradicts
+    # its verdict (scipy's default two-sided p can fall under 5% beside an interval holding 1)
+    tails = (binomtest(int(k2), int(n), t2 / (t1 + t2), alternative=side).pvalue for side in ("less", "greater"))
+    central = min(1.0, 2 * min(tails))
     scale = t1 / t2
 
     def ratio_of(share: float) -> float:
@@ -42,7 +47,7 @@ def rate_ratio(k1: int, t1: float, k2: int, t2: float, level: float = LEVEL) -> 
         "ratio": ratio_of(k2 / n),
         "low": ratio_of(ci.low),
         "high": ratio_of(ci.high),
-        "p_value": float(test.pvalue),
+        "p_value": float(central),
         "k1": k1,
         "k2": k2,
     }
@@ -134,9 +139,14 @@ def order_of_two(a: dict, b: dict, noun: str) -> dict:
             f"classification error: {first_words} allowing for it), {second_words}."
         )
     else:
+        why = (
+            "the ranges overlap"
+            if first["low"] <= second["high"]
+            else "the counts are too close to tell apart from chance (exact test)"
+        )
         sentence = (
             f"{first_words[0].upper()}{first_words[1:]} allowing for classification error) and {second_words} "
-            f"cannot be told apart in number: the ranges overlap, so neither can be called the more common."
+            f"cannot be told apart in number: {why}, so neither can be called the more common."
         )
     return {
         "verdict": "more" if apart else "cannot_be_told_apart",

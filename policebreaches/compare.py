@@ -282,7 +282,7 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
             MIN_COUNT,
             f"{MIN_COUNT}",
             "Fewest breaches in each edition for a change to be given as a percentage.",
-            "compare.MIN_COUNT",
+            "the pipeline's rule for small counts (fixed, not estimated from the data)",
         ),
         "change.requests.response_rate.delta": (
             points / 100,

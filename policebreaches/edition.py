@@ -45,6 +45,36 @@ STATUS_WORDS = {  # the register's statuses, in report order, as the report name
     "no_response": "No response",
 }
 STATUSES = set(STATUS_WORDS)
+# sections of the Freedom of Information Act 2000 a refusal cites, as the report writes them out
+FOI_SECTIONS = {
+    "12": "cost of compliance over the limit",
+    "14": "vexatious or repeated request",
+    "21": "accessible by other means",
+    "22": "intended for future publication",
+    "23": "security bodies",
+    "24": "national security",
+    "30": "investigations and proceedings",
+    "31": "law enforcement",
+    "38": "health and safety",
+    "40": "personal information",
+    "41": "provided in confidence",
+    "42": "legal professional privilege",
+    "43": "commercial interests",
+    "44": "prohibitions on disclosure",
+}
+FOI_SECTION = re.compile(r"\bs(?:ection)?\.?\s?(\d+)((?:\(\d+\))*)", re.IGNORECASE)
+
+
+def exemption_words(text: str) -> str:
+    """'s40(2)' -> 'section 40(2) (personal information)': a register's exemption written out."""
+
+    def written(match: re.Match) -> str:
+        words = FOI_SECTIONS.get(match[1])
+        return f"section {match[1]}{match[2]}" + (f" ({words})" if words else "")
+
+    return FOI_SECTION.sub(written, text)
+
+
 DATA_STATUSES = {"disclosed", "partial"}  # only these carry figures to extract
 RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
 TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_category", "description", "outcome"]

@@ -131,8 +131,8 @@ def type_entries(numbers: dict, records, scores, codebook, coded: pd.DataFrame |
         claim["verdict"],
         claim["sentence"],
         "Whether the most common breach type outnumbers the next: said only when their classification-error "
-        "intervals (uncertainty.type.<type>) do not overlap.",
-        "uncertainty.type.<type> of the two largest types",
+        "intervals (uncertainty.type.<type>) do not overlap and their counts differ beyond chance (exact test).",
+        "uncertainty.type.<type> and breaches.type.<type> of the two largest types",
     )
     entries["claims.types.largest.gap"] = (
         claim["gap"],

@@ -24,6 +24,8 @@ import math
 import numpy as np
 from scipy.stats import norm, poisson
 
+from .timeliness import long_date
+
 PER = 1000  # rates per 1,000 workforce
 DAYS_PER_YEAR = 365.25
 LEVELS = {"95": 0.025, "99.8": 0.001}  # two-sided: the tail each side
@@ -278,9 +280,9 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
         method,
         "Which control limits the funnel plot and every force's standing use: exact Poisson while the forces "
         "scatter no more than chance allows, else Spiegelhalter's additive random-effects adjustment for "
-        "overdispersion (square-root scale, z-scores winsorised at 10% each end, as the CQC and FunnelPlotR's "
-        "method CQC compute it).",
-        "rates.tau2 > 0",
+        "overdispersion (square-root scale, z-scores winsorised at 10% each end, as the Care Quality Commission "
+        "computes it for NHS indicators, and the FunnelPlotR package's 'CQC' method).",
+        "the between-force variance rates.tau2: widened when it is above 0",
     )
     entries["rates.tau2"] = (
         result["tau2"],
@@ -304,7 +306,12 @@ def _national_entries(rows: list[dict], rated: list[dict], result: dict, names: 
         "1 = chance).",
         "mean of winsorised (2 x (sqrt(forces.<id>.total) - sqrt(expected)))²",
     )
-    sources = sorted({f"{r['workforce']['source']} (as of {r['workforce']['as_of']})" for r in rated})
+    sources = sorted(
+        {
+            f"{r['workforce']['source']} (as at {long_date(dt.date.fromisoformat(str(r['workforce']['as_of'])))})"
+            for r in rated
+        }
+    )
     entries["rates.workforce.source"] = (
         "; ".join(sources),
         "; ".join(sources),

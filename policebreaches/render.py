@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .edition import DATA_STATUSES
-from .tables import measure_tables
+from .edition import DATA_STATUSES, exemption_words
+from .tables import common_definition, measure_tables
 
 
 class FetchRefused(ValueError):
@@ -149,14 +149,15 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         return "Counted from " + " and ".join(parts) + "."
 
     def kind_definition(part: str) -> str:
-        """A force number's definition, said once for every force: the first force that has
-        it, its name (as its status entry begins) replaced by 'The force'."""
-        for force in sorted({k.split(".")[1] for k in used if k.startswith("forces.")}):
-            entry = numbers.get(f"forces.{force}.{part}")
-            if entry:
-                name = numbers[f"forces.{force}.status"]["definition"].split(":")[0]
-                return entry["definition"].replace(name, "The force")
-        return ""
+        """A force number's definition, said once for every force: the words the forces'
+        definitions share, the force's name as "the force" and its own figures as "…"."""
+        forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
+        having = [f for f in forces if f"forces.{f}.{part}" in numbers]
+        found = {numbers[f"forces.{f}.{part}"]["definition"] for f in having}
+        if len(found) == 1:  # one force, or all alike: its name (as its status entry begins) made general
+            name = numbers[f"forces.{having[0]}.status"]["definition"].split(":")[0]
+            return found.pop().replace(name, "The force")
+        return common_definition(sorted(found), "the force") if found else ""
 
     def force_cell(key: str | None, numeric: bool) -> Markup:
         """A cell of Appendix 3's force tables: the value, linked to its kind's definition."""
@@ -180,7 +181,15 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         """Whether the report printed any number of a family (Appendix 3 lists what it printed)."""
         return any(key in used for row in family["rows"] for key in row["cells"] if key)
 
+    def held_by_a_force(column: tuple) -> bool:
+        """Whether any force printed has the number (column[0]: its part): a provisional
+        edition rates no force, so Appendix 3 has no rate columns of dashes."""
+        forces = {k.split(".")[1] for k in used if k.startswith("forces.")}
+        return any(f"forces.{f}.{column[0]}" in numbers for f in forces)
+
+    env.filters["exemption"] = exemption_words
     env.tests["printed"] = printed  # families | select("printed")
+    env.tests["held_by_a_force"] = held_by_a_force
     env.globals.update(
         family_cell=family_cell,
         n=n,

@@ -356,7 +356,12 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     rate = per_year(total, days)  # over the months the answer covers, not the whole period's
     answer = timeliness.body_timeliness(row, edition.figures_as_of)
     computed = {
-        "status": (row["status"], STATUS_WORDS[row["status"]], "requests.csv status"),
+        # a body whose twenty working days had not run out by as_of has not failed to respond
+        "status": (
+            row["status"],
+            "Not answered yet" if answer["standing"] == "not_due" else STATUS_WORDS[row["status"]],
+            "requests.csv status",
+        ),
         "answer_timeliness": (
             answer["standing"],
             answer["why"] or STANDING_WORDS[answer["standing"]],  # not known: which date is missing

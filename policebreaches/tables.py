@@ -4,6 +4,7 @@ key, so a table and the text that quotes it cannot disagree."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import re
 from pathlib import Path
@@ -121,7 +122,7 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
             {
                 "force_id": f,
                 "force": r["name"],
-                "status": STATUS_WORDS[r["status"]],
+                "status": numbers[f"forces.{f}.status"]["display"],  # "Not answered yet" before its deadline
                 "exemption": r["exemption"],
                 "responded": r["responded"],
                 "working_days": numbers.get(f"forces.{f}.working_days", {}).get("value", ""),
@@ -248,20 +249,37 @@ def write_xlsx(
     rewrite_reproducibly(buffer.getvalue(), path, f"{published.isoformat()}T00:00:00Z")
 
 
-def common_definition(definitions: list[str], placeholder: str) -> str:
-    """One definition for a column of numbers that differ only in their row's category: the
-    words they all share, with the words that differ said once as `placeholder`."""
+MIN_SHARED = 4  # tokens (words, spaces, punctuation) in a phrase two definitions share
+
+
+def common_definition(definitions: list[str], placeholder: str, elsewhere: str = "…") -> str:
+    """One definition for numbers that differ only in what they are of (a row's category, a
+    force): the words all the definitions share, the words that differ said once as
+    `placeholder` (capitalised at the start) and any further differing run as `elsewhere`
+    (a force's own figures inside its definition)."""
     distinct = list(dict.fromkeys(definitions))
-    if len(distinct) == 1:
-        return distinct[0]
     words = [re.findall(r"\w+|\W", d) for d in distinct]
-    shortest = min(map(len, words))
-    head = next((i for i in range(shortest) if len({w[i] for w in words}) > 1), shortest)
-    tail = next(
-        (i for i in range(shortest - head) if len({w[-1 - i] for w in words}) > 1),
-        shortest - head,
-    )
-    return "".join(words[0][:head]) + placeholder + "".join(words[0][len(words[0]) - tail :])
+    shared = [True] * len(words[0])
+    for other in words[1:]:
+        matcher = difflib.SequenceMatcher(None, words[0], other, autojunk=False)
+        kept = {
+            i
+            for a, b, size in matcher.get_matching_blocks()
+            # a shared phrase, not a word or comma the two happen to share ("or", "2,740" and "1,747"),
+            # but always the shared start and end (a closing full stop)
+            if size >= MIN_SHARED or a == b == 0 or (a + size, b + size) == (len(words[0]), len(other))
+            for i in range(a, a + size)
+        }
+        shared = [was and i in kept for i, was in enumerate(shared)]
+    out, runs = [], 0
+    for i, word in enumerate(words[0]):
+        if shared[i]:
+            out.append(word)
+        elif i == 0 or shared[i - 1]:  # a run of differing words starts: said once
+            said = placeholder if runs == 0 else elsewhere
+            out.append(said[0].upper() + said[1:] if i == 0 else said)
+            runs += 1
+    return "".join(out)
 
 
 def family_rows(source: str, numbers: dict, codebook, roles: list[str]) -> list[tuple[str, str, bool]]:

@@ -70,7 +70,7 @@ def body_timeliness(row: dict, as_of: dt.date | None = None) -> dict:
     if row["status"] == "no_response":
         due = deadline(received)
         if as_of is not None and due > as_of:
-            return {"days": None, "standing": "not_due", "why": f"not answered yet, not due until {_long(due)}"}
+            return {"days": None, "standing": "not_due", "why": f"not answered yet, not due until {long_date(due)}"}
         return {"days": None, "standing": "unanswered", "why": STATUS_WORDS["no_response"].lower()}
     if answered is None:
         return {"days": None, "standing": "not_known", "why": "answer date not recorded"}
@@ -78,7 +78,8 @@ def body_timeliness(row: dict, as_of: dt.date | None = None) -> dict:
     return {"days": days, "standing": "in_time" if days <= LIMIT else "late", "why": ""}
 
 
-def _long(day: dt.date) -> str:
+def long_date(day: dt.date) -> str:
+    """31 March 2015, as the report writes a date."""
     return f"{day.day} {day:%B %Y}"
 
 

@@ -515,3 +515,31 @@ def test_rankings_say_whether_they_set_like_beside_like():
         "side by side.",
     )
     assert claim("unknown", "unknown", "unknown")[0] == "not_stated"
+
+
+def test_two_types_apart_in_range_but_close_in_count_are_said_to_be_close_not_overlapping():
+    """11 and 7 breaches whose ranges do not overlap: the exact test, not the ranges, stops
+    the order, and the sentence gives that reason (a provisional edition printed 'the ranges
+    overlap' beside 11–11 and 7–7)."""
+    from policebreaches.claims import order_of_two
+
+    said = order_of_two(
+        {"label": "unauthorised access", "count": 11, "low": 11.0, "high": 11.2},
+        {"label": "disclosure to third parties", "count": 7, "low": 6.6, "high": 7.03},
+        "breaches",
+    )
+    assert said["verdict"] == "cannot_be_told_apart"
+    assert "too close to tell apart from chance (exact test)" in said["sentence"]
+    assert "ranges overlap" not in said["sentence"]
+
+
+@pytest.mark.parametrize(
+    "k1, t1, k2, t2",
+    [(40, 1, 22, 1), (9, 1, 1, 1), (1, 12, 4, 6), (5, 12, 8, 6), (7, 12, 10, 6), (9, 12, 0, 6), (10, 12, 12, 6)],
+)
+def test_the_p_value_and_the_interval_of_a_change_never_disagree(k1, t1, k2, t2):
+    """p < 5% exactly when the 95% interval of the ratio excludes 1 (a provisional edition
+    printed 'about the same' beside p = 0.048): over unequal periods scipy's default two-sided
+    p disagreed with the exact interval for these counts."""
+    test = rate_ratio(k1, t1, k2, t2)
+    assert (test["p_value"] < 0.05) == (direction(test) != "about the same"), test

@@ -204,7 +204,10 @@ def test_provisional_report_says_only_what_it_knows(provisional):
     assert "Figures as at 10 February 2017 · not yet published" in text
     assert "Published" not in text and "calibrated" not in text and "SYNTHETIC" not in text
     assert "the 7 bodies that gave figures so far recorded 20 breaches of data protection" in text
-    accounting = "Asked: 44 · answered: 8 · gave figures: 7 · refused: 1 · no information held: 0 · no response: 36."
+    accounting = (
+        "Asked: 44 · answered: 8 · gave figures: 7 · refused: 1 · no information held: 0 · "
+        "no response: 36 (of which not yet due: 22)."
+    )
     assert text.count(accounting) >= 2  # the summary and the methodology, wherever a rate is stated
     # no ranking, no top ten, no national rate, no funnel, no "most"
     for absent in (
@@ -231,7 +234,7 @@ def test_provisional_report_draws_no_zero_for_what_was_not_given(provisional):
     profile = re.search(r"<h3>Dorset Police</h3>(.*?)</div>", html, flags=re.S).group(1)
     outcome = " ".join(re.sub(r"<[^>]+>", "", re.search(r"Outcome:(.*?)</p>", profile, re.S).group(1)).split())
     assert outcome == "Conviction – · Resigned, dismissed – · Warning – · No action – · Unknown 6"
-    assert "Role: – (not given: counts-only answer)" in profile
+    assert "Role: – (not given)" in profile
     # a group the request did not ask about, given by nobody, is neither a row nor a bar
     assert "Volunteers" not in html and "volunteers" not in html
     roles = (provisional / "figures" / "roles.csv").read_text(encoding="utf-8")
@@ -248,7 +251,12 @@ def test_an_edition_nobody_answered_is_a_status_page(unanswered):
     text = text_of(unanswered / "report.html")
     assert "No body has answered yet." in text
     assert "No figures yet. Not one of the 44 bodies asked had given figures by 20 January 2017." in text
-    assert "Asked: 44 · answered: 0 · gave figures: 0 · refused: 0 · no information held: 0 · no response: 44." in text
+    assert (
+        "Asked: 44 · answered: 0 · gave figures: 0 · refused: 0 · no information held: 0 · "
+        "no response: 44 (of which not yet due: 44)." in text
+    )
+    # a body whose deadline had not passed is not said to have failed to respond
+    assert numbers["forces.kent.status"]["display"] == "Not answered yet" and "Not answered yet" in text
     assert "not yet published" in text
     # no sentences with zeros and "none": no summary, findings, tables of breaches, methodology
     for absent in (

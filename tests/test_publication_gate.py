@@ -110,6 +110,7 @@ def test_marks_and_ellipses_never_drop_a_negation(quote, ok):
 def copy(built, tmp_path) -> Path:
     target = tmp_path / "2016"
     shutil.copytree(built, target, ignore=shutil.ignore_patterns("logs", "benchmarks"))
+    shutil.copytree(built.parent / "corpus", tmp_path / "corpus")  # results/corpus/: what every edition shares
     return target
 
 
@@ -127,7 +128,7 @@ def statistics(results: Path) -> None:
         ledger=results / "ledger.csv",
         exclusions=results / "clean" / "exclusions.csv",
         accuracy=results / "accuracy.csv",
-        corpus_accuracy=results / "corpus_accuracy.csv",
+        corpus_accuracy=results.parent / "corpus" / "corpus_accuracy.csv",
         codebook=resources / "codebook.yaml",
         spec=resources / "report_spec.yaml",
         given_names=resources / "given_names.txt",

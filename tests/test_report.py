@@ -417,3 +417,37 @@ def test_every_derivation_says_what_it_was_worked_out_from_in_words_not_code(bui
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     code = re.compile(r"\b[a-z_]+\.[A-Z_]{3,}\b|\b[a-z_]+\.[a-z_]+\(|\bscipy\b|\.py\b")
     assert not [key for key, entry in numbers.items() if code.search(entry["filter"])]
+
+
+def test_a_breakdown_no_record_of_a_force_states_reads_dash_not_zero(built):
+    """Durham's list (raw/2016/responses/durham/breaches_list.docx: date and description only)
+    states no outcome and no role, Thames Valley's table no role: their cells are "–", their
+    records counted as unknown; West Midlands' list states both."""
+    numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
+    given = {k: v["value"] for k, v in numbers.items() if ".given." in k}
+    assert given["forces.durham.given.outcome_group"] is False and given["forces.durham.given.role"] is False
+    assert given["forces.thames-valley.given.role"] is False
+    assert (
+        given["forces.west-midlands.given.role"] is True and given["forces.west-midlands.given.outcome_group"] is True
+    )
+    html = (built / "report.html").read_text(encoding="utf-8")
+    profile = re.search(r"<h3>Durham Constabulary</h3>(.*?)</div>", html, flags=re.S).group(1)
+    outcome = " ".join(re.sub(r"<[^>]+>", "", re.search(r"Outcome:(.*?)</p>", profile, re.S).group(1)).split())
+    assert outcome.startswith("Conviction – · Resigned, dismissed – · Warning – · No action – · Unknown ")
+    assert "Role: – (not given)" in profile
+
+
+@pytest.mark.parametrize(
+    "given, written",
+    [
+        ("s12", "section 12 (cost of compliance over the limit)"),
+        ("s30/s31", "section 30 (investigations and proceedings)/section 31 (law enforcement)"),
+        ("s40(2)", "section 40(2) (personal information)"),
+        ("Section 14", "section 14 (vexatious or repeated request)"),
+        ("s99", "section 99"),
+    ],
+)
+def test_an_exemption_is_written_out(given, written):
+    from policebreaches.edition import exemption_words
+
+    assert exemption_words(given) == written

@@ -186,20 +186,26 @@ def provisional_numbers(register: list[dict], threshold: float) -> dict:
     }
 
 
+UNSTATED = {"outcome_group": "other_or_unknown", "role": "unknown"}  # what a record says when its answer is silent
+
+
 def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataFrame) -> dict:
     """forces.<id>.given.<field>: whether a body that gave figures gave a breakdown by type,
     outcome or role, or only a total (its cells then read "–", not 0). Incident records give
-    all three; a counts-only answer gives a breakdown it states (not a remainder the
-    pipeline filled in, rule AGG-REMAINDER)."""
+    their type (read from each description), and an outcome or a role where at least one of
+    them states one (a list with no outcome or role column gives every record "unknown": its
+    other cells are not zeros but not given); a counts-only answer gives a breakdown it
+    states (not a remainder the pipeline filled in, rule AGG-REMAINDER)."""
     extra = {}
     for row in register:
         f = row["force_id"]
         if row["status"] not in DATA_STATUSES:
             continue
-        has_records = bool(len(records)) and bool((records["force_id"] == f).any())
+        own = records[records["force_id"] == f] if len(records) else records
         stated = margins[(margins["force_id"] == f) & (margins["rule"] != "AGG-REMAINDER")] if len(margins) else margins
         for field in ("breach_type", "outcome_group", "role"):
-            given = has_records or bool(len(stated)) and bool((stated["dimension"] == field).any())
+            in_records = bool(len(own)) and bool((own[field] != UNSTATED.get(field, "")).any())
+            given = in_records or bool(len(stated)) and bool((stated["dimension"] == field).any())
             extra[f"forces.{f}.given.{field}"] = (
                 given,
                 "given" if given else "not given",
@@ -239,6 +245,19 @@ def coding_numbers(scores: pd.DataFrame) -> dict:
     return extra
 
 
+SHARE_WORDS = {"right": "decided right", "review": "sent to review", "wrong": "decided wrong"}
+MEASURE_WORDS = {  # a corpus measure in words (corpus.py field_measures names them)
+    **{share: f"share of the texts {words}" for share, words in SHARE_WORDS.items()},
+    **{
+        f"{share}_ci_{end}": f"{side} end of the 95% Wilson interval of the share {words}"
+        for share, words in SHARE_WORDS.items()
+        for end, side in (("low", "lower"), ("high", "upper"))
+    },
+    "precision": "precision (of the texts decided as this class, the share truly of it)",
+    "recall": "recall (of the texts truly of this class, the share decided as it)",
+}
+
+
 def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
     """corpus.<split>.*: the codebook on each frozen test set of real FOI wording ('test',
     the split of the first corpus files; 'test2', 'test3' ..., later sets by other writers)."""
@@ -265,7 +284,7 @@ def corpus_numbers(scores: pd.DataFrame, codebook) -> dict:
         elif math.isnan(value):
             display, what = "n/a", f"{row.measure} (no text decided as this class)"
         else:
-            display, what = f"{value * 100:.1f}%", row.measure.replace("_", " ")
+            display, what = f"{value * 100:.1f}%", MEASURE_WORDS.get(row.measure, row.measure.replace("_", " "))
         overall = row.category == "all"
         scope = row.field if overall else f"{row.field} = {row.category}"
         key = f"corpus.{row.split}.{row.field}" + ("" if overall else f".{row.category}") + f".{row.measure}"
