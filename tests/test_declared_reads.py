@@ -194,6 +194,7 @@ def copy_of_build(built: Path, folder: Path) -> Path:
     modification times kept (copy2), so Snakemake finds it up to date."""
     project = sandbox(folder.resolve())
     shutil.copytree(built, project / "results" / "2016")
+    shutil.copytree(built.parent / "corpus", project / "results" / "corpus")  # what every edition shares
     assert not dry_run(project, "--config", "edition=2016"), "the copy of the build is out of date before any change"
     return project
 
