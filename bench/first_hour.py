@@ -29,8 +29,11 @@ BEGIN, END = (
 
 
 def timed(command: str, cwd: Path) -> tuple[float, str, int]:
+    # as a user types it: not a sub-make of `make first-hour` (make would print "Entering
+    # directory" lines and pass on this make's flags)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")}
     start = time.perf_counter()
-    done = subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, env=env)
     return time.perf_counter() - start, done.stdout + done.stderr, done.returncode
 
 
