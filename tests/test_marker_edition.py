@@ -125,9 +125,10 @@ def test_the_crate_carries_no_marker_and_each_response_file_by_its_checksum(numb
     """The provenance crate of the fast build (its public outputs: numbers.json and tables/),
     written by the stage: four response files whose names carry markers are in it by checksum,
     and no marker is anywhere in it."""
+    from test_crate import describe
+
     from policebreaches.buildinfo import build_info
     from policebreaches.edition import parse_manifest, sha256_file
-    from policebreaches.stages import describe_run
 
     results, _, approved = numbers_built
     raw = results.parent.parent / "raw" / results.name
@@ -136,20 +137,7 @@ def test_the_crate_carries_no_marker_and_each_response_file_by_its_checksum(numb
     info = build_info(results.name, sha256_file(raw / "SHA256SUMS"), {"edition": results.name}, REPO)
     (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
     monkeypatch.chdir(REPO)  # the workflow's files are named relative to the repository, as the rule names them
-    workflow = [Path("Snakefile"), *sorted(p.relative_to(REPO) for p in (REPO / "rules").glob("*.smk"))]
-    public = [p for p in sorted(folder.rglob("*")) if p.is_file() and is_public(p.relative_to(folder).as_posix())]
-    describe_run.run(
-        build_info=folder / "build_info.json",
-        manifest=raw / "SHA256SUMS",
-        edition=folder / "check" / "edition.json",
-        raw=[p for p in sorted(raw.rglob("*")) if p.is_file()],
-        workflow=workflow,
-        workflow_out=[folder / "workflow" / p for p in workflow],
-        numbers=folder / "numbers.json",
-        public=public,
-        crate_out=folder / CRATE_FILE,
-        given_names=REPO / "policebreaches" / "resources" / "given_names.txt",
-    )
+    describe(folder, raw)  # the stage's run(), as test_crate calls it
     crate = (folder / CRATE_FILE).read_text(encoding="utf-8")
     pinned, _ = parse_manifest((raw / "SHA256SUMS").read_text(encoding="utf-8"))
     responses = {name: digest for name, digest in pinned.items() if name.startswith("responses/")}
