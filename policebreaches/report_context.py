@@ -258,7 +258,10 @@ def build_context(
     provisional = bool(numbers["report.provisional"]["value"])
     no_figures = not numbers["requests.gave_figures"]["value"]
     approved = [case for case in cases if case.get("approved")]
-    sections = section_list(provisional=provisional, no_figures=no_figures, has_cases=bool(approved))
+    sections = [  # Table 1 by its full title, as its heading gives it (report_spec.yaml)
+        (id, spec["tables"]["table1"]["title"] if id == "table1" else title)
+        for id, title in section_list(provisional=provisional, no_figures=no_figures, has_cases=bool(approved))
+    ]
     if change and not no_figures:
         before = [section for section, _ in sections].index("methodology")
         sections.insert(before, ("change", f"Change since {change['previous']}"))

@@ -451,3 +451,9 @@ def test_an_exemption_is_written_out(given, written):
     from policebreaches.edition import exemption_words
 
     assert exemption_words(given) == written
+
+
+def test_the_contents_give_table_1_its_title(built):
+    html = (built / "report.html").read_text(encoding="utf-8")
+    contents = html.split('<nav class="toc">', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="#table1">Table 1: breaches by type and by outcome</a>' in contents
