@@ -159,12 +159,31 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
             return found.pop().replace(name, "The force")
         return common_definition(sorted(found), "the force") if found else ""
 
+    def change_forces() -> tuple[list[str], list[tuple[str, list[str | None]]]]:
+        """The change since the previous edition, per force (change.forces.<id>.<part>): its
+        parts in the order of first use and, per force, the key of each (None where it has none)."""
+        keys = [k for k in used if k.startswith("change.forces.")]
+        parts = list(dict.fromkeys(".".join(k.split(".")[3:]) for k in keys))
+        forces = sorted({k.split(".")[2] for k in keys})
+        rows = [(f, [k if (k := f"change.forces.{f}.{part}") in numbers else None for part in parts]) for f in forces]
+        return parts, rows
+
+    def change_definition(part: str) -> str:
+        """A kind of per-force change number, said once: the words the forces' definitions share."""
+        found = {
+            v["definition"]
+            for k, v in numbers.items()
+            if k.startswith("change.forces.") and ".".join(k.split(".")[3:]) == part
+        }
+        return common_definition(sorted(found), "the force") if found else ""
+
     def force_cell(key: str | None, numeric: bool) -> Markup:
         """A cell of Appendix 3's force tables: the value, linked to its kind's definition."""
         css = ' class="num"' if numeric else ""
         if not key:
             return Markup("<td{}>–</td>").format(Markup(css))
-        kind = "kind-" + ".".join(key.split(".")[2:]).replace(".", "-")
+        skip = 3 if key.startswith("change.forces.") else 2  # forces.<id>.<part>, change.forces.<id>.<part>
+        kind = ("kind-change-" if skip == 3 else "kind-") + ".".join(key.split(".")[skip:]).replace(".", "-")
         return Markup('<td{} id="{}"><a href="#{}">{}</a></td>').format(
             Markup(css), anchor(key), kind, numbers[key]["display"]
         )
@@ -192,6 +211,8 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
     env.tests["held_by_a_force"] = held_by_a_force
     env.globals.update(
         family_cell=family_cell,
+        change_forces=change_forces,
+        change_definition=change_definition,
         n=n,
         counted=counted,
         per_week=per_week,

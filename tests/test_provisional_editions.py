@@ -228,6 +228,17 @@ def test_provisional_report_says_only_what_it_knows(provisional):
     assert "Not answered yet, still within their twenty working days (22, not counted above)" in text
 
 
+def test_appendix_3_defines_each_kind_of_per_force_change_once(provisional):
+    """The change since 2016, per force: one table with each kind defined once, not an entry
+    per force and kind (about 80 entries, six pages, before)."""
+    html = (provisional / "report.html").read_text(encoding="utf-8")
+    appendix = html.split('id="derivations"', 1)[1]
+    assert "Change since the previous edition, per force" in appendix
+    assert '<dt id="n-change-forces-' not in appendix
+    assert appendix.count('<dt id="kind-change-change-claim">') == 1
+    assert 'href="#kind-change-change-claim"' in appendix
+
+
 def test_provisional_report_draws_no_zero_for_what_was_not_given(provisional):
     html = (provisional / "report.html").read_text(encoding="utf-8")
     # Dorset gave totals by type only: its outcome cells are "–" (its 6 counted as unknown), no zeros
