@@ -33,11 +33,7 @@ def make_url_fetcher(allowed_files: list[Path]):
     class SafeURLFetcher(URLFetcher):
         def __init__(self):
             # fail_on_errors: a figure or font that cannot be loaded stops the build, never a silent gap
-            super().__init__(
-                allowed_protocols={"file", "data"},
-                allow_redirects=False,
-                fail_on_errors=True,
-            )
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
 
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
@@ -53,12 +49,9 @@ def make_url_fetcher(allowed_files: list[Path]):
 
 
 def _mime(path: Path) -> str:
-    return {
-        ".svg": "image/svg+xml",
-        ".png": "image/png",
-        ".css": "text/css",
-        ".ttf": "font/ttf",
-    }.get(path.suffix.lower(), "application/octet-stream")
+    return {".svg": "image/svg+xml", ".png": "image/png", ".css": "text/css", ".ttf": "font/ttf"}.get(
+        path.suffix.lower(), "application/octet-stream"
+    )
 
 
 def anchor(key: str) -> str:
@@ -101,8 +94,7 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
 
     def tabled(key: str, families: list[dict]) -> bool:
         """Numbers Appendix 3 gives as cells of a table, not one entry each: the codebook's
-        measures (corpus.*, accuracy.*) and the national numbers that come in families.
-        """
+        measures (corpus.*, accuracy.*) and the national numbers that come in families."""
         return key.startswith(("corpus.", "accuracy.")) or any(
             key in row["cells"] for f in families for row in f["rows"]
         )
@@ -111,18 +103,12 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         """The codebook's measures the report printed: tables of families, and single rows."""
         return measure_tables([k for k in used if k.startswith(("corpus.", "accuracy."))], numbers)
 
-    def derivation_forces(
-        parts: list[str] | None = None,
-    ) -> list[tuple[str, list[str | None]]]:
+    def derivation_forces(parts: list[str] | None = None) -> list[tuple[str, list[str | None]]]:
         """Per force, the keys forces.<id>.<part> (None where the force has none): the compact
         tables of Appendix 3. Default parts: total, types and outcome groups."""
         forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
         types, outcomes = codebook.categories("breach_type"), codebook.categories("outcome_group")
-        parts = parts or [
-            "total",
-            *(f"type.{t}" for t in types),
-            *(f"outcome.{o}" for o in outcomes),
-        ]
+        parts = parts or ["total", *(f"type.{t}" for t in types), *(f"outcome.{o}" for o in outcomes)]
         return [(f, [_cell(f, p) for p in parts]) for f in forces]
 
     def _cell(force: str, part: str) -> str | None:
@@ -148,12 +134,14 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
             parts.append(f"{rows:,} row{'s' * (rows != 1)} of counts-only answers")
         return "Counted from " + " and ".join(parts) + "."
 
-    def kind_definition(part: str) -> str:
-        """A force number's definition, said once for every force: the words the forces'
-        definitions share, the force's name as "the force" and its own figures as "…"."""
-        forces = sorted({k.split(".")[1] for k in used if k.startswith("forces.")})
-        having = [f for f in forces if f"forces.{f}.{part}" in numbers]
-        found = {numbers[f"forces.{f}.{part}"]["definition"] for f in having}
+    def kind_definition(part: str, prefix: str = "forces.") -> str:
+        """A per-force number's definition (<prefix><force>.<part>), said once for every force:
+        the words the forces' definitions share, the force's name as "the force" and its own
+        figures as "…"."""
+        depth = prefix.count(".")  # forces.<id>.<part>, change.forces.<id>.<part>
+        forces = sorted({k.split(".")[depth] for k in used if k.startswith(prefix)})
+        having = [f for f in forces if f"{prefix}{f}.{part}" in numbers]
+        found = {numbers[f"{prefix}{f}.{part}"]["definition"] for f in having}
         if len(found) == 1:  # one force, or all alike: its name (as its status entry begins) made general
             name = numbers[f"forces.{having[0]}.status"]["definition"].split(":")[0]
             return found.pop().replace(name, "The force")
@@ -167,15 +155,6 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
         forces = sorted({k.split(".")[2] for k in keys})
         rows = [(f, [k if (k := f"change.forces.{f}.{part}") in numbers else None for part in parts]) for f in forces]
         return parts, rows
-
-    def change_definition(part: str) -> str:
-        """A kind of per-force change number, said once: the words the forces' definitions share."""
-        found = {
-            v["definition"]
-            for k, v in numbers.items()
-            if k.startswith("change.forces.") and ".".join(k.split(".")[3:]) == part
-        }
-        return common_definition(sorted(found), "the force") if found else ""
 
     def force_cell(key: str | None, numeric: bool) -> Markup:
         """A cell of Appendix 3's force tables: the value, linked to its kind's definition."""
@@ -212,7 +191,6 @@ def template_environment(template_dir: Path, numbers: dict, codebook) -> Environ
     env.globals.update(
         family_cell=family_cell,
         change_forces=change_forces,
-        change_definition=change_definition,
         n=n,
         counted=counted,
         per_week=per_week,
@@ -245,8 +223,6 @@ def write_pdf(html_path: Path, pdf_path: Path, allowed_files: list[Path], publis
     epoch = int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp())
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     fetcher = make_url_fetcher(allowed_files)
-    HTML(
-        filename=str(html_path),
-        url_fetcher=fetcher,
-        base_url=str(html_path.parent) + "/",
-    ).write_pdf(str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    HTML(filename=str(html_path), url_fetcher=fetcher, base_url=str(html_path.parent) + "/").write_pdf(
+        str(pdf_path), pdf_variant="pdf/ua-1", uncompressed_pdf=False
+    )

@@ -10,14 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .edition import DATA_STATUSES, STATUS_WORDS, USED_STATUSES
-from .tables import (
-    appendix_families,
-    drawn_roles,
-    force_breakdown,
-    table1,
-    top_by_rate,
-    top_ten,
-)
+from .tables import appendix_families, drawn_roles, force_breakdown, table1, top_by_rate, top_ten
 
 SECTIONS = [
     ("status", "Where the answers stand"),
@@ -62,13 +55,7 @@ def figure_markup(figures: dict, svgs: dict[str, Path] | None = None):
         return Markup(
             '<figure id="fig-{id}"><img src="{src}" alt="{alt}">'
             "<figcaption><strong>{title}.</strong> {caption}</figcaption></figure>"
-        ).format(
-            id=figure_id,
-            src=source,
-            alt=spec["alt"],
-            title=spec["title"],
-            caption=spec["caption"],
-        )
+        ).format(id=figure_id, src=source, alt=spec["alt"], title=spec["title"], caption=spec["caption"])
 
     return markup
 
@@ -80,15 +67,8 @@ def category_columns(codebook, field: str) -> list[dict]:
     ]
 
 
-FIELD_WORDS = {
-    "breach_type": "Breach type",
-    "outcome_group": "Outcome group",
-    "pnc": "Police National Computer",
-}
-CLASS_WORDS = {
-    "True": "involved",
-    "False": "not involved",
-}  # the PNC flag's classes, in words
+FIELD_WORDS = {"breach_type": "Breach type", "outcome_group": "Outcome group", "pnc": "Police National Computer"}
+CLASS_WORDS = {"True": "involved", "False": "not involved"}  # the PNC flag's classes, in words
 LIST_ITEM = re.compile(r"\s*(?:\d+[.)]|\([a-z0-9]+\)|[a-z][.)]|[-*\u2022])\s+")
 SHORT_LINE = 50  # a paragraph of short lines (an address, a sign-off) keeps its line breaks
 
@@ -110,12 +90,7 @@ def request_blocks(text: str) -> list[dict]:
         elif all(len(line) <= SHORT_LINE for line in lines):
             blocks.append({"kind": "lines", "lines": [line.strip() for line in lines]})
         else:
-            blocks.append(
-                {
-                    "kind": "paragraph",
-                    "lines": [" ".join(line.strip() for line in lines)],
-                }
-            )
+            blocks.append({"kind": "paragraph", "lines": [" ".join(line.strip() for line in lines)]})
     return blocks
 
 
@@ -241,21 +216,10 @@ def corpus_context(numbers: dict) -> dict:
 
 
 def build_context(
-    *,
-    edition,
-    numbers,
-    register,
-    cases,
-    accuracy,
-    problems,
-    ledger,
-    fonts_url,
-    change,
-    spec,
-    codebook,
-    svgs=None,
+    *, edition, numbers, register, cases, accuracy, problems, ledger, fonts_url, change, spec, codebook, svgs=None
 ) -> dict:
     provisional = bool(numbers["report.provisional"]["value"])
+    drawn = drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))  # the roles shown
     no_figures = not numbers["requests.gave_figures"]["value"]
     approved = [case for case in cases if case.get("approved")]
     sections = [  # Table 1 by its full title, as its heading gives it (report_spec.yaml)
@@ -293,18 +257,12 @@ def build_context(
         "spec": spec,
         "figure": figure_markup(spec["figures"], svgs),
         "table1": [
-            {
-                **row,
-                "interval_key": "uncertainty.type." + row["key"].removeprefix("breaches.type."),
-            }
+            {**row, "interval_key": "uncertainty.type." + row["key"].removeprefix("breaches.type.")}
             for row in table1(numbers, codebook)
         ],
         "type_intervals": any(key.startswith("uncertainty.type.") for key in numbers),
         "top_ten": [
-            {
-                **row,
-                "partial": numbers.get(f"forces.{row['force_id']}.covers", {}).get("value") != whole_period,
-            }
+            {**row, "partial": numbers.get(f"forces.{row['force_id']}.covers", {}).get("value") != whole_period}
             for row in top_ten(numbers, register, codebook)
         ],
         "top_by_rate": top_by_rate(numbers, register),
@@ -312,19 +270,12 @@ def build_context(
         "type_columns": category_columns(codebook, "breach_type"),
         # the codebook's decision policy, row by row; a threshold prints from numbers.json
         "decision_policy": [
-            {
-                **row,
-                "key": (f"classification.policy.{row['id']}.confidence" if "confidence_at_least" in row else ""),
-            }
+            {**row, "key": (f"classification.policy.{row['id']}.confidence" if "confidence_at_least" in row else "")}
             for row in codebook.decision_policy
         ],
         "roles": [
-            {
-                "id": r,
-                "label": codebook.label("role", r).capitalize(),
-                "short": codebook.short("role", r),
-            }
-            for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))
+            {"id": r, "label": codebook.label("role", r).capitalize(), "short": codebook.short("role", r)}
+            for r in drawn
         ],
         "count_parts": [
             "total",
@@ -341,17 +292,11 @@ def build_context(
             spec["tables"]["families"],
             numbers,
             codebook,
-            drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", [])),
+            drawn,
         ),
-        "role_parts": [
-            f"role.{r}" for r in drawn_roles(numbers, codebook, spec["figures"]["roles"].get("not_asked", []))
-        ],
+        "role_parts": [f"role.{r}" for r in drawn],
         "refusals": [
-            {
-                "force": r["name"],
-                "status": STATUS_WORDS[r["status"]],
-                "exemption": r["exemption"],
-            }
+            {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
             for r in sorted(register, key=lambda r: r["name"])
             if r["status"] not in ("disclosed",)
         ],
@@ -364,11 +309,7 @@ def build_context(
         "accuracy": accuracy_rows,
         **corpus_context(numbers),
         "accuracy_fields": [
-            {
-                "field": FIELD_WORDS.get(f, f),
-                "accuracy": f"accuracy.{f}.overall",
-                "kappa": f"accuracy.{f}.kappa",
-            }
+            {"field": FIELD_WORDS.get(f, f), "accuracy": f"accuracy.{f}.overall", "kappa": f"accuracy.{f}.kappa"}
             for f in fields
         ],
         "provisional": provisional,

@@ -25,38 +25,19 @@ def names_of(register: list[dict]) -> dict[str, str]:
 
 def table1(numbers: dict, codebook) -> list[dict]:
     rows = [
-        {
-            "group": "Type",
-            "label": codebook.plain_label("breach_type", t).capitalize(),
-            "key": f"breaches.type.{t}",
-        }
+        {"group": "Type", "label": codebook.plain_label("breach_type", t).capitalize(), "key": f"breaches.type.{t}"}
         for t in codebook.categories("breach_type")
     ]
     for o in codebook.categories("outcome_group"):
         rows.append(
-            {
-                "group": "Outcome",
-                "label": codebook.label("outcome_group", o).capitalize(),
-                "key": f"outcomes.{o}",
-            }
+            {"group": "Outcome", "label": codebook.label("outcome_group", o).capitalize(), "key": f"outcomes.{o}"}
         )
         if o == FINDINGS_OF:  # what 'no formal action' followed, said apart (they add up to it)
             rows += [
-                {
-                    "group": "Outcome",
-                    "label": codebook.finding_label(f),
-                    "key": f"outcomes.{o}.{f}",
-                    "within": True,
-                }
+                {"group": "Outcome", "label": codebook.finding_label(f), "key": f"outcomes.{o}.{f}", "within": True}
                 for f in codebook.findings()
             ]
-    rows.append(
-        {
-            "group": "",
-            "label": "Involving the Police National Computer",
-            "key": "breaches.pnc",
-        }
-    )
+    rows.append({"group": "", "label": "Involving the Police National Computer", "key": "breaches.pnc"})
     return [
         {
             "within": False,
@@ -94,20 +75,9 @@ def top_ten(numbers: dict, register: list[dict], codebook) -> list[dict]:
 def top_by_rate(numbers: dict, register: list[dict], n: int = 10) -> list[dict]:
     """The bodies with the highest breaches a year per 1,000 workforce (rated bodies only)."""
     rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
-    ranked = sorted(
-        rated,
-        key=lambda r: (
-            -numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"],
-            r["name"],
-        ),
-    )
+    ranked = sorted(rated, key=lambda r: (-numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"], r["name"]))
     return [
-        {
-            "rank": i,
-            "force_id": r["force_id"],
-            "force": r["name"],
-            "key": f"forces.{r['force_id']}.rate_per_1000",
-        }
+        {"rank": i, "force_id": r["force_id"], "force": r["name"], "key": f"forces.{r['force_id']}.rate_per_1000"}
         for i, r in enumerate(ranked[:n], start=1)
     ]
 
@@ -139,14 +109,7 @@ def force_breakdown(numbers: dict, register: list[dict], codebook) -> list[dict]
 def xlsx_totals(numbers: dict) -> dict[str, dict]:
     """The total rows the workbook adds under its tables, from numbers.json."""
     total = numbers["breaches.total"]
-    return {
-        "table1": {
-            "label": "All breaches",
-            "key": "breaches.total",
-            "value": total["value"],
-            "share": "",
-        }
-    }
+    return {"table1": {"label": "All breaches", "key": "breaches.total", "value": total["value"], "share": ""}}
 
 
 def table_frames(numbers: dict, register: list[dict], codebook) -> dict[str, pd.DataFrame]:
@@ -187,12 +150,7 @@ def write_tables(
     write_xlsx(frames, outs["xlsx"], provenance, readme, published, mark, totals or {})
 
 
-XLSX_HEADERS = {
-    "value": "breaches",
-    "key": "number (numbers.json key)",
-    "group": "",
-    "label": "",
-}
+XLSX_HEADERS = {"value": "breaches", "key": "number (numbers.json key)", "group": "", "label": ""}
 
 
 def write_xlsx(
@@ -332,11 +290,7 @@ def appendix_families(families: list[dict], numbers: dict, codebook, roles: list
                 "caption": family["caption"],
                 "columns": columns,
                 "rows": [
-                    {
-                        "label": label,
-                        "within": within,
-                        "cells": [col["keys"][i] for col in columns],
-                    }
+                    {"label": label, "within": within, "cells": [col["keys"][i] for col in columns]}
                     for i, (_, label, within) in enumerate(rows)
                 ],
             }
@@ -368,8 +322,7 @@ def measure_tables(keys: list[str], numbers: dict) -> tuple[list[dict], list[dic
                     {
                         "name": column.replace("_", " "),
                         "definition": common_definition(
-                            [numbers[rows[m][column]]["definition"] for m in members],
-                            "[the row]",
+                            [numbers[rows[m][column]]["definition"] for m in members], "[the row]"
                         ),
                     }
                     for column in columns

@@ -134,10 +134,6 @@ def responses_folder(wildcards):
     return raw_folder(wildcards) / "responses"
 
 
-def figures_folder(wildcards):
-    return Path(config["results_dir"]) / wildcards.edition / "figures"
-
-
 def config_json(wildcards):
     return json.loads(json.dumps(config, sort_keys=True, default=str))  # plain JSON values
 

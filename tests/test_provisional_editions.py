@@ -19,10 +19,7 @@ from conftest import REPO, run_pipeline
 pytestmark = pytest.mark.slow  # two builds of their own (2016 is the shared build)
 
 AS_OF = "2017-02-10"
-EARLY, LATE = (
-    "2017-01-04",
-    "2017-01-25",
-)  # requested: 20 working days run out on 1 and 22 February
+EARLY, LATE = ("2017-01-04", "2017-01-25")  # requested: 20 working days run out on 1 and 22 February
 INCIDENT_HEADER = "Date,Rank,Details,Outcome\n"
 INCIDENTS = {  # force as the register names it -> (file, rows, answered on)
     "Avon & Somerset Constabulary": (
@@ -96,10 +93,7 @@ def scaffolded(tmp: Path, edition: str = "2017") -> Path:
 def set_as_of(target: Path, as_of: str) -> None:
     path = target / "edition.yaml"
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(
-        yaml.safe_dump({**meta, "as_of": dt_date(as_of)}, sort_keys=False),
-        encoding="utf-8",
-    )
+    path.write_text(yaml.safe_dump({**meta, "as_of": dt_date(as_of)}, sort_keys=False), encoding="utf-8")
 
 
 def dt_date(text: str):
@@ -148,11 +142,7 @@ def provisional(tmp_path_factory, built):
     (target / "responses" / name).write_text(text, encoding="utf-8")
     answers[force] = {"status": "disclosed", "files": name, "responded": answered}
     force, exemption, answered = REFUSED
-    answers[force] = {
-        "status": "refused",
-        "exemption": exemption,
-        "responded": answered,
-    }
+    answers[force] = {"status": "refused", "exemption": exemption, "responded": answered}
     fill_register(target, answers)
     return build(tmp, target, built)
 
@@ -270,15 +260,7 @@ def test_an_edition_nobody_answered_is_a_status_page(unanswered):
     assert numbers["forces.kent.status"]["display"] == "Not answered yet" and "Not answered yet" in text
     assert "not yet published" in text
     # no sentences with zeros and "none": no summary, findings, tables of breaches, methodology
-    for absent in (
-        "0 breaches",
-        "none",
-        "Executive summary",
-        "Key findings",
-        "Table 1",
-        "Appendix 1",
-        "a week",
-    ):
+    for absent in ("0 breaches", "none", "Executive summary", "Key findings", "Table 1", "Appendix 1", "a week"):
         assert absent not in text, absent
     # nobody's twenty working days had run out on 20 January: nobody is late or overdue
     assert numbers["timeliness.known"]["value"] == 0 and numbers["timeliness.not_due.count"]["value"] == 44
@@ -295,9 +277,7 @@ def test_sample_pdf_pages_are_full_and_fit(built):
     assert_pages_full_and_fitting(built / "report.pdf", built / "report.html")
 
 
-def test_sample_report_html_is_marked_synthetic_in_every_section_with_charts_inside(
-    built,
-):
+def test_sample_report_html_is_marked_synthetic_in_every_section_with_charts_inside(built):
     html = (built / "report.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section id="([^"]+)"[^>]*>(.*?)</section>', html, flags=re.S)
     assert len(sections) >= 10
@@ -319,15 +299,7 @@ def test_sample_report_says_undated_records_and_adds_up(built):
     breakdown = html.split('id="breakdown"', 1)[1].split("</table>", 1)[0]
     assert '<tr class="total"><th scope="row">All bodies</th>' in breakdown
     # one counting word, and abbreviations written out
-    for drift in (
-        "instances",
-        "disclosures)",
-        "Conv.",
-        "Res./dis.",
-        "Warn.",
-        "Discl.",
-        "PCSOs",
-    ):
+    for drift in ("instances", "disclosures)", "Conv.", "Res./dis.", "Warn.", "Discl.", "PCSOs"):
         assert drift not in text, drift
 
 
@@ -383,10 +355,7 @@ def assert_pages_full_and_fitting(pdf_path: Path, html_path: Path) -> None:
         pages = pdf.pages
         firsts, fills = [], []
         for page in pages[:-1]:
-            assert not stranded_heading(page, titles), (
-                page.page_number,
-                stranded_heading(page, titles),
-            )
+            assert not stranded_heading(page, titles), (page.page_number, stranded_heading(page, titles))
         for page in pages:
             words = [w for w in page.extract_words() if MARGIN < w["top"] < page.height - MARGIN]
             bottoms = [w["bottom"] for w in words] + [i["bottom"] for i in page.images]

@@ -55,11 +55,7 @@ def test_every_number_in_the_pdf_body_is_a_numbers_json_display_string(built):
     text = NOT_STATISTICS.sub(" ", _body_text(built / "report.pdf"))
     strays = sorted({token for token in NUMBER.findall(text) if token not in allowed})
     assert strays == []
-    for key in (
-        "breaches.total",
-        "breaches.type.unauthorised_access",
-        "outcomes.no_formal_action",
-    ):
+    for key in ("breaches.total", "breaches.type.unauthorised_access", "outcomes.no_formal_action"):
         assert numbers[key]["display"] in text
 
 
@@ -74,10 +70,7 @@ def test_pdf_says_synthetic_on_the_cover(built):
 def test_case_studies_cite_record_and_raw_source_by_checksum(built):
     html = (built / "report.html").read_text(encoding="utf-8")
     records = read(built / "records.csv").set_index("record_id")
-    cited = re.findall(
-        r"Record <code>([0-9a-f]{16})</code>, response file sha256 <code>([0-9a-f]{12})</code>",
-        html,
-    )
+    cited = re.findall(r"Record <code>([0-9a-f]{16})</code>, response file sha256 <code>([0-9a-f]{12})</code>", html)
     assert len(cited) == 3
     for record_id, checksum in cited:
         assert records.loc[record_id, "source_sha256"].startswith(checksum)
@@ -104,10 +97,7 @@ def test_free_text_is_escaped_and_only_approved_quotes_are_printed(built):
     cases, redactions, problems = quote_case_studies(planted, {r["force_id"]: r["name"] for r in register}, scanner)
     assert not problems and redactions == 2 and [c["approved"] for c in cases] == [False, True]
     assert "PC Smith" not in cases[0]["suggested"] and "has not been approved" not in str(cases)
-    edition = replace(
-        read_checked_edition(built / "check" / "edition.json"),
-        request_public="<b>request</b>",
-    )
+    edition = replace(read_checked_edition(built / "check" / "edition.json"), request_public="<b>request</b>")
     html = render_with(built, edition=edition, cases=cases)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src="http://evil' not in html and "&lt;b&gt;request&lt;/b&gt;" in html
@@ -169,13 +159,7 @@ def test_xlsx_tables_are_values_only_with_readme_and_provenance(built):
     )
     top_ten, table1 = wb["top_ten"], wb["table1"]
     assert top_ten["A1"].value.startswith("SYNTHETIC SAMPLE")  # every data sheet of the sample says so
-    assert [c.value for c in top_ten[2]][:5] == [
-        "rank",
-        "force_id",
-        "force",
-        "number (numbers.json key)",
-        "breaches",
-    ]
+    assert [c.value for c in top_ten[2]][:5] == ["rank", "force_id", "force", "number (numbers.json key)", "breaches"]
     assert top_ten["B3"].value == "west-midlands"
     last = [c.value for c in table1[table1.max_row]]
     assert last[1] == "All breaches" and last[3] == 2315  # the total row, from numbers.json
@@ -198,40 +182,15 @@ def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum()
     from policebreaches.report_context import RESPONSE_CAVEAT, excluded_and_warnings
 
     ledger = [
-        {
-            "source_file": "responses/a/PC Smith.xlsx",
-            "force_id": "kent",
-            "file_status": "failed_input_checks",
-        },
-        {
-            "source_file": "responses/b/r.csv",
-            "force_id": "essex",
-            "file_status": "extracted",
-        },
-        {
-            "source_file": "responses/c/letter.pdf",
-            "force_id": "kent",
-            "file_status": "needs_transcription",
-        },
-        {
-            "source_file": "responses/d/cover.txt",
-            "force_id": "kent",
-            "file_status": "ignored by hint",
-        },
+        {"source_file": "responses/a/PC Smith.xlsx", "force_id": "kent", "file_status": "failed_input_checks"},
+        {"source_file": "responses/b/r.csv", "force_id": "essex", "file_status": "extracted"},
+        {"source_file": "responses/c/letter.pdf", "force_id": "kent", "file_status": "needs_transcription"},
+        {"source_file": "responses/d/cover.txt", "force_id": "kent", "file_status": "ignored by hint"},
     ]
     problems = [
-        {
-            "file": "responses/a/PC Smith.xlsx",
-            "what": "checksum differs from SHA256SUMS (the file changed)",
-        },
-        {
-            "file": "responses/b/r.csv",
-            "what": "sheet 'Sgt Jones' line=9: the total row says 3 but 2 were read",
-        },
-        {
-            "file": "requests.csv line 4 (Kent)",
-            "what": "names 'PC Smith.xlsx', responded date before requested",
-        },
+        {"file": "responses/a/PC Smith.xlsx", "what": "checksum differs from SHA256SUMS (the file changed)"},
+        {"file": "responses/b/r.csv", "what": "sheet 'Sgt Jones' line=9: the total row says 3 but 2 were read"},
+        {"file": "requests.csv line 4 (Kent)", "what": "names 'PC Smith.xlsx', responded date before requested"},
     ]
     register = [
         {
@@ -239,27 +198,16 @@ def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum()
             "name": "Kent Police",
             "file_sha256": {"a/PC Smith.xlsx": "a" * 64, "c/letter.pdf": "c" * 64},
         },
-        {
-            "force_id": "essex",
-            "name": "Essex Police",
-            "file_sha256": {"b/r.csv": "b" * 64},
-        },
+        {"force_id": "essex", "name": "Essex Police", "file_sha256": {"b/r.csv": "b" * 64}},
     ]
     excluded, warnings = excluded_and_warnings(problems, ledger, register)
     assert excluded == [
         {"body": "Kent Police", "file": "a" * 12, "what": "failed the input checks"},
-        {
-            "body": "Kent Police",
-            "file": "c" * 12,
-            "what": "a letter without a transcription",
-        },
+        {"body": "Kent Police", "file": "c" * 12, "what": "a letter without a transcription"},
     ]
     assert warnings == [
         {"input": f"response file sha256 {'b' * 12}…", "what": RESPONSE_CAVEAT},
-        {
-            "input": "requests.csv line 4 (Kent)",
-            "what": "names […], responded date before requested",
-        },
+        {"input": "requests.csv line 4 (Kent)", "what": "names […], responded date before requested"},
     ]
     assert "Smith" not in str(excluded + warnings) and "Jones" not in str(warnings)
 
@@ -342,19 +290,14 @@ def test_the_request_keeps_its_own_paragraphs():
     assert request_blocks(text) == [
         {"kind": "lines", "lines": ["Dear Officer,"]},
         {"kind": "lines", "lines": ["Please send:"]},
-        {
-            "kind": "list",
-            "lines": ["1. The number of breaches, by force.", "2. Their outcome."],
-        },
+        {"kind": "list", "lines": ["1. The number of breaches, by force.", "2. Their outcome."]},
         {"kind": "lines", "lines": ["Yours,", "J. Doe"]},
     ]
     long = (
         "Under the Freedom of Information Act 2000 I would like to request the following\n"
         "information about data breaches.\n"
     )
-    assert request_blocks(long) == [
-        {"kind": "paragraph", "lines": [long.strip().replace("\n", " ")]},
-    ]
+    assert request_blocks(long) == [{"kind": "paragraph", "lines": [long.strip().replace("\n", " ")]}]
 
 
 def test_appendix_3_gives_every_number_its_real_derivation(built):
@@ -364,11 +307,7 @@ def test_appendix_3_gives_every_number_its_real_derivation(built):
     appendix = html.split('id="derivations"', 1)[1]
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     appendix = appendix.replace("<wbr>", "")  # a long name may wrap after its dots
-    entries = re.findall(
-        r'<dt id="n-([^"]+)"><code>([^<]+)</code>.*?</dt>\s*<dd>(.*?)</dd>',
-        appendix,
-        flags=re.S,
-    )
+    entries = re.findall(r'<dt id="n-([^"]+)"><code>([^<]+)</code>.*?</dt>\s*<dd>(.*?)</dd>', appendix, flags=re.S)
     assert len(entries) > 50
     for _, key, text in entries:
         assert "see definition" not in text, key
@@ -401,10 +340,7 @@ def test_appendix_3_defines_each_kind_of_family_number_once(built):
     in words that fit every row (the row's category named as such)."""
     html = (built / "report.html").read_text(encoding="utf-8")
     appendix = html.split('id="derivations"', 1)[1]
-    found = re.findall(
-        r'<dt id="kind-(?:types|outcomes|roles|answers)-\d+">[^<]+</dt><dd>([^<]+)</dd>',
-        appendix,
-    )
+    found = re.findall(r'<dt id="kind-(?:types|outcomes|roles|answers)-\d+">[^<]+</dt><dd>([^<]+)</dd>', appendix)
     definitions = [unescape(d) for d in found]
     assert "Breaches classified as the row's type." in definitions
     assert "Breaches whose most severe outcome was the row's outcome." in definitions

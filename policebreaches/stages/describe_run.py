@@ -56,30 +56,29 @@ def run(
 ) -> None:
     """`raw`: every file of raw/<edition>/ (sizes are given for those whose bytes SHA256SUMS
     pins); `workflow_out`: the crate's copy of each `workflow` file, in the same order."""
-    out, workflow_copies = crate_out, workflow_out
-    if out.name != CRATE_FILE:
-        raise ValueError(f"the crate's metadata file must be named {CRATE_FILE}, not {out.name}")
+    if crate_out.name != CRATE_FILE:
+        raise ValueError(f"the crate's metadata file must be named {CRATE_FILE}, not {crate_out.name}")
     checked = read_checked_edition(edition)
     # a malformed line reaches here only when the build allows problems (check_inputs listed it,
     # the report's methodology names it): the crate lists the files the manifest does pin
     entries, _ = parse_manifest(manifest.read_text(encoding="utf-8"))
     if any(path.is_absolute() for path in workflow):
         raise ValueError("workflow files are named relative to the repository (the rules' working directory)")
-    expected = [out.parent / workflow_id(path.as_posix()) for path in workflow]
-    if list(workflow_copies) != expected:
-        raise ValueError(f"the workflow's copies must be {[str(p) for p in expected]}, not {workflow_copies}")
-    for path, copy in zip(workflow, workflow_copies):  # the crate carries the workflow it describes
+    expected = [crate_out.parent / workflow_id(path.as_posix()) for path in workflow]
+    if list(workflow_out) != expected:
+        raise ValueError(f"the workflow's copies must be {[str(p) for p in expected]}, not {workflow_out}")
+    for path, copy in zip(workflow, workflow_out):  # the crate carries the workflow it describes
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(path.read_bytes())
-    folder = out.parent / WORKFLOW_FOLDER
-    for left in sorted(set(folder.rglob("*")) - set(workflow_copies)):  # a rule file since removed or renamed
+    folder = crate_out.parent / WORKFLOW_FOLDER
+    for left in sorted(set(folder.rglob("*")) - set(workflow_out)):  # a rule file since removed or renamed
         if left.is_file() or left.is_symlink():
             left.unlink()
     values = read_json(numbers)
     report_keys: tuple[str, ...] = ()
     outputs = []
-    for path in sorted(public, key=lambda p: p.relative_to(out.parent).as_posix()):
-        name = path.relative_to(out.parent).as_posix()
+    for path in sorted(public, key=lambda p: p.relative_to(crate_out.parent).as_posix()):
+        name = path.relative_to(crate_out.parent).as_posix()
         keys: tuple[str, ...] = ()
         if name == "report.html":
             keys = report_keys = keys_printed(path.read_text(encoding="utf-8"), values)
@@ -100,7 +99,7 @@ def run(
             manifest_size=manifest.stat().st_size,
             sizes=pinned_sizes(manifest.parent, entries, raw),
             request_file=checked.request_file,
-            workflow={path.as_posix(): sha256_file(copy) for path, copy in zip(workflow, workflow_copies)},
+            workflow={path.as_posix(): sha256_file(copy) for path, copy in zip(workflow, workflow_out)},
             numbers=values,
             outputs=tuple(outputs),
         )
@@ -109,4 +108,4 @@ def run(
     # the crate is sent with the report: it holds no response text by design (raw files by
     # checksum), and, as the rendered page is, its text is scanned before it is written
     gate(personal_data(PersonalData.load(given_names), crate_texts(data)))
-    out.write_bytes(data)
+    crate_out.write_bytes(data)

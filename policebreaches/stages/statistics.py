@@ -186,16 +186,15 @@ def provisional_numbers(register: list[dict], threshold: float) -> dict:
     }
 
 
-UNSTATED = {"outcome_group": "other_or_unknown", "role": "unknown"}  # what a record says when its answer is silent
-
-
-def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataFrame) -> dict:
+def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataFrame, codebook) -> dict:
     """forces.<id>.given.<field>: whether a body that gave figures gave a breakdown by type,
     outcome or role, or only a total (its cells then read "–", not 0). Incident records give
     their type (read from each description), and an outcome or a role where at least one of
     them states one (a list with no outcome or role column gives every record "unknown": its
     other cells are not zeros but not given); a counts-only answer gives a breakdown it
     states (not a remainder the pipeline filled in, rule AGG-REMAINDER)."""
+    # what a record says when its answer is silent (roles.py: a role not given is "unknown")
+    unstated = {"outcome_group": codebook.residual("outcome_group"), "role": "unknown"}
     extra = {}
     for row in register:
         f = row["force_id"]
@@ -204,7 +203,7 @@ def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataF
         own = records[records["force_id"] == f] if len(records) else records
         stated = margins[(margins["force_id"] == f) & (margins["rule"] != "AGG-REMAINDER")] if len(margins) else margins
         for field in ("breach_type", "outcome_group", "role"):
-            in_records = bool(len(own)) and bool((own[field] != UNSTATED.get(field, "")).any())
+            in_records = bool(len(own)) and bool((own[field] != unstated.get(field, "")).any())
             given = in_records or bool(len(stated)) and bool((stated["dimension"] == field).any())
             extra[f"forces.{f}.given.{field}"] = (
                 given,
@@ -340,7 +339,7 @@ def run(
     coding = read_csv(coded) if coded else None
     extra |= coding_numbers(agreement(coding, kept)) if coded else {}
     extra |= provisional_numbers(bodies, report_spec.get("provisional_below", 0.8))
-    extra |= given_numbers(bodies, kept, margins)
+    extra |= given_numbers(bodies, kept, margins, book)
     extra["pipeline.version"] = (__version__, __version__, "Version of the pipeline that built this report.")
     kept["pnc"] = kept["pnc"] == "True"
     margins["count"] = margins["count"].astype(int)
