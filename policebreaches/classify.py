@@ -304,6 +304,9 @@ CONJUNCTIONS_AND_MONTHS = re.compile(
     r"august|september|october|november|december)\b"
 )
 YEAR = re.compile(r"\b((19|20)\d\d)(\s*[/-]\s*(\d{2}|(19|20)\d\d))?\b|\bfy\s*\d\d\s*[/-]\s*\d\d\b")
+# what a label without 'Total' counts when it names nothing else: "Number of breaches",
+# "Data protection breaches recorded" are the whole answer
+COUNTED = re.compile(r"\b(breach|breaches|incidents?|cases?|allegations?)\b")
 ROLE_WORDS = re.compile(
     r"\b(police|officers?|staff|members?|civilians?|employees?|pcsos?|community|support|specials?|"
     r"constables?|scs?|pcs?|sgts?|sergeants?|insp|inspectors?|above|ranks?|volunteers?|cadets?|pse)\b"
@@ -364,8 +367,9 @@ def classify_label(label: str, codebook: Codebook | None = None) -> tuple[str, s
             return decided
         text = " ".join(FILLER.sub(" ", text[total.end() :]).split())  # "Total unauthorised access" -> its type
     else:
-        decided = _role_only(text) or (_total_of(text) if YEAR.search(text) else None)
-        if decided:  # "Police officers", "Officers and staff" (everyone: the total), "2013"
+        counts_breaches = YEAR.search(text) or COUNTED.search(text)
+        decided = _role_only(text) or (_total_of(text) if counts_breaches else None)
+        if decided:  # "Police officers", "Officers and staff" (everyone: the total), "2013", "Number of breaches"
             return decided
     outcome = classify_outcome(text, codebook=codebook)
     if (
@@ -477,33 +481,59 @@ PARTITIONS = ("breach_type", "role", "year")
 STATED_ONLY = {"role": "unknown", "year": "not_stated"}
 
 
+AGGREGATE_COLUMNS = [
+    "force_id",
+    "dimension",
+    "category",
+    "count",
+    "source_file",
+    "source_locator",
+    "source_sha256",
+    "label",
+    "rule",
+    "note",
+    "evidence",
+]
+
+
 def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> tuple[pd.DataFrame, list]:
+    """`resolve_counts` on extract/<force>.counts.csv rows, as aggregates.csv's frame."""
+    import pandas as pd
+
+    out, problems = resolve_counts(raw.to_dict("records"), codebook)
+    return pd.DataFrame(out, columns=AGGREGATE_COLUMNS).fillna(""), problems
+
+
+def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tuple[list[dict], list]:
     """Counts-only margins -> aggregates.csv rows (dimension, category, count) with one
     `total` row per response; what a margin leaves unexplained is counted as
     other / other_or_unknown / pnc=false, so every margin sums to the total. A total of
     one role, year or type ('Total number of breaches by police officers = 18') is a
     margin of its own; several such lines make the total only where they partition the
-    whole and agree with any total stated (see `_whole`)."""
-    import pandas as pd
-
+    whole and agree with any total stated (see `_whole`). Plain rows (no pandas): the
+    extract stage runs it too, so its problems are in the first problem list."""
     from .problems import Problem
 
     codebook = codebook or default_codebook()
     out, problems = [], []
     fallback = {field: codebook.residual(field) for field in ("breach_type", "outcome_group")} | {"pnc": "false"}
-    for source, group in raw.groupby("source_file", sort=True):
-        base = {k: group.iloc[0][k] for k in ("force_id", "source_file", "source_sha256")}
+    by_source: dict[str, list[dict]] = {}
+    for row in counts:
+        by_source.setdefault(row["source_file"], []).append(row)
+    for source, group in sorted(by_source.items()):
+        base = {k: group[0][k] for k in ("force_id", "source_file", "source_sha256")}
         margins, totals = [], []
-        for r in group.itertuples():
-            dimension, category, rule = classify_label(r.label, codebook)
+        for r in group:
+            dimension, category, rule = classify_label(r["label"], codebook)
             entry = {
                 **base,
                 "dimension": dimension,
                 "category": category,
-                "count": int(r.count),
-                "source_locator": r.source_locator,
-                "label": r.label,
+                "count": int(r["count"]),
+                "source_locator": r["source_locator"],
+                "label": r["label"],
                 "rule": rule,
+                "evidence": r.get("evidence", ""),
             }
             if dimension == "total":
                 totals.append(entry)
@@ -527,7 +557,7 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
         by_dim: dict[str, list[dict]] = {}
         for m in margins:
             by_dim.setdefault(m["dimension"], []).append(m)
-        whole, problem = _whole(source, base, totals, by_dim)
+        whole, problem = _whole(source, base, totals, by_dim, group)
         if problem:
             problems.append(problem)
             continue
@@ -551,6 +581,7 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
                 if m["category"] in merged:
                     merged[m["category"]]["count"] += m["count"]
                     merged[m["category"]]["source_locator"] += "; " + m["source_locator"]
+                    merged[m["category"]]["evidence"] += " / " + m["evidence"]
                 else:
                     merged[m["category"]] = dict(m)
             out += list(merged.values())
@@ -566,27 +597,14 @@ def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> t
                         "rule": "AGG-REMAINDER",
                     }
                 )
-    columns = [
-        "force_id",
-        "dimension",
-        "category",
-        "count",
-        "source_file",
-        "source_locator",
-        "source_sha256",
-        "label",
-        "rule",
-        "note",
-    ]
-    frame = pd.DataFrame(out, columns=columns).fillna("")
-    return frame, problems
+    return out, problems
 
 
 def _lines(entries: list[dict]) -> str:
     return "; ".join(f"{e['source_locator']} '{e['label']}' = {e['count']}" for e in entries)
 
 
-def _whole(source: str, base: dict, totals: list[dict], by_dim: dict[str, list[dict]]):
+def _whole(source: str, base: dict, totals: list[dict], by_dim: dict[str, list[dict]], read: list[dict]):
     """(the response's `total` row, None) or (None, the problem naming the lines). A total
     stated once (or repeated with the same figure) is the whole; without one, the sum of
     a margin that partitions the whole (types, roles or years), when every such margin
@@ -607,13 +625,16 @@ def _whole(source: str, base: dict, totals: list[dict], by_dim: dict[str, list[d
         return row | {
             "count": totals[0]["count"],
             "source_locator": "; ".join(t["source_locator"] for t in totals),
+            "evidence": " / ".join(t["evidence"] for t in totals),
         }, None
     sums = {dim: sum(m["count"] for m in by_dim[dim]) for dim in PARTITIONS if dim in by_dim}
     if not sums:
         return None, Problem(
             source,
-            "counts given but neither a total nor counts by breach type, role or year",
-            "give a 'Total = N' line, or map the labels in overrides/extraction.yaml",
+            f"counts given but neither a total nor counts by breach type, role or year; read: {_lines(read)}",
+            "if a line is the answer's total or names a breach type, role or year in words the codebook does not "
+            "know, add those words to the codebook's labels; if the file counts no breaches, mark it layout: ignore "
+            "in overrides/extraction.yaml",
         )
     if len(set(sums.values())) > 1:
         return None, Problem(

@@ -99,7 +99,7 @@ def _mark_duplicates(data: pd.DataFrame) -> None:
     data.loc[duplicate[duplicate].index, "exclusion"] = "duplicate_of:" + first.loc[duplicate, "record_id"]
 
 
-NONDATA_KINDS = ("count", "header", "title", "blank", "total", "note", "unrecognised", "unread")
+NONDATA_KINDS = ("count", "header", "title", "blank", "total", "note", "unrecognised", "unread", "not_a_count")
 
 
 def build_ledger(rows: pd.DataFrame, records: pd.DataFrame, file_status: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,11 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
             r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored|unread",
             "named layout that read the row",
         ),
-        "row_kind": (r"data|header|title|blank|total|note|count|unrecognised|unread", "what the row is"),
+        "row_kind": (
+            r"data|header|title|blank|total|note|count|not_a_count|unrecognised|unread",
+            "what the row is (not_a_count: a figure that is a reference, a date or counts nothing named; "
+            "its last cell says why)",
+        ),
         "date_raw": (ANY, "cell as read"),
         "role_raw": (ANY, "cell as read"),
         "category_raw": (ANY, "cell as read"),
@@ -52,6 +56,7 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "label": (NONEMPTY, "the category as the force wrote it"),
         "count": (COUNT, "the number given"),
         "is_total": (BOOL, "the label says Total"),
+        "evidence": (NONEMPTY, "the line or row the figure was read from, as written"),
     },
     "clean/records.csv": {
         "record_id": (HEX16, ""),
@@ -105,6 +110,7 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "count": (COUNT, ""),
         "source_file": (r"responses/.+", ""),
         "source_locator": (NONEMPTY, "line/row, or 'remainder ...'"),
+        "evidence": (ANY, "the line(s) or row(s) the count was read from, as written; blank for a remainder"),
     },
     "ledger.csv": {
         "source_file": (r"responses/.+", ""),

@@ -225,7 +225,47 @@ def _counts_pairs(table: Table) -> list[tuple[int, str, int]] | None:
     return pairs or None
 
 
-def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layout: str) -> dict:
+def _counted_pairs(table: Table, pairs: list[tuple[int, str, int]], codebook) -> tuple[list, dict[int, str]]:
+    """The pairs of a counts table whose label says what it counts, and why each other one
+    is not a count ({row index: reason})."""
+    kept, refused = [], {}
+    for i, label, count in pairs:
+        reason = refusal(CountLine(table.row_locators[i], label, count, f"{label} - {count}"), codebook)
+        if reason:
+            refused[i] = reason
+        else:
+            kept.append((i, label, count))
+    return kept, refused
+
+
+def _pair_kind(i: int, cells: list[str], counted: set[int], refused: dict[int, str]) -> tuple[str, list[str]]:
+    """(row kind, cells) of a counts table's row: a refused figure keeps its cells and says why."""
+    if i in refused:
+        return "not_a_count", [*cells, f"not counted: {refused[i]}"]
+    return ("count" if i in counted else "blank" if _is_blank(cells) else "note"), cells
+
+
+def _letter_rows(
+    ctx: FileContext, lines: list[tuple[Locator, str]], counted: list[CountLine], refused: list[tuple]
+) -> list[dict]:
+    """Every line of a letter read for its counts, as a row: the ledger shows what was read
+    (a count, a figure that is not a count and why, or text)."""
+    counted_at = {str(c.locator) for c in counted} | {
+        str(place) for c in counted for place in (replace(c.locator, continued=None), c.locator.continued) if place
+    }
+    why = {str(locator): reason for locator, _, reason in refused}
+    out = []
+    for locator, text in lines:
+        if str(locator) in counted_at:
+            out.append(_row(ctx, locator, "counts_lines", "count", [text]))
+        elif str(locator) in why:
+            out.append(_row(ctx, locator, "counts_lines", "not_a_count", [text, f"not counted: {why[str(locator)]}"]))
+        else:
+            out.append(_row(ctx, locator, "counts_lines", "blank" if not text.strip() else "note", [text]))
+    return out
+
+
+def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layout: str, evidence: str) -> dict:
     return {
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
@@ -235,6 +275,7 @@ def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layou
         "label": label,
         "count": count,
         "is_total": bool(TOTAL_LABEL.match(label)),
+        "evidence": evidence,
     }
 
 
@@ -269,7 +310,7 @@ def _column_index(spec, header: list[str]) -> int:
 
 
 def extract_document(
-    doc: Document, ctx: FileContext, hint: dict, transcribed: list[dict], problems: list[Problem]
+    doc: Document, ctx: FileContext, hint: dict, transcribed: list[dict], problems: list[Problem], codebook=None
 ) -> tuple[list[dict], list[dict], str]:
     """(rows, aggregates, file status) of one response document."""
     if hint.get("layout") == "ignore":
@@ -324,10 +365,18 @@ def extract_document(
             continue
         pairs = _counts_pairs(table)
         if pairs:
-            counted = {i for i, _, _ in pairs}
-            aggregates += [_aggregate(ctx, table.row_locators[i], label, n, "counts_table") for i, label, n in pairs]
+            kept, refused = _counted_pairs(table, pairs, codebook)
+            aggregates += [
+                _aggregate(ctx, table.row_locators[i], label, n, "counts_table", " | ".join(table.rows[i]))
+                for i, label, n in kept
+            ]
             rows += [
-                _row(ctx, loc, "counts_table", "count" if i in counted else ("blank" if _is_blank(r) else "note"), r)
+                _row(
+                    ctx,
+                    loc,
+                    "counts_table",
+                    *_pair_kind(i, r, {i for i, _, _ in kept}, refused),
+                )
                 for i, (r, loc) in enumerate(zip(table.rows, table.row_locators))
             ]
             in_tables.update(table.row_locators)
@@ -338,40 +387,117 @@ def extract_document(
         ]
     listed = sum(1 for r in rows if r["row_kind"] == "data")
     if not aggregates and not listed:
-        aggregates += [_aggregate(ctx, loc, label, n, "counts_lines") for loc, label, n in count_lines(doc.lines)]
+        counted, refused = count_lines(doc.lines, codebook)
+        aggregates += [_aggregate(ctx, c.locator, c.label, c.count, "counts_lines", c.evidence) for c in counted]
+        rows += _letter_rows(ctx, doc.lines, counted, refused) if counted or refused else []
     elif listed:
-        problems += _totals_against_rows(doc, ctx, listed)
+        problems += _totals_against_rows(doc, ctx, listed, codebook)
     status = _file_status(rows, aggregates, doc)
     return rows, aggregates, status
 
 
-def count_lines(lines: list[tuple[Locator, str]]) -> list[tuple[Locator, str, int]]:
-    """(locator, label, count) of a letter's lines that give a figure: 'label = N' (or
-    '- N', ': N', 'N breaches'), a label whose figure stands on the next line, and a
-    total said in a sentence. A year alone ('2013 = 5') is a label; other bare numbers
-    (a reference, a date) are not."""
-    found = []
+@dataclass(frozen=True)
+class CountLine:
+    """A figure a letter gives, with the words it was read from (shown by the trace)."""
+
+    locator: Locator
+    label: str
+    count: int
+    evidence: str
+
+
+def count_lines(lines: list[tuple[Locator, str]], codebook=None) -> tuple[list[CountLine], list[tuple]]:
+    """(counts, refused) of a letter's lines. A count is 'label = N' (or '- N', ': N',
+    'N breaches'), a label whose figure stands on the next line, or a total said in a
+    sentence; it is kept only when its label says what it counts (`refusal`). `refused`
+    holds (locator, text, reason) for each figure that looked like a count but is a
+    reference, a date, a financial year or a number with no counting word: listed, never
+    added."""
+    found, refused = [], []
     skip = set()
     for i, (locator, text) in enumerate(lines):
         if i in skip:
             continue
-        text = NUMBERING.sub("", text)  # "1. Total: 413 incidents", "(b) Police staff - 7"
-        match = COUNT_LINE.match(text)
+        line = NUMBERING.sub("", text)  # "1. Total: 413 incidents", "(b) Police staff - 7"
+        match = COUNT_LINE.match(line)
         if match and _is_label(match["label"]):
-            found.append((locator, match["label"].strip(" .:"), int(match["count"])))
+            _keep(found, refused, CountLine(locator, match["label"].strip(" .:"), int(match["count"]), text), codebook)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
         alone = COUNT_ALONE.match(following[1]) if following else None
-        label = text.strip().rstrip(" =:-\u2013\u2014")
+        label = line.strip().rstrip(" =:-\u2013\u2014")
         # a label over SEVERAL lone figures is a row of a table flattened one cell per line
         # (one figure per year column): no figure of it is the label's count
         another = i + 2 < len(lines) and COUNT_ALONE.match(lines[i + 2][1])
         if alone and not another and _is_label(label) and not re.search(r"[.;!?]$|\d$", label):
-            found.append((replace(locator, continued=following[0]), label.strip(" .:"), int(alone["count"])))
+            evidence = f"{text.strip()} / {following[1].strip()}"
+            _keep(
+                found,
+                refused,
+                CountLine(replace(locator, continued=following[0]), label.strip(" .:"), int(alone["count"]), evidence),
+                codebook,
+            )
             skip.add(i + 1)
             continue
-        found += [(locator, label, count) for label, count in _total_sentences(text)]
-    return found
+        found += [CountLine(locator, label, count, text) for label, count in _total_sentences(line)]
+    return found, refused
+
+
+# words that say a figure is not a count of anything: a reference, a telephone or section
+# number, a page ("Reference Number: 2184", "Tel: 101", "Pages: 4")
+NOT_A_COUNT = re.compile(
+    r"\b(ref|refs|reference|(case|request|incident|file|crime|log|job) (no|number|id)|foi|tel|telephone|phone|fax|"
+    r"mobile|ext|extension|"
+    r"section|s\.?\s*\d|page|pages|paragraph|para|question|postcode|version|annex|appendix|schedule|room)\b",
+    re.I,
+)
+# words of time: a figure after them is a date or a year ("Year: 2015", "Date received: 12"),
+# unless the label also says what it counts ("Total for the year 2013")
+TIME_WORD = re.compile(r"\b(date|dated|received|year|month|week|day|age|aged|time)\b", re.I)
+COUNTING_NOUN = re.compile(
+    r"\b(breach|breaches|incidents?|cases?|allegations?|offences?|matters?|instances?|occasions?|occurrences?|"
+    r"complaints?|referrals?|investigations?|officers?|staff|employees?|people|persons?|individuals?|totals?)\b",
+    re.I,
+)
+MONTH = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december)"
+)
+# "Apr-19", "Jan/15": a month and a year written as a date, not a month's count
+MONTH_DATE = re.compile(rf"^\s*{MONTH}\s*[-/]\d\d\s*$", re.I)
+# "2018-19", "2018/19": a financial year, not 19 breaches in 2018
+FINANCIAL_YEAR = re.compile(r"^\s*(fy\s*)?((19|20)\d\d)\s*[-/\u2013]\s*(\d\d)\s*$", re.I)
+
+
+def refusal(found: CountLine, codebook=None) -> str:
+    """Why a figure read from free text is not a count ('' when it is one): its label
+    must name what is counted, by a counting word or one of the codebook's labels (a
+    breach type, outcome, role, year or total), and the figure must not be part of a
+    reference, a date or a financial year."""
+    from .classify import classify_label
+
+    label, evidence = found.label, NUMBERING.sub("", found.evidence)
+    year = FINANCIAL_YEAR.match(evidence)
+    if year and int(year[4]) == (int(year[2]) + 1) % 100:
+        return "a financial year, not a count"
+    if MONTH_DATE.match(evidence):
+        return "a month and year (a date), not a count"
+    if NOT_A_COUNT.search(label):
+        return "a reference, telephone, section or page number, not a count"
+    counted = COUNTING_NOUN.search(label)
+    if TIME_WORD.search(label) and not counted:
+        return "a date or a year, not a count"
+    if counted or classify_label(label, codebook)[0]:
+        return ""
+    return "the label does not say what it counts (no counting word, no codebook label)"
+
+
+def _keep(found: list[CountLine], refused: list[tuple], line: CountLine, codebook) -> None:
+    reason = refusal(line, codebook)
+    if reason:
+        refused.append((line.locator, line.evidence, reason))
+    else:
+        found.append(line)
 
 
 GRAND_TOTAL = re.compile(
@@ -381,18 +507,18 @@ GRAND_TOTAL = re.compile(
 )
 
 
-def _totals_against_rows(doc: Document, ctx: FileContext, listed: int) -> list[Problem]:
+def _totals_against_rows(doc: Document, ctx: FileContext, listed: int, codebook=None) -> list[Problem]:
     """A letter that lists its incidents in a table and states their total in its text:
     the two must agree (a table cut short, or a total counted in other units)."""
     return [
         Problem(
             ctx.source_file,
-            f"{locator}: the text says '{label}' = {count} but its tables list {listed} incident rows",
+            f"{line.locator}: the text says '{line.label}' = {line.count} but its tables list {listed} incident rows",
             "check which is right (a table cut short, or a total counting allegations rather than people); "
             "transcribe the answer (transcribed/<name>.csv) if the tables are incomplete",
         )
-        for locator, label, count in count_lines(doc.lines)
-        if GRAND_TOTAL.fullmatch(label.strip()) and count != listed
+        for line in count_lines(doc.lines, codebook)[0]
+        if GRAND_TOTAL.fullmatch(line.label.strip()) and line.count != listed
     ]
 
 
@@ -445,6 +571,19 @@ FILE_STATUS_FIX = {
 }
 
 
+def _status_problem(status: str, rows: list[dict], aggregates: list[dict]) -> str:
+    """What was and was not read of a file that needs the researcher."""
+    if status != "partly_unrecognised":
+        return f"no incident rows or counts could be extracted ({status})"
+    unread = [r for r in rows if r["row_kind"] == "unrecognised"]
+    tables = sorted({r["source_locator"].rsplit(" row=", 1)[0] for r in unread})
+    listed = sum(1 for r in rows if r["row_kind"] == "data")
+    return (
+        f"read {listed} incident rows and {len(aggregates)} counts, but {len(unread)} rows of "
+        f"{', '.join(tables)} were not recognised as incidents or counts (partly_unrecognised)"
+    )
+
+
 def long_cells(doc: Document, name: str, limit: int | None) -> list[Problem]:
     """A cell longer than any incident description (a whole letter pasted into one cell,
     or a file built to exhaust memory downstream): read, but reported with its row."""
@@ -488,9 +627,11 @@ def extract_force(
     hints: dict,
     transcriptions: dict[str, list[dict]],
     limits: dict | None = None,
+    codebook=None,
 ) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
     """Rows, aggregates, per-file status and problems for every file of one force;
-    `files`: name relative to responses/ -> path."""
+    `files`: name relative to responses/ -> path; `codebook` decides which labels say
+    what a figure counts (classify.Codebook; the packaged one when None)."""
     rows, aggregates, statuses, problems = [], [], [], []
     for name, path in files.items():
         rel = f"responses/{name}"
@@ -503,11 +644,11 @@ def extract_force(
             statuses.append({"source_file": rel, "force_id": force_id, "status": "unreadable"})
             continue
         problems += long_cells(doc, rel, (limits or {}).get("max_cell_chars"))
-        file_rows, file_aggs, status = extract_document(doc, ctx, hint, transcriptions.get(name, []), problems)
+        file_rows, file_aggs, status = extract_document(
+            doc, ctx, hint, transcriptions.get(name, []), problems, codebook
+        )
         if status in FILE_STATUS_FIX:
-            problems.append(
-                Problem(rel, f"no incident rows or counts could be extracted ({status})", FILE_STATUS_FIX[status])
-            )
+            problems.append(Problem(rel, _status_problem(status, file_rows, file_aggs), FILE_STATUS_FIX[status]))
         rows += file_rows
         aggregates += file_aggs
         statuses.append({"source_file": rel, "force_id": force_id, "status": status})

@@ -61,7 +61,9 @@ def counts_sources(results: Path) -> dict[str, str]:
         return {}
     rows = read_csv(path).to_dict("records")
     return {
-        record_id(r["source_sha256"], r["source_locator"]): f"{r['source_file']} {r['source_locator']}" for r in rows
+        record_id(r["source_sha256"], r["source_locator"]): f"{r['source_file']} {r['source_locator']}"
+        + (f"  read from: {r['evidence']!r}" if r.get("evidence") else "")
+        for r in rows
     }
 
 

@@ -3,6 +3,8 @@ rule extract_responses:
         response_files=force_response_files,
         transcription_files=transcription_files,
         hints=optional_raw_file("overrides/extraction.yaml"),
+        # which labels say what a figure counts, and the counts' margins checked at once
+        codebook=CODEBOOK,
     output:
         rows=OUT / "extract" / "{force}.rows.csv",
         counts=OUT / "extract" / "{force}.counts.csv",

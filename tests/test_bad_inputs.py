@@ -182,12 +182,13 @@ def test_valid_zip_that_is_not_a_workbook_is_reported_by_the_reader(tmp_path):
 
 
 def extract_kent(root, path, out):
+    from policebreaches.classify import CODEBOOK
     from policebreaches.edition import read_manifest
     from policebreaches.stages import extract
 
     manifest = read_manifest(root, [])
     outs = [out / f"{kind}.csv" for kind in ("rows", "counts", "status", "problems")]
-    extract.run("kent", root / "responses", ["kent/r.xlsx"], [path], manifest, LIMITS, [], None, *outs)
+    extract.run("kent", root / "responses", ["kent/r.xlsx"], [path], manifest, LIMITS, [], None, CODEBOOK, *outs)
     return (out / "status.csv").read_text(encoding="utf-8"), (out / "rows.csv").read_text(encoding="utf-8")
 
 

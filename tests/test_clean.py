@@ -114,6 +114,7 @@ def test_contract_violation_names_table_column_and_row():
                 "count": "7",
                 "source_file": "responses/kent/x.txt",
                 "source_locator": "line=3",
+                "evidence": "Total = 7",
             },
             {
                 "force_id": "kent",
@@ -122,6 +123,7 @@ def test_contract_violation_names_table_column_and_row():
                 "count": "2",
                 "source_file": "responses/kent/x.txt",
                 "source_locator": "line=4",
+                "evidence": "Red = 2",
             },
         ]
     )
@@ -150,6 +152,7 @@ def test_contract_violation_reports_the_earliest_row_across_columns():
         "count": "7",
         "source_file": "responses/kent/x.txt",
         "source_locator": "line=3",
+        "evidence": "Total = 7",
     }
     frame = pd.DataFrame([good, {**good, "count": "seven"}, {**good, "force_id": "Kent Police"}])
     with pytest.raises(ContractError, match=r"column 'count' row 3 has 'seven'"):

@@ -15,6 +15,12 @@ def test_trace_a_number_to_raw_rows(built):
     assert "by rule PNC-01" in text and "[sha256 matches]" in text and "cells as read" in text
 
 
+def test_trace_shows_the_words_a_count_was_read_from(built):
+    """A counts-only answer's figure, traced, shows its line as the letter wrote it."""
+    text = trace_key("forces.cumbria.total", built, REPO / "raw" / "2016")
+    assert "responses/cumbria/response_letter.txt line=15  read from: 'Total = 25'" in text
+
+
 def test_trace_a_record_and_an_excluded_one(built):
     record = read(built / "records.csv").iloc[0]
     text = trace_record_id(record.record_id, built, REPO / "raw" / "2016")

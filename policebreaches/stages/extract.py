@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..cells import safe_cell
 from ..checks import check_body_files
+from ..classify import load_codebook, resolve_counts
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
 from ..edition import TRANSCRIPTION_COLUMNS
 from ..extract import extract_force
@@ -74,6 +75,7 @@ def run(
     limits: dict,
     transcription_files: list[Path],
     hints: Path | None,
+    codebook: Path,
     rows_out: Path,
     counts_out: Path,
     status_out: Path,
@@ -82,15 +84,19 @@ def run(
     """Extract one body's responses. `names`: the files the register lists for it
     (relative to responses/); `response_files`: those that exist, as the rule declares them;
     `manifest`: their SHA256SUMS entries as Snakemake read them when planning the build.
+    Its counts are resolved here as classification will (`resolve_counts`), so a total
+    that is missing or disagrees is in the first problem list with every other.
     A file is opened by a parser only after it passed its checks (present, pinned by
     SHA256SUMS, within the size and container limits); the others are listed in the
     ledger's status, and the input check reports why."""
     accepted, rejected = check_body_files(responses_dir, names, response_files, manifest, limits)
     files = {item["name"]: responses_dir / item["name"] for item in accepted}
     sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
+    book = load_codebook(codebook)
     rows, counts, statuses, problems = extract_force(
-        files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits
+        files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits, book
     )
+    problems += resolve_counts(counts, book)[1]  # known now: in the first problem list, not at classification
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
         for item in rejected
