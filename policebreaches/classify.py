@@ -6,6 +6,7 @@ flagged needs_review."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from dataclasses import dataclass
@@ -481,7 +482,7 @@ PARTITIONS = ("breach_type", "role", "year")
 STATED_ONLY = {"role": "unknown", "year": "not_stated"}
 
 
-AGGREGATE_COLUMNS = [
+AGGREGATE_COLUMNS = [  # aggregates.csv (an entry's `period` is in its label)
     "force_id",
     "dimension",
     "category",
@@ -496,22 +497,28 @@ AGGREGATE_COLUMNS = [
 ]
 
 
-def resolve_aggregates(raw: pd.DataFrame, codebook: Codebook | None = None) -> tuple[pd.DataFrame, list]:
+def resolve_aggregates(
+    raw: pd.DataFrame, codebook: Codebook | None = None, period: tuple[dt.date, dt.date] | None = None
+) -> tuple[pd.DataFrame, list]:
     """`resolve_counts` on extract/<force>.counts.csv rows, as aggregates.csv's frame."""
     import pandas as pd
 
-    out, problems = resolve_counts(raw.to_dict("records"), codebook)
+    out, problems = resolve_counts(raw.to_dict("records"), codebook, period)
     return pd.DataFrame(out, columns=AGGREGATE_COLUMNS).fillna(""), problems
 
 
-def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tuple[list[dict], list]:
+def resolve_counts(
+    counts: list[dict], codebook: Codebook | None = None, period: tuple[dt.date, dt.date] | None = None
+) -> tuple[list[dict], list]:
     """Counts-only margins -> aggregates.csv rows (dimension, category, count) with one
     `total` row per response; what a margin leaves unexplained is counted as
     other / other_or_unknown / pnc=false, so every margin sums to the total. A total of
     one role, year or type ('Total number of breaches by police officers = 18') is a
     margin of its own; several such lines make the total only where they partition the
-    whole and agree with any total stated (see `_whole`). Plain rows (no pandas): the
-    extract stage runs it too, so its problems are in the first problem list."""
+    whole and agree with any total stated (see `_whole`). With the edition's `period`,
+    figures given for a period (a year margin, a cell of a count table by period) are
+    limited to it (`_within_period`). Plain rows (no pandas): the extract stage runs it
+    too, so its problems are in the first problem list."""
     from .problems import Problem
 
     codebook = codebook or default_codebook()
@@ -522,19 +529,16 @@ def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tupl
         by_source.setdefault(row["source_file"], []).append(row)
     for source, group in sorted(by_source.items()):
         base = {k: group[0][k] for k in ("force_id", "source_file", "source_sha256")}
+        kept, left_out, problem = _within_period(source, [_entry(base, r, codebook) for r in group], period)
+        if problem:
+            problems.append(problem)
+            continue
+        out += left_out
+        if not kept:
+            continue  # every figure of the answer is for a period outside the edition's
         margins, totals = [], []
-        for r in group:
-            dimension, category, rule = classify_label(r["label"], codebook)
-            entry = {
-                **base,
-                "dimension": dimension,
-                "category": category,
-                "count": int(r["count"]),
-                "source_locator": r["source_locator"],
-                "label": r["label"],
-                "rule": rule,
-                "evidence": r.get("evidence", ""),
-            }
+        for entry in kept:
+            dimension = entry["dimension"]
             if dimension == "total":
                 totals.append(entry)
             elif dimension in fallback or dimension in STATED_ONLY:
@@ -545,15 +549,7 @@ def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tupl
                     if dimension == "stock"
                     else "no codebook rule decides this label"
                 )
-                out.append(
-                    entry
-                    | {
-                        "dimension": "not_counted",
-                        "category": category or "undecided",
-                        "rule": rule or "",
-                        "note": reason,
-                    }
-                )
+                out.append(_not_counted(entry, reason))
         by_dim: dict[str, list[dict]] = {}
         for m in margins:
             by_dim.setdefault(m["dimension"], []).append(m)
@@ -582,6 +578,8 @@ def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tupl
                     merged[m["category"]]["count"] += m["count"]
                     merged[m["category"]]["source_locator"] += "; " + m["source_locator"]
                     merged[m["category"]]["evidence"] += " / " + m["evidence"]
+                    if m["label"] != merged[m["category"]]["label"]:
+                        merged[m["category"]]["label"] += "; " + m["label"]
                 else:
                     merged[m["category"]] = dict(m)
             out += list(merged.values())
@@ -598,6 +596,81 @@ def resolve_counts(counts: list[dict], codebook: Codebook | None = None) -> tupl
                     }
                 )
     return out, problems
+
+
+def edition_period(text: str) -> tuple[dt.date, dt.date] | None:
+    """The edition's period as the rules pass it ('2011-06-01/2015-12-31'); None for ''."""
+    return tuple(dt.date.fromisoformat(end) for end in text.split("/")) if text else None
+
+
+def _entry(base: dict, row: dict, codebook: Codebook) -> dict:
+    """One figure with its codebook label; a table's total for one period ("Total" in the
+    2013 column) is that period's margin."""
+    dimension, category, rule = classify_label(row["label"], codebook)
+    period = row.get("period", "")
+    if period and dimension == "total":
+        dimension, category, rule = "year", period, "AGG-YEAR"
+    return {
+        **base,
+        "dimension": dimension,
+        "category": category,
+        "count": int(row["count"]),
+        "source_locator": row["source_locator"],
+        "label": row["label"] + (f" ({period})" if period else ""),
+        "rule": rule,
+        "evidence": row.get("evidence", ""),
+        "period": period,
+    }
+
+
+def _not_counted(entry: dict, reason: str) -> dict:
+    return entry | {
+        "dimension": "not_counted",
+        "category": entry["category"] or "undecided",
+        "rule": entry["rule"] or "",
+        "note": reason,
+    }
+
+
+def _within_period(source: str, entries: list[dict], period: tuple[dt.date, dt.date] | None):
+    """(figures counted, figures left out, problem). A figure for a period inside the
+    edition's counts; one for a period outside it is left out, and then so is every
+    figure of the answer over its whole span (a total or type margin that includes the
+    years outside: it cannot be limited); a figure for a period partly outside it cannot
+    be split and is a problem naming it (the answer is left out)."""
+    from .dates import parse_incident_date, period_position
+    from .problems import Problem
+
+    if period is None:
+        return entries, [], None
+    spans = {
+        id(e): parse_incident_date(e["period"] or (e["category"] if e["dimension"] == "year" else "")) for e in entries
+    }
+    where = {id(e): period_position(spans[id(e)], *period) for e in entries}
+    straddling = [e for e in entries if where[id(e)] == "straddles"]
+    if straddling:
+        named = "; ".join(
+            f"{e['source_locator']} '{e['label']}' = {e['count']} ({spans[id(e)].start} to {spans[id(e)].end})"
+            for e in straddling
+        )
+        return (
+            [],
+            [],
+            Problem(
+                source,
+                f"figures for periods partly outside the edition's period ({period[0]} to {period[1]}) cannot be "
+                f"split: {named}",
+                "ask the force for those figures by month, or build with allow_problems=true: the answer is left out "
+                "and the methodology lists why",
+            ),
+        )
+    outside = [e for e in entries if where[id(e)] == "outside"]
+    if not outside:
+        return entries, [], None
+    whole_span = "given over the answer's whole span, which reaches outside the edition's period"
+    left_out = [_not_counted(e, f"for {e['period'] or e['category']}, outside the edition's period") for e in outside]
+    left_out += [_not_counted(e, whole_span) for e in entries if where[id(e)] == "undated"]
+    return [e for e in entries if where[id(e)] == "inside"], left_out, None
 
 
 def _lines(entries: list[dict]) -> str:

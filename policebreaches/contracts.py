@@ -26,7 +26,8 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
             "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L (attachments: part=N first)",
         ),
         "layout": (
-            r"incident_table|headerless_two_column|counts_table|counts_lines|transcribed|unrecognised_table|ignored|unread",
+            r"incident_table|headerless_two_column|counts_table|counts_by_period|counts_lines|transcribed|"
+            r"unrecognised_table|ignored|unread",
             "named layout that read the row",
         ),
         "row_kind": (
@@ -52,11 +53,16 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "source_file": (r"responses/.+", ""),
         "source_sha256": (SHA256, ""),
         "source_locator": (NONEMPTY, ""),
-        "layout": (r"counts_table|counts_lines", ""),
+        "layout": (r"counts_table|counts_by_period|counts_lines", ""),
         "label": (NONEMPTY, "the category as the force wrote it"),
         "count": (COUNT, "the number given"),
         "is_total": (BOOL, "the label says Total"),
         "evidence": (NONEMPTY, "the line or row the figure was read from, as written"),
+        "period": (
+            ANY,
+            "the period a figure of a count table by period stands for, as written ('2013', '2013/14'); "
+            "blank: the answer's own period",
+        ),
     },
     "clean/records.csv": {
         "record_id": (HEX16, ""),

@@ -19,6 +19,8 @@ MONTH = (
 )
 DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+# what a count table's column or a margin's label may stand for: a period, not a day
+PERIOD_PRECISIONS = ("month", "year", "financial_year", "range")
 
 
 @dataclass(frozen=True)

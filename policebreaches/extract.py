@@ -4,6 +4,8 @@ Layouts (detected in this order, per table):
   incident_table        a header row (found in the first 30 rows by synonyms) over incident rows
   headerless_two_column no header; a date column and a description column
   counts_table          label -> number rows with no incident header (margins, kept as counts)
+  counts_by_period      a count table with periods (years, financial years, months) on one axis
+                        and labels on the other: one count a cell, with its period
   counts_lines          "label = N" / "label - N" lines in a letter
   transcribed           a narrative letter whose rows stand in transcribed/
   needs_transcription   narrative text with no table: listed, nothing invented
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .dates import parse_incident_date
+from .dates import PERIOD_PRECISIONS, parse_incident_date
 from .ids import record_id
 from .locators import Locator
 from .problems import Problem
@@ -265,7 +267,60 @@ def _letter_rows(
     return out
 
 
-def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layout: str, evidence: str) -> dict:
+NIL = re.compile(r"^\s*(|-|\u2013|\u2014|nil|none)\s*$", re.I)  # a cell of a count table that counts none
+
+
+def counts_by_period(table: Table) -> list[tuple[Locator, str, str, int, str]] | None:
+    """(cell's place, row label, period, count, cell as written) of a count table with
+    periods on one axis (a header row of years, financial years or months: "2013",
+    "2013/14", "Apr-13") and labels on the other; the table turned when the periods run
+    down its first column. None unless every body cell under a period is a count or nil
+    ("-", blank): one cell that is not means the table is something else."""
+    rows = [list(r) for r in table.rows]
+    found = _by_period(rows, table.row_locators, turned=False)
+    if found is None and rows:
+        width = max(len(r) for r in rows)
+        columns = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
+        found = _by_period(columns, table.row_locators, turned=True)
+    return found
+
+
+def _by_period(rows: list[list[str]], places: list[Locator], turned: bool):
+    filled = [i for i, r in enumerate(rows) if not _is_blank(r)]
+    if len(filled) < 2:
+        return None
+    head = filled[0]
+    periods = {j: c.strip() for j, c in enumerate(rows[head]) if j and _is_period(c)}
+    if len(periods) < 2 or _is_period(rows[head][0]):
+        return None
+    out = []
+    for i in filled[1:]:
+        row, label = rows[i], rows[i][0].strip()
+        values = {j: row[j] if j < len(row) else "" for j in periods}
+        if not label or not all(INTEGER.match(v) or NIL.match(v) for v in values.values()):
+            return None
+        for j, value in values.items():
+            # the place of the figure in the table as read: (row, column) swapped back when turned
+            at_row, at_column = (j, i) if turned else (i, j)
+            place = replace(places[at_row], column=at_column + 1)
+            count = int(value) if INTEGER.match(value) else 0
+            out.append((place, label, periods[j], count, value.strip() or "(blank)"))
+    return out or None
+
+
+def _is_period(cell: str) -> bool:
+    return parse_incident_date(cell).precision in PERIOD_PRECISIONS
+
+
+def _period_row_kind(cells: list[str], place: Locator, counted: set[str]) -> str:
+    if _is_blank(cells):
+        return "blank"
+    return "count" if any(str(replace(place, column=j + 1)) in counted for j in range(len(cells))) else "header"
+
+
+def _aggregate(
+    ctx: FileContext, locator: Locator, label: str, count: int, layout: str, evidence: str, period: str = ""
+) -> dict:
     return {
         "force_id": ctx.force_id,
         "source_file": ctx.source_file,
@@ -276,6 +331,7 @@ def _aggregate(ctx: FileContext, locator: Locator, label: str, count: int, layou
         "count": count,
         "is_total": bool(TOTAL_LABEL.match(label)),
         "evidence": evidence,
+        "period": period,
     }
 
 
@@ -378,6 +434,19 @@ def extract_document(
                     *_pair_kind(i, r, {i for i, _, _ in kept}, refused),
                 )
                 for i, (r, loc) in enumerate(zip(table.rows, table.row_locators))
+            ]
+            in_tables.update(table.row_locators)
+            continue
+        cells = counts_by_period(table)
+        if cells:
+            aggregates += [
+                _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)
+                for place, label, period, n, text in cells
+            ]
+            counted = {str(place) for place, *_ in cells}
+            rows += [
+                _row(ctx, loc, "counts_by_period", _period_row_kind(r, loc, counted), r)
+                for r, loc in zip(table.rows, table.row_locators)
             ]
             in_tables.update(table.row_locators)
             continue

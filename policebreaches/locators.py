@@ -21,6 +21,7 @@ class Locator:
     page: int | None = None
     table: int | None = None
     row: int | None = None  # a row of a spreadsheet, Word, PDF or HTML table
+    column: int | None = None  # a cell's column (1-based): a count table by period holds one figure a cell
     line: int | None = None  # a line of a CSV or text file, or of a PDF page's text
     paragraph: int | None = None
     textbox: int | None = None  # a Word text box: its paragraphs are lines of their own
@@ -42,7 +43,7 @@ class Locator:
             words.append(f"transcribed line={self.transcript}:{self.line}")
             words += [f"page={self.page}"] if self.page is not None else []
             return " ".join(words)
-        for name in ("sheet", "page", "table", "textbox", "row", "line", "paragraph"):
+        for name in ("sheet", "page", "table", "textbox", "row", "line", "column", "paragraph"):
             value = getattr(self, name)
             if value is not None:
                 words.append(f"{name}={value}")

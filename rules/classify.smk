@@ -39,7 +39,7 @@ rule classify_breaches:
         "../envs/pipeline.yaml"
     params:
         code=code("stages.classify"),
-        io=stage_io(),
+        io=stage_io(period=period),
     shell:
         stage("stages.classify")
 

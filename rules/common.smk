@@ -7,6 +7,7 @@ import json
 import os
 import shlex
 import sys
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -113,6 +114,20 @@ def previous_edition_of(edition):
     meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
     previous = str(meta.get("previous_edition") or "") if isinstance(meta, dict) else ""
     return previous if previous and is_sibling_edition(RAW_DIR / edition, previous) else None
+
+
+@lru_cache(maxsize=None)
+def edition_period(edition):
+    """'start/end' of the edition's period from edition.yaml, for the stages that limit
+    figures given by period to it; '' when it cannot be read (the input check reports why)."""
+    path = RAW_DIR / edition / "edition.yaml"
+    meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
+    ends = [meta.get(key) for key in ("period_start", "period_end")] if isinstance(meta, dict) else []
+    return "/".join(str(end) for end in ends) if ends and all(isinstance(end, date) for end in ends) else ""
+
+
+def period(wildcards):
+    return edition_period(wildcards.edition)
 
 
 def raw_folder(wildcards):

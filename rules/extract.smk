@@ -26,6 +26,7 @@ rule extract_responses:
             names=body_file_names,
             manifest=force_manifest_entries,
             limits=limits,
+            period=period,
         ),
     shell:
         stage("stages.extract")

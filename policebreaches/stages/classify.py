@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..classify import apply_overrides, classify_records, load_codebook, resolve_aggregates
+from ..classify import apply_overrides, classify_records, edition_period, load_codebook, resolve_aggregates
 from ..contracts import COUNT_COLUMNS, check_table
 from ..policy import Policy, decide, from_codebook
 from ..problems import raise_if_any
@@ -28,6 +28,7 @@ def run(
     model: Path,
     coding: Path | None,
     baseline: Path | None,
+    period: str,
     records_out: Path,
     review_out: Path,
     aggregates_out: Path,
@@ -49,7 +50,7 @@ def run(
     labelled = with_second_opinion(labelled, opinion, from_codebook(book.decision_policy))
     # the counts' problems were the extract stage's to report (allow_problems leaves such a
     # response out, and the methodology lists why)
-    aggregates, _ = resolve_aggregates(read_csvs(counts, COUNT_COLUMNS), book)
+    aggregates, _ = resolve_aggregates(read_csvs(counts, COUNT_COLUMNS), book, edition_period(period))
     raise_if_any(problems, "classification")
     labelled["codebook_version"] = str(book.version)
     write_csv(check_table("records.csv", labelled), records_out)

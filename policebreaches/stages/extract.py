@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..cells import safe_cell
 from ..checks import check_body_files
-from ..classify import load_codebook, resolve_counts
+from ..classify import edition_period, load_codebook, resolve_counts
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
 from ..edition import TRANSCRIPTION_COLUMNS
 from ..extract import extract_force
@@ -73,6 +73,7 @@ def run(
     response_files: list[Path],
     manifest: dict[str, str],
     limits: dict,
+    period: str,
     transcription_files: list[Path],
     hints: Path | None,
     codebook: Path,
@@ -96,7 +97,8 @@ def run(
     rows, counts, statuses, problems = extract_force(
         files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits, book
     )
-    problems += resolve_counts(counts, book)[1]  # known now: in the first problem list, not at classification
+    # known now: in the first problem list, not at classification
+    problems += resolve_counts(counts, book, edition_period(period))[1]
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
         for item in rejected
