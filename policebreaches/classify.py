@@ -598,9 +598,9 @@ def resolve_counts(
     return out, problems
 
 
-def edition_period(text: str) -> tuple[dt.date, dt.date] | None:
-    """The edition's period as the rules pass it ('2011-06-01/2015-12-31'); None for ''."""
-    return tuple(dt.date.fromisoformat(end) for end in text.split("/")) if text else None
+def edition_period(ends: list[str]) -> tuple[dt.date, dt.date] | None:
+    """The edition's period as the rules pass it (['2011-06-01', '2015-12-31']); None for []."""
+    return tuple(dt.date.fromisoformat(end) for end in ends) if ends else None
 
 
 def _entry(base: dict, row: dict, codebook: Codebook) -> dict:

@@ -118,12 +118,12 @@ def previous_edition_of(edition):
 
 @lru_cache(maxsize=None)
 def edition_period(edition):
-    """'start/end' of the edition's period from edition.yaml, for the stages that limit
-    figures given by period to it; '' when it cannot be read (the input check reports why)."""
+    """[start, end] of the edition's period from edition.yaml, for the stages that limit
+    figures given by period to it; [] when it cannot be read (the input check reports why)."""
     path = RAW_DIR / edition / "edition.yaml"
     meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
     ends = [meta.get(key) for key in ("period_start", "period_end")] if isinstance(meta, dict) else []
-    return "/".join(str(end) for end in ends) if ends and all(isinstance(end, date) for end in ends) else ""
+    return [end.isoformat() for end in ends] if ends and all(isinstance(end, date) for end in ends) else []
 
 
 def period(wildcards):

@@ -188,7 +188,7 @@ def extract_kent(root, path, out):
 
     manifest = read_manifest(root, [])
     outs = [out / f"{kind}.csv" for kind in ("rows", "counts", "status", "problems")]
-    extract.run("kent", root / "responses", ["kent/r.xlsx"], [path], manifest, LIMITS, "", [], None, CODEBOOK, *outs)
+    extract.run("kent", root / "responses", ["kent/r.xlsx"], [path], manifest, LIMITS, [], [], None, CODEBOOK, *outs)
     return (out / "status.csv").read_text(encoding="utf-8"), (out / "rows.csv").read_text(encoding="utf-8")
 
 

@@ -156,7 +156,7 @@ def run_extract_stage(tmp_path, body: str) -> list[dict]:
         response_files=[path],
         manifest={f"responses/{name}": sha256_file(path)},
         limits=LIMITS,
-        period="2011-06-01/2015-12-31",
+        period=["2011-06-01", "2015-12-31"],
         transcription_files=[],
         hints=None,
         codebook=CODEBOOK,

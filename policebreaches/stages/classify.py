@@ -28,7 +28,7 @@ def run(
     model: Path,
     coding: Path | None,
     baseline: Path | None,
-    period: str,
+    period: list[str],
     records_out: Path,
     review_out: Path,
     aggregates_out: Path,

@@ -73,7 +73,7 @@ def run(
     response_files: list[Path],
     manifest: dict[str, str],
     limits: dict,
-    period: str,
+    period: list[str],
     transcription_files: list[Path],
     hints: Path | None,
     codebook: Path,
