@@ -368,9 +368,14 @@ def value_of(entry: dict) -> dict:
     return {} if entry.get("value") is None else {"value": entry["value"]}
 
 
+# properties whose values the build writes from git, hashlib and the installed packages,
+# never from an edition's input: a short commit id such as 'af07ebd' is no vehicle registration
+MACHINE_PROPERTIES = frozenset({"version", "sha256"})
+
+
 def crate_texts(data: bytes) -> list[tuple[str, str]]:
-    """(where, text) for each string value of the metadata file: where is
-    'ro-crate-metadata.json <@id> <property>' (the publication gate's scan)."""
+    """(where, text) for each string value of the metadata file, but MACHINE_PROPERTIES:
+    where is 'ro-crate-metadata.json <@id> <property>' (the publication gate's scan)."""
 
     def walk(value, where: str):
         if isinstance(value, str):
@@ -380,7 +385,8 @@ def crate_texts(data: bytes) -> list[tuple[str, str]]:
                 yield from walk(item, where)
         elif isinstance(value, dict):
             for key, item in value.items():
-                yield from walk(item, f"{where} {key}")
+                if key not in MACHINE_PROPERTIES:
+                    yield from walk(item, f"{where} {key}")
 
     graph = json.loads(data)["@graph"]
     return [pair for entity in graph for pair in walk(entity, f"{CRATE_FILE} {entity['@id']}")]

@@ -416,3 +416,22 @@ def test_the_crate_text_passes_the_publication_gate(small):
     assert "ro-crate-metadata.json #config/contact value" in str(stopped.value)
     assert "name after title 'PC Gwenllian Pugh'" in str(stopped.value)
     assert not (folder / CRATE_FILE).exists()
+
+
+def test_a_commit_id_that_reads_like_a_vehicle_registration_passes_the_gate(small):
+    """Commit af07ebd of this project stopped its own build: 'af07ebd' has the shape of a UK
+    registration (AF07 EBD). Versions and checksums are the build's own identifiers; the
+    values a person wrote beside them are still scanned."""
+    from policebreaches.problems import InputError
+
+    folder, raw = small
+    info = json.loads((folder / "build_info.json").read_text(encoding="utf-8"))
+    info["git_describe"] = "af07ebd"
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    describe(folder, raw)
+    crate = json.loads((folder / CRATE_FILE).read_text(encoding="utf-8"))
+    assert "af07ebd" in json.dumps(crate)  # the version is kept, as git gave it
+    info["config"]["contact"] = "car AF07 EBD"
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(InputError, match="#config/contact value: vehicle reg"):
+        describe(folder, raw)
