@@ -308,6 +308,49 @@ def _by_period(rows: list[list[str]], places: list[Locator], turned: bool):
     return out or None
 
 
+def flattened_tables(lines: list[tuple[Locator, str]]) -> list[tuple[Table, range]]:
+    """Count tables by period pasted one cell per line (a web page or a PDF copied as
+    text): a heading line, two or more period lines ("2010", "2011" ...), then groups of
+    a label line and as many figures (or nil) as there are periods. Each is rebuilt as a
+    Table, its rows placed at their label's line, for `counts_by_period`; with the range
+    of lines it took."""
+    found, i = [], 0
+    while i < len(lines):
+        width = _period_run(lines, i + 1)
+        if width < 2 or _is_cell_value(lines[i][1]):
+            i += 1
+            continue
+        rows = [[lines[k][1].strip() for k in range(i, i + 1 + width)]]
+        places = [lines[i][0]]
+        k = i + 1 + width
+        while (
+            k + width < len(lines)
+            and not _is_cell_value(lines[k][1])
+            and all(INTEGER.match(lines[m][1]) or NIL.match(lines[m][1]) for m in range(k + 1, k + 1 + width))
+        ):
+            rows.append([lines[m][1].strip() for m in range(k, k + 1 + width)])
+            places.append(lines[k][0])
+            k += width + 1
+        if len(rows) < 2:
+            i += 1
+            continue
+        found.append((Table(f"lines {places[0]}", rows, places), range(i, k)))
+        i = k
+    return found
+
+
+def _period_run(lines: list[tuple[Locator, str]], start: int) -> int:
+    end = start
+    while end < len(lines) and _is_period(lines[end][1]):
+        end += 1
+    return end - start
+
+
+def _is_cell_value(text: str) -> bool:
+    """A figure or a period: what a flattened table's label line cannot be."""
+    return bool(INTEGER.match(text) or NIL.match(text) or _is_period(text))
+
+
 def _is_period(cell: str) -> bool:
     return parse_incident_date(cell).precision in PERIOD_PRECISIONS
 
@@ -456,9 +499,21 @@ def extract_document(
         ]
     listed = sum(1 for r in rows if r["row_kind"] == "data")
     if not aggregates and not listed:
-        counted, refused = count_lines(doc.lines, codebook)
+        lines = doc.lines
+        for table, taken in reversed(flattened_tables(doc.lines)):  # a table pasted one cell per line
+            heading = len(table.rows[0])
+            aggregates[:0] = [
+                _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)
+                for place, label, period, n, text in counts_by_period(table) or []
+            ]
+            rows[:0] = [
+                _row(ctx, locator, "counts_by_period", "header" if at < heading else "count", [text])
+                for at, (locator, text) in enumerate(lines[taken.start : taken.stop])
+            ]
+            lines = lines[: taken.start] + lines[taken.stop :]
+        counted, refused = count_lines(lines, codebook)
         aggregates += [_aggregate(ctx, c.locator, c.label, c.count, "counts_lines", c.evidence) for c in counted]
-        rows += _letter_rows(ctx, doc.lines, counted, refused) if counted or refused else []
+        rows += _letter_rows(ctx, lines, counted, refused) if counted or refused or aggregates else []
     elif listed:
         problems += _totals_against_rows(doc, ctx, listed, codebook)
     status = _file_status(rows, aggregates, doc)

@@ -135,3 +135,105 @@ def test_an_answer_wholly_outside_the_period_counts_nothing(tmp_path):
     _, _, aggregates, problems = resolved(tmp_path, {"kent/t.csv": csv_text(table)}, "kent/t.csv")
     assert not problems and "total" not in set(aggregates.dimension)
     assert set(aggregates.dimension) == {"not_counted"} and len(aggregates) == 2
+
+
+FLATTENED_PAGE = """Data Protection Breach
+Please may I receive the following for each year, broken down by year.
+
+Date that the case was recorded
+
+Month
+
+2012
+
+2013
+
+2014
+
+January
+
+2
+
+6
+
+0
+
+February
+
+1
+
+-
+
+0
+
+Total
+
+3
+
+6
+
+0
+
+In each incident, what was accessed.
+
+Brief Incident Detail
+
+2012
+
+2013
+
+2014
+
+Unauthorised access / inappropriate check
+
+2
+
+4
+
+0
+
+Misuse of police system
+
+1
+
+2
+
+0
+
+Total
+
+3
+
+6
+
+0
+"""
+
+
+def test_tables_pasted_one_cell_per_line_are_rebuilt_and_read_by_year(tmp_path):
+    """A disclosure-log page copied as text (its tables flattened one cell per line, blank
+    lines between): both tables rebuilt, their year totals agreeing, the text kept as notes."""
+    rows, counts, aggregates, problems = resolved(tmp_path, {"kent/page.txt": FLATTENED_PAGE}, "kent/page.txt")
+    assert not problems, problems
+    assert {c["layout"] for c in counts} == {"counts_by_period"} and len(counts) == 18
+    assert counted(aggregates, "total") == {"total": 9} and counted(aggregates, "year") == {
+        "2012": 3,
+        "2013": 6,
+        "2014": 0,
+    }
+    assert counted(aggregates, "breach_type")["unauthorised_access"] == 9
+    kinds = {r["row_kind"] for r in rows if r["layout"] == "counts_lines"}
+    assert kinds <= {"note", "blank"}  # the request's words and the questions: read, not counted
+    february = next(c for c in counts if c["label"] == "February" and c["period"] == "2013")
+    assert february["count"] == 0 and february["evidence"] == "February | 2013 = -"
+
+
+def test_a_flattened_table_cut_short_is_not_read_as_one(tmp_path):
+    """A label whose figures stop before the last period column: the rows before it are the
+    table; the rest is read as the letter's other lines are."""
+    page = "Rank\n2012\n2013\nPC\n7\n9\nPolice staff\n1\n"
+    rows, counts, aggregates, problems = resolved(tmp_path, {"kent/page.txt": page}, "kent/page.txt")
+    assert [(c["label"], c["period"], c["count"]) for c in counts if c["layout"] == "counts_by_period"] == [
+        ("PC", "2012", 7),
+        ("PC", "2013", 9),
+    ]

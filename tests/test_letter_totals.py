@@ -247,9 +247,11 @@ def test_a_covering_letter_total_beside_an_incident_table_is_named_not_added(tmp
     assert not problems and not counts and sum(r["row_kind"] == "data" for r in rows) == 2
 
 
-def test_a_flattened_table_with_several_year_columns_is_not_read_as_counts(tmp_path):
+def test_a_flattened_table_with_several_year_columns_is_read_by_year(tmp_path):
     """West Midlands' disclosure log 4658_14: a year-by-rank table flattened one cell per line;
-    'Total' is followed by one figure per year, none of them the total of the period."""
+    'Total' is followed by one figure per year, none of them the total of the period: the
+    table is rebuilt and read a figure per year (tests/test_counts_by_period.py), never
+    label-to-first-figure."""
     body = "Rank\n\n2012\n\n2013\n\nPC\n\n7\n\n9\n\nPolice Staff\n\n1\n\n6\n\nTotal\n\n8\n\n15\n"
     root = make_edition(
         tmp_path / "ed",
@@ -257,5 +259,8 @@ def test_a_flattened_table_with_several_year_columns_is_not_read_as_counts(tmp_p
         {"kent/page.txt": OPENING + body},
     )
     _, counts, statuses, problems = extract(root, "kent")
-    assert not counts and statuses[0]["status"] == "needs_transcription"
-    assert "transcribe its incidents" in problems[0].fix
+    assert {c["layout"] for c in counts} == {"counts_by_period"} and statuses[0]["status"] == "extracted"
+    aggregates, more = resolve_aggregates(pd.DataFrame(counts))
+    assert not problems + more
+    assert total(aggregates) == 23 and margin(aggregates, "year") == {"2012": 8, "2013": 15}
+    assert margin(aggregates, "role") == {"officer": 16, "police_staff": 7}
