@@ -9,6 +9,7 @@ declares; each file over a limit named as a problem. Results go to bench/RESULTS
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -20,6 +21,7 @@ import sys
 import threading
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -197,13 +199,17 @@ def xls_far_value() -> bytes:
     return buffer.getvalue()
 
 
-def pdf_document(pages: list[bytes], forms: dict[str, bytes] | None = None, size=(612, 792), origin=(0, 0)) -> bytes:
+def pdf_document(
+    pages: list[bytes],
+    forms: dict[str, bytes] | None = None,
+    size=(612, 792),
+    origin=(0, 0),
+    filters: tuple[str, ...] = ("FlateDecode",),
+) -> bytes:
     """A PDF whose pages draw `pages` (content streams, Flate-compressed; pages drawing the
     same bytes share one stream, so a thousand pages cost a few bytes each) with one font
     (F1) and the Form XObjects `forms` (name -> content) in their resources; `origin`: the
-    MediaBox's lower left corner."""
-    import zlib
-
+    MediaBox's lower left corner; `filters`: how the streams are encoded (decoded in order)."""
     forms = forms or {}
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -215,14 +221,7 @@ def pdf_document(pages: list[bytes], forms: dict[str, bytes] | None = None, size
     resources = f"<< /Font << /F1 3 0 R >> /XObject << {xobjects} >> >>".encode()
 
     def stream(content: bytes, head: bytes = b"") -> bytes:
-        packed = zlib.compress(content, 9)
-        return (
-            b"<< "
-            + head
-            + f"/Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
-            + packed
-            + b"\nendstream"
-        )
+        return stream_object(encoded(content, list(filters)), list(filters), head)
 
     for content in forms.values():
         objects.append(
@@ -361,6 +360,195 @@ def pdf_truetype_codes(codes: int) -> bytes:
     )
 
 
+# --- streams that decode to far more than their size (pdfstreams.py) -----------------
+
+
+def lzw_encode(data: bytes) -> bytes:
+    """`data` LZW-encoded as pdfminer's decoder reads it: a clear code first, codes of 9 to
+    12 bits (wider once its table holds 511, 1023 and 2047 entries), a clear code before
+    the table fills, the end code last."""
+    codes = [256]
+    table, word = {bytes((i,)): i for i in range(256)}, b""
+    for byte in data:
+        longer = word + bytes((byte,))
+        if longer in table:
+            word = longer
+            continue
+        codes.append(table[word])
+        if len(table) < 3_800:
+            table[longer] = 256 + len(table) - 254  # the entries after 256 and 257
+        else:
+            codes.append(256)
+            table = {bytes((i,)): i for i in range(256)}
+        word = bytes((byte,))
+    if word:
+        codes.append(table[word])
+    codes.append(257)
+    return _lzw_pack(codes)
+
+
+def _lzw_pack(codes: list[int]) -> bytes:
+    """`codes` written at the widths pdfminer's decoder reads them with: its table holds
+    258 entries after the first code past a clear code, one more after each code since."""
+    value, bits, t = 0, 0, 0
+    for code in codes:
+        length = 257 + t if t else 0
+        width = 9 if length < 511 else 10 if length < 1023 else 11 if length < 2047 else 12
+        value, bits = (value << width) | code, bits + width
+        t = 0 if code == 256 else t + 1
+    value <<= -bits % 8
+    return value.to_bytes((bits + 7) // 8, "big")
+
+
+def lzw_bomb(repeats: int) -> bytes:
+    """LZW codes whose table grows by one byte a code ("a", "aa", "aaa", ... up to 3,839
+    bytes at code 4,095), then code 4,095 `repeats` times: 3,839 bytes for every 12 bits."""
+    return _lzw_pack([256, 97, *range(258, 4096), *[4095] * repeats, 257])
+
+
+def runlength_encode(data: bytes) -> bytes:
+    out, i = bytearray(), 0
+    while i < len(data):
+        run = 1
+        while i + run < len(data) and run < 128 and data[i + run] == data[i]:
+            run += 1
+        if run > 1:
+            out += bytes((257 - run, data[i]))
+        else:
+            literal = data[i : i + 128]
+            out += bytes((len(literal) - 1,)) + literal
+            run = len(literal)
+        i += run
+    return bytes(out) + b"\x80"
+
+
+ENCODERS = {
+    "FlateDecode": lambda data: zlib.compress(data, 9),
+    "ASCII85Decode": lambda data: base64.a85encode(data, wrapcol=72) + b"~>",
+    "ASCIIHexDecode": lambda data: data.hex().encode() + b">",
+    "RunLengthDecode": runlength_encode,
+    "LZWDecode": lzw_encode,
+}
+
+
+def encoded(data: bytes, filters: list[str]) -> bytes:
+    """`data` encoded so that decoding it through `filters`, in their order, gives it back."""
+    for name in reversed(filters):
+        data = ENCODERS[name](data)
+    return data
+
+
+def zeros_deflated(size: int) -> bytes:
+    """`size` zero bytes Flate-compressed a megabyte at a time (never held whole)."""
+    pack, out, chunk = zlib.compressobj(9), [], bytes(1 << 20)
+    for _ in range(size >> 20):
+        out.append(pack.compress(chunk))
+    return b"".join(out) + pack.flush()
+
+
+def stream_object(data: bytes, filters: list[str], head: bytes = b"", parms: bytes = b"") -> bytes:
+    """A stream object holding `data` as it is, marked with `filters` (decoded in order)."""
+    names = " ".join(f"/{name}" for name in filters)
+    dictionary = b"<< " + head + f"/Length {len(data)} /Filter [{names}] ".encode() + parms + b" >>"
+    return dictionary + b"\nstream\n" + data + b"\nendstream"
+
+
+def pdf_stream_content(data: bytes, filters: list[str], parms: bytes = b"") -> bytes:
+    """One page whose content stream holds `data`, marked with `filters` and `parms`."""
+    return _pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            stream_object(data, filters, parms=b"/DecodeParms " + parms if parms else b""),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def pdf_font_file(data: bytes, filters: list[str]) -> bytes:
+    """A page in a font that embeds `data` as its TrueType file (FontFile2), marked with
+    `filters`: pdfminer unpacks the file whole before it maps the font's codes."""
+    return _pdf_with_font(
+        [
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /FontDescriptor 7 0 R"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            b"<< /Type /FontDescriptor /FontName /X /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0"
+            b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
+            stream_object(data, filters, f"/Length1 {len(data)} ".encode()),
+        ],
+        b"<0041>",
+    )
+
+
+def pdf_object_stream(padding: bytes = b"", xref_padding: bytes = b"", text: bytes = b"(Hello) Tj") -> bytes:
+    """A PDF 1.5 whose catalog, page tree and page sit in a compressed object stream
+    (/Type /ObjStm, objects 1-3), found through a compressed cross-reference stream; the
+    object stream ends with `padding` (more objects: pdfminer parses them all once one is
+    needed), the cross-reference stream with `xref_padding` (both given deflated: see
+    zeros_deflated)."""
+    inner = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+    ]
+    header, body = b"", b""
+    for number, obj in enumerate(inner, start=1):
+        header += f"{number} {len(body)} ".encode()
+        body += obj + b"\n"
+    objstm = zlib.compress(header + body, 9)
+    if padding:  # a second deflate stream would end the first: pad before compressing instead
+        objstm = padding
+    content = b"BT /F1 12 Tf 72 700 Td " + text + b" ET"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n")
+    offsets = {}
+    for number, body_bytes in (
+        (4, stream_object(zlib.compress(content), ["FlateDecode"])),
+        (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+        (6, stream_object(objstm, ["FlateDecode"], f"/Type /ObjStm /N 3 /First {len(header)} ".encode())),
+    ):
+        offsets[number] = out.tell()
+        out.write(f"{number} 0 obj\n".encode() + body_bytes + b"\nendobj\n")
+    offsets[7] = out.tell()
+    rows = [b"\x00" + (0).to_bytes(4, "big") + (65535).to_bytes(2, "big")]
+    rows += [b"\x02" + (6).to_bytes(4, "big") + i.to_bytes(2, "big") for i in range(3)]
+    rows += [b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00" for n in (4, 5, 6, 7)]
+    xref = zlib.compress(b"".join(rows), 9) if not xref_padding else xref_padding
+    head = b"/Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R "
+    out.write(b"7 0 obj\n" + stream_object(xref, ["FlateDecode"], head) + b"\nendobj\n")
+    out.write(f"startxref\n{offsets[7]}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def objstm_padded(size: int) -> bytes:
+    """pdf_object_stream's three objects followed by `size` bytes of "0 " (one small
+    object after another), deflated a megabyte at a time."""
+    inner = pdf_object_stream()  # the same three objects: taken from its object stream
+    start = inner.index(b"/Type /ObjStm")
+    data = inner[inner.index(b"stream\n", start) + 7 : inner.index(b"\nendstream", start)]
+    pack, chunk = zlib.compressobj(9), b"0 " * (1 << 19)
+    out = [pack.compress(zlib.decompress(data) + b"\n")]
+    for _ in range(size >> 20):
+        out.append(pack.compress(chunk))
+    return b"".join(out) + pack.flush()
+
+
+def xref_padded(size: int) -> bytes:
+    """pdf_object_stream's cross-reference rows followed by `size` zero bytes, deflated."""
+    plain = pdf_object_stream()
+    start = plain.index(b"/Type /XRef")
+    rows = zlib.decompress(plain[plain.index(b"stream\n", start) + 7 : plain.index(b"\nendstream", start)])
+    pack, chunk = zlib.compressobj(9), bytes(1 << 20)
+    out = [pack.compress(rows)]
+    for _ in range(size >> 20):
+        out.append(pack.compress(chunk))
+    return b"".join(out) + pack.flush()
+
+
 def pdf_within_every_limit() -> bytes:
     """About the most work the default limits let a PDF ask for: two pages of ruled tables
     filled with 95,000 characters each (about 191,000 of max_pdf_objects=200,000, 40,000 of
@@ -441,6 +629,30 @@ def cases(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "pdf-font-mapping-4-billion-codes": ("r.pdf", pdf_truetype_codes(2**32 - 1)),
         "pdf-font-mapping-1m-codes": ("r.pdf", pdf_truetype_codes(1_000_000)),
         "pdf-tounicode-of-1m-entries": ("r.pdf", pdf_tounicode(1_000_000)),
+        "pdf-lzw-content-1gb": ("r.pdf", pdf_stream_content(lzw_bomb(270_000), ["LZWDecode"])),
+        "pdf-runlength-content-57mb": ("r.pdf", pdf_stream_content(b"\x81a" * 450_000 + b"\x80", ["RunLengthDecode"])),
+        "pdf-flate-runlength-chain-640mb": (
+            "r.pdf",
+            pdf_stream_content(zlib.compress(b"\x81a" * 5_000_000 + b"\x80", 9), ["FlateDecode", "RunLengthDecode"]),
+        ),
+        "pdf-ascii85-flate-chain-600mb": (
+            "r.pdf",
+            pdf_stream_content(base64.a85encode(zeros_deflated(600 << 20)) + b"~>", ["ASCII85Decode", "FlateDecode"]),
+        ),
+        "pdf-predictor-declaring-1g-columns": (
+            "r.pdf",
+            pdf_stream_content(
+                zlib.compress(b"\x00BT ET"), ["FlateDecode"], b"<< /Predictor 12 /Columns 1000000000 >>"
+            ),
+        ),
+        "pdf-object-stream-of-200mb": ("r.pdf", pdf_object_stream(padding=objstm_padded(200 << 20))),
+        "pdf-object-stream-of-2mb": ("r.pdf", pdf_object_stream(padding=objstm_padded(2 << 20))),
+        "pdf-xref-stream-of-600mb": ("r.pdf", pdf_object_stream(xref_padding=xref_padded(600 << 20))),
+        "pdf-font-file-flate-flate-1gb": (
+            "r.pdf",
+            pdf_font_file(zlib.compress(zeros_deflated(1 << 30), 9), ["FlateDecode", "FlateDecode"]),
+        ),
+        "pdf-font-file-flate-150mb": ("r.pdf", pdf_font_file(zeros_deflated(150 << 20), ["FlateDecode"])),
         "pdf-sample-letter-57-pages": ("r.pdf", pdf_ruled_table(tmp / "letter", 10)),
         "ods-dense-40000-rows": ("r.ods", ods_dense(tmp, 40_000)),
         "ods-dense-16000-rows": ("r.ods", ods_dense(tmp, 16_000)),  # just within max_ods_elements

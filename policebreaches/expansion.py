@@ -26,6 +26,7 @@ DEFAULT_LIMITS = {
     "max_pdf_content_kb": 1_024,
     "max_pdf_objects": 200_000,
     "max_pdf_crossings": 50_000,
+    "max_pdf_decoded_mb": 64,
 }
 
 

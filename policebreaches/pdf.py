@@ -28,7 +28,6 @@ import itertools
 import math
 import re
 import types
-import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 from unicodedata import normalize
@@ -47,6 +46,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from .expansion import TooLarge, check_chars, limit
+from .pdfstreams import decoded
 
 TRANSCRIBE = "or transcribe its incidents into transcribed/<name>.csv"
 DRAW = re.compile(rb"/([^\s/%\[\]()<>{}]*)(?:\s|%[^\r\n]*)*Do(?![^#\s/%\[\]()<>{}])")
@@ -72,6 +72,26 @@ class Budget:
     content: int  # bytes of max_pdf_content_kb the pages' instructions left
     limits: dict | None
     page: int = 0  # the page being laid out
+    parsed: int = 0  # bytes of object streams and predictor rows spent from content
+
+    @classmethod
+    def of(cls, limits: dict | None) -> Budget:
+        """A file's whole budget, nothing spent."""
+        content = limit(limits, "max_pdf_content_kb") * 1024
+        return cls(limit(limits, "max_pdf_objects"), limit(limits, "max_pdf_crossings"), content, limits)
+
+    def spend_parsed(self, count: int, what: str) -> None:
+        """An object stream's bytes or a predictor's (pdfstreams.py), parsed in Python as
+        the instructions are, spent from the same max_pdf_content_kb."""
+        self.parsed += count
+        self.content -= count
+        if self.content < 0:
+            raise TooLarge(
+                f"{what}: it brings what pdfminer parses (instructions, font maps, object streams and "
+                f"predictor rows) to more than max_pdf_content_kb={limit(self.limits, 'max_pdf_content_kb'):,} KB",
+                "max_pdf_content_kb",
+                TRANSCRIBE,
+            )
 
     def spend_content(self, count: int, what: str) -> None:
         self.content -= count
@@ -110,11 +130,14 @@ class Budget:
 # --- before any page is laid out ----------------------------------------------------
 
 
-def check_pdf(document, limits: dict | None, pages: list[int] | None = None) -> Budget:
+def check_pdf(document, limits: dict | None, pages: list[int] | None = None, budget: Budget | None = None) -> Budget:
     """The page count the PDF declares, the pages its tree really holds (counted up to the
     limit), each page's drawing instructions once decompressed, and the instructions of
     the pages to be read with every form counted as often as it is drawn; all before any
-    page is laid out. Returns the budget the layout and the table finder spend."""
+    page is laid out. Spends them from `budget` (what object streams and predictors have
+    spent of max_pdf_content_kb already counts), which the layout and the table finder
+    then spend; a new one when none is given. Returns it."""
+    budget = budget or Budget.of(limits)
     most = limit(limits, "max_pages")
     declared = resolve1(resolve1(document.catalog.get("Pages") or {}).get("Count", 0))
     if isinstance(declared, int) and declared > most:
@@ -122,7 +145,7 @@ def check_pdf(document, limits: dict | None, pages: list[int] | None = None) -> 
     page_most = limit(limits, "max_page_kb") * 1024
     content_most = limit(limits, "max_pdf_content_kb") * 1024
     forms = _Forms(page_most)
-    total = drawn = 0
+    total = 0
     for number, page in enumerate(itertools.islice(PDFPage.create_pages(document), most + 1), start=1):
         if number > most:
             raise TooLarge(f"has more than max_pages={most:,} pages", "max_pages")
@@ -136,15 +159,18 @@ def check_pdf(document, limits: dict | None, pages: list[int] | None = None) -> 
         check_chars(total, limits)
         if pages and number not in pages:
             continue
-        drawn += len(data) + forms.drawn_by(data, page.resources, content_most - drawn - len(data), number)
-        if drawn > content_most:
+        budget.content -= len(data)
+        forms_drawn = forms.drawn_by(data, page.resources, budget.content, number)  # may decode object streams
+        budget.content -= forms_drawn
+        if budget.content < 0:
             raise TooLarge(
                 f"{_pages(number, 'draws', 'draw')} more than max_pdf_content_kb={content_most // 1024:,} KB "
-                "of instructions (each form counted as often as it is drawn)",
+                "of instructions (each form counted as often as it is drawn"
+                + (", with the object streams and predictor rows decoded)" if budget.parsed else ")"),
                 "max_pdf_content_kb",
                 TRANSCRIBE,
             )
-    return Budget(limit(limits, "max_pdf_objects"), limit(limits, "max_pdf_crossings"), content_most - drawn, limits)
+    return budget
 
 
 def page_content(page, most: int) -> bytes:
@@ -169,22 +195,10 @@ def page_content_bytes(page, most: int) -> int:
 
 
 def stream_data(stream, most: int) -> bytes:
-    """A content stream's bytes once decoded, up to `most` + 1 of them: a Flate stream is
-    inflated piece by piece, never whole; b"" for what is not a stream."""
-    if stream is None or not hasattr(stream, "rawdata"):
-        return b""
-    if stream.rawdata is None:  # already decoded
-        return stream.data or b""
-    names = [getattr(name, "name", name) for name, _ in stream.get_filters()]
-    if not names:
-        return stream.rawdata[: most + 1]
-    if names == ["FlateDecode"]:
-        out, size = [], 0
-        for piece in _inflated(stream.rawdata, most):
-            out.append(piece)
-            size += len(piece)
-        return b"".join(out)
-    return stream.get_data()[: most + 1]
+    """A stream's bytes once decoded, up to `most` + 1 of them, within the file's decoding
+    budget (pdfstreams.py: each filter stops as soon as it passes, a Flate stream is
+    inflated piece by piece, never whole); b"" for what is not a stream."""
+    return decoded(stream, most)
 
 
 def drawn_names(data: bytes) -> list[str]:
@@ -404,24 +418,8 @@ def _within_unpacked(size: int, unpacked: float) -> None:
 
 
 def stream_size(stream, most: int) -> int:
-    """A stream's size once decoded, counted up to `most` + 1 without keeping it (Flate)."""
-    if getattr(stream, "rawdata", None) is None or [getattr(n, "name", n) for n, _ in stream.get_filters()] != [
-        "FlateDecode"
-    ]:
-        return len(stream_data(stream, most))
-    return sum(len(piece) for piece in _inflated(stream.rawdata, most))
-
-
-def _inflated(data: bytes, most: int):
-    """Flate `data` inflated a megabyte at a time, up to `most` + 1 bytes, never more."""
-    inflate, size = zlib.decompressobj(), 0
-    while size <= most:
-        piece = inflate.decompress(data, min(most + 1 - size, 1 << 20))
-        data = inflate.unconsumed_tail
-        if not piece:
-            return
-        size += len(piece)
-        yield piece
+    """A stream's size once decoded, counted up to `most` + 1."""
+    return len(stream_data(stream, most))
 
 
 def truetype_codes(data: bytes) -> int:

@@ -290,29 +290,40 @@ def read_docx(data: bytes, limits: dict | None = None, **_) -> Document:
 
 
 def read_pdf(data: bytes, pages: list[int] | None = None, limits: dict | None = None, **_) -> Document:
-    """Each page's tables and text lines, within the work budget pdf.py checks: the pages,
-    their instructions and the forms they draw before any page is laid out; then what the
-    layout builds and the ruling lines the table finder crosses, page by page."""
+    """Each page's tables and text lines, within the work budget pdf.py checks: every
+    stream pdfminer decodes, within max_pdf_decoded_mb as it is decoded (pdfstreams.py,
+    from the moment the file is opened); the pages, their instructions and the forms they
+    draw before any page is laid out; then what the layout builds and the ruling lines the
+    table finder crosses, page by page."""
     import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
 
-    from .pdf import check_pdf, lay_out, page_tables
+    from .pdf import Budget, check_pdf, lay_out, page_tables
+    from .pdfstreams import Decoding, decoding_within
 
     doc = Document()
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        budget = check_pdf(pdf.doc, limits, pages)
-        for number, page in enumerate(pdf.pages, start=1):
-            if pages and number not in pages:
-                continue
-            lay_out(page, number, budget)
-            for t, rows in enumerate(page_tables(page, number, budget), start=1):
-                _append_continued(doc, _table(Locator(page=number, table=t), rows))
-            text = page.extract_text() or ""
-            doc.lines += [
-                (Locator(page=number, line=i), line)
-                for i, line in enumerate(text.splitlines(), start=1)
-                if line.strip()
-            ]
-            page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
+    budget = Budget.of(limits)
+    with decoding_within(Decoding(limits, budget.spend_parsed)):
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                check_pdf(pdf.doc, limits, pages, budget)
+                for number, page in enumerate(pdf.pages, start=1):
+                    if pages and number not in pages:
+                        continue
+                    lay_out(page, number, budget)
+                    for t, rows in enumerate(page_tables(page, number, budget), start=1):
+                        _append_continued(doc, _table(Locator(page=number, table=t), rows))
+                    text = page.extract_text() or ""
+                    doc.lines += [
+                        (Locator(page=number, line=i), line)
+                        for i, line in enumerate(text.splitlines(), start=1)
+                        if line.strip()
+                    ]
+                    page.close()  # drop the page's parsed layout: memory stays one page deep, not the whole PDF
+        except PdfminerException as exc:  # pdfplumber wraps what opening the file or finding its pages raised
+            if exc.args and isinstance(exc.args[0], TooLarge):
+                raise exc.args[0] from None
+            raise
     return doc
 
 
