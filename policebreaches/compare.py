@@ -70,12 +70,17 @@ def body_statuses(numbers: dict) -> dict[str, str]:
     }
 
 
-def partial_coverage(numbers: dict, force: str) -> str | None:
-    """The months a body's answer covers when they are only part of its edition's period
-    (forces.<id>.covers); None for the whole period (or an edition built before coverage was recorded)."""
+def partial_coverage(numbers: dict, force: str, edition: str) -> str | None:
+    """Why a body's answer is not over its edition's whole period (forces.<id>.covers): the
+    months it covers, or that it is a partial answer whose part is not stated; None for the
+    whole period (or an edition built before coverage was recorded)."""
     covers = numbers.get(f"forces.{force}.covers")
     whole = f"{numbers['period.start']['value']}/{numbers['period.end']['value']}"
-    return covers["display"] if covers and covers["value"] != whole else None
+    if not covers or covers["value"] == whole:
+        return None
+    if covers["value"] == "not_stated":
+        return f"{covers['display']} (in {edition})"
+    return f"answered for {covers['display']} in {edition}"
 
 
 def comparability(current: dict, previous: dict, current_id: str, previous_id: str) -> tuple[list[str], dict[str, str]]:
@@ -91,9 +96,9 @@ def comparability(current: dict, previous: dict, current_id: str, previous_id: s
             if statuses.get(force) not in DATA_STATUSES
         ]
         why += [
-            f"answered for {covers} in {edition}"
+            covers
             for numbers, statuses, edition in ((previous, before, previous_id), (current, now, current_id))
-            if statuses.get(force) in DATA_STATUSES and (covers := partial_coverage(numbers, force))
+            if statuses.get(force) in DATA_STATUSES and (covers := partial_coverage(numbers, force, edition))
         ]
         if why:
             reasons[force] = "; ".join(why)
@@ -151,7 +156,8 @@ def change_entries(
             why,
             why,
             f"{names.get(force, force)}: why this body is left out of the comparison with edition {previous_id}.",
-            "forces.<id>.status in both editions' numbers.json (figures in both are needed)",
+            "forces.<id>.status and forces.<id>.covers in both editions' numbers.json (figures for the whole "
+            "period in both are needed)",
         )
         table.append(
             {"key": f"forces.{force}.total", "label": names.get(force, force), "basis": f"no comparable answer: {why}"}
@@ -250,23 +256,47 @@ def _table_row(key: str, label: str, basis: str, rows: dict, base: str) -> dict:
     }
 
 
+def gave_figures(numbers: dict) -> int:
+    """Bodies that gave figures (disclosed or partial) in an edition, from forces.<id>.status:
+    an older edition's numbers.json has no requests.gave_figures, but every one has the statuses."""
+    return sum(1 for status in body_statuses(numbers).values() if status in DATA_STATUSES)
+
+
+def _points(now: float, before: float) -> tuple[float, str]:
+    """The difference of two printed (rounded) percentages, in points, so the sentence adds up."""
+    points = whole_percent(now) - whole_percent(before)
+    return points / 100, f"{'+' if points > 0 else '−'}{abs(points)} points" if points else "no change"
+
+
 def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
-    """The previous edition as a whole, for context: its period, answers and rate a year."""
+    """The previous edition as a whole, for context: its period, bodies and rate a year, each
+    beside this edition's number of the same kind (gave figures beside gave figures, answered
+    beside answered), never one kind of base beside another."""
     days = previous["period.days"]["value"]
     total = previous["breaches.total"]["value"]
     rate = per_year(total, days)
-    # the difference of the two printed (rounded) percentages, so the sentence adds up
-    points = whole_percent(current["requests.response_rate"]["value"]) - whole_percent(
-        previous["requests.response_rate"]["value"]
-    )
+    gave, asked = gave_figures(previous), previous["requests.sent"]["value"]
+    figures_rate = gave / asked if asked else 0.0
     source = f"edition {previous_id}'s numbers.json"
     return {
         "change.previous.breaches.total": (total, f"{total:,}", f"Breaches counted in edition {previous_id}.", source),
         "change.previous.breaches.per_year": (
             rate,
             display_rate(rate),
-            f"Breaches a year in edition {previous_id}, all bodies that answered it.",
+            f"Breaches a year in edition {previous_id}, from all bodies that gave figures to it.",
             f"breaches.total / period.days x 365.25 in {source}",
+        ),
+        "change.previous.requests.gave_figures": (
+            gave,
+            f"{gave:,}",
+            f"Bodies that gave figures (disclosed or partial answers) in edition {previous_id}.",
+            f"forces.<id>.status in {source}",
+        ),
+        "change.previous.requests.figures_rate": (
+            figures_rate,
+            f"{int(gave * 100 / asked + 0.5)}%" if asked else "0%",  # as statistics.display_percent
+            f"Bodies that gave figures as a share of the bodies asked in edition {previous_id}.",
+            f"change.previous.requests.gave_figures / requests.sent in {source}",
         ),
         **{
             f"change.previous.{key}": (previous[key]["value"], previous[key]["display"], what, source)
@@ -274,8 +304,16 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
                 ("edition.synthetic", f"Whether edition {previous_id} is a synthetic sample (invented figures)."),
                 ("period.label", f"Edition {previous_id}'s period, as a column heading."),
                 ("period.months", f"Months in edition {previous_id}'s period."),
-                ("requests.responded", f"Bodies that answered in edition {previous_id}."),
-                ("requests.response_rate", f"Response rate of edition {previous_id}."),
+                ("requests.sent", f"Bodies asked in edition {previous_id}."),
+                (
+                    "requests.responded",
+                    f"Bodies that answered in edition {previous_id} (refusals and 'no information held' included).",
+                ),
+                (
+                    "requests.response_rate",
+                    f"Bodies that answered as a share of the bodies asked in edition {previous_id} (refusals and "
+                    "'no information held' included).",
+                ),
             )
         },
         "change.min_count": (
@@ -284,10 +322,16 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
             "Fewest breaches in each edition for a change to be given as a percentage.",
             "the pipeline's rule for small counts (fixed, not estimated from the data)",
         ),
+        "change.requests.figures_rate.delta": (
+            *_points(current["requests.figures_rate"]["value"], figures_rate),
+            f"Share of the bodies asked that gave figures in this edition minus that of edition {previous_id}, in "
+            "percentage points.",
+            "requests.figures_rate - change.previous.requests.figures_rate",
+        ),
         "change.requests.response_rate.delta": (
-            points / 100,
-            f"{'+' if points > 0 else '−'}{abs(points)} points" if points else "no change",
-            f"Response rate of this edition minus that of edition {previous_id}, in percentage points.",
+            *_points(current["requests.response_rate"]["value"], previous["requests.response_rate"]["value"]),
+            f"Share of the bodies asked that answered (refusals and 'no information held' included) in this edition "
+            f"minus that of edition {previous_id}, in percentage points.",
             "requests.response_rate - change.previous.requests.response_rate",
         ),
     }

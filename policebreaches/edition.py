@@ -454,10 +454,20 @@ def coverage_problems(row: dict, here: str) -> list[Problem]:
     return problems
 
 
+def coverage_stated(row: dict) -> bool:
+    """Whether the register says what part of the period a body's answer covers: a partial
+    answer with no covers_from, covers_to does not (what it leaves out may be months), so it
+    is never taken for an answer over the whole period; any other answer with no dates covers it."""
+    return row.get("status") != "partial" or bool(row.get("covers_from"))
+
+
 def resolve_coverage(register: list[dict], edition: Edition, problems: list[Problem]) -> None:
-    """Fill each row's covered period (the whole period when not given); a period reaching
-    outside the edition's is a problem, because figures outside it are not counted."""
+    """Fill each row's covered period (the whole period when not given, except for a partial
+    answer, whose period stays unstated); a period reaching outside the edition's is a
+    problem, because figures outside it are not counted."""
     for row in register:
+        if not coverage_stated(row):
+            continue
         if not row["covers_from"]:
             row["covers_from"], row["covers_to"] = edition.period_start.isoformat(), edition.period_end.isoformat()
             continue

@@ -24,6 +24,7 @@ import math
 import numpy as np
 from scipy.stats import norm, poisson
 
+from .edition import coverage_stated
 from .timeliness import long_date
 
 PER = 1000  # rates per 1,000 workforce
@@ -194,9 +195,10 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
     """(numbers.json entries as (value, display, definition, derivation), the funnel for the
     figure). Rated: bodies that gave figures and have a workforce in denominators.csv."""
     names = {r["force_id"]: r["name"] for r in register}
-    with_figures = [r for r in register if f"forces.{r['force_id']}.per_year" in numbers]
+    # a partial answer that does not say which part it covers has no rate a year (per_year) at all
+    with_figures = [r for r in register if f"forces.{r['force_id']}.per_year" in numbers or not coverage_stated(r)]
     # an answer for part of the period is a rate over fewer months: not set beside the others
-    partial = sorted(r["force_id"] for r in with_figures if covered_days(r, days) < days)
+    partial = sorted(r["force_id"] for r in with_figures if not coverage_stated(r) or covered_days(r, days) < days)
     whole = [r for r in with_figures if r["force_id"] not in partial]
     rated = [r for r in whole if r.get("workforce")]
     unrated = sorted(r["force_id"] for r in whole if not r.get("workforce"))
@@ -223,9 +225,10 @@ def rate_entries(numbers: dict, register: list[dict], days: int) -> tuple[dict, 
         "rates.partial_coverage": (
             ";".join(partial),
             ", ".join(names[f] for f in partial) or "none",
-            "Bodies whose answer covers only part of the period (requests.csv covers_from, covers_to): left out of "
-            "the rates, the funnel plot and the rankings by rate, which compare whole periods.",
-            "requests.csv covers_from, covers_to against period.start, period.end",
+            "Bodies whose answer covers only part of the period (requests.csv covers_from, covers_to), or is a "
+            "partial answer that does not say which part it leaves out: left out of the rates, the funnel plot and "
+            "the rankings by rate, which compare whole periods.",
+            "requests.csv covers_from, covers_to against period.start, period.end; status partial with neither date",
         ),
     }
     for name, level in (("inner", "95"), ("outer", "99.8")):

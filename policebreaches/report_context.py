@@ -25,10 +25,11 @@ SECTIONS = [
     ("breakdown", "Full force breakdown"),
     ("timeliness", "How quickly forces answered"),
     ("profiles", "Force profiles"),
-    ("methodology", "Appendix 1: Methodology"),
-    ("request", "Appendix 2: The FOI request"),
-    ("derivations", "Appendix 3: How each number was derived"),
+    ("methodology", "Methodology"),
+    ("request", "The FOI request"),
+    ("derivations", "How each number was derived"),
 ]
+APPENDICES = ("methodology", "request", "derivations")  # numbered from 1 in the order a report shows them
 # a provisional edition (too few bodies gave figures) ranks nobody and states no national rate
 RANKING_SECTIONS = {"top-ten", "rates"}
 # an edition in which no body gave figures is a status page: who was asked and who answered how
@@ -36,10 +37,20 @@ STATUS_PAGE_SECTIONS = {"status", "breakdown", "timeliness", "request", "derivat
 
 
 def section_list(*, provisional: bool, no_figures: bool, has_cases: bool) -> list[tuple[str, str]]:
+    """The sections a report shows, in order, with their titles; the appendices it shows are
+    numbered from 1 with no gap (a status page has no methodology: its request is Appendix 1)."""
     if no_figures:
-        return [(id, title) for id, title in SECTIONS if id in STATUS_PAGE_SECTIONS]
-    hidden = {"status"} | (RANKING_SECTIONS if provisional else set()) | (set() if has_cases else {"cases"})
-    return [(id, title) for id, title in SECTIONS if id not in hidden]
+        shown = [(id, title) for id, title in SECTIONS if id in STATUS_PAGE_SECTIONS]
+    else:
+        hidden = {"status"} | (RANKING_SECTIONS if provisional else set()) | (set() if has_cases else {"cases"})
+        shown = [(id, title) for id, title in SECTIONS if id not in hidden]
+    numbers = appendix_numbers([id for id, _ in shown])
+    return [(id, f"{numbers[id]}: {title}" if id in numbers else title) for id, title in shown]
+
+
+def appendix_numbers(shown: list[str]) -> dict[str, str]:
+    """{section id: 'Appendix N'} for the appendices among the sections shown, in their order."""
+    return {id: f"Appendix {i}" for i, id in enumerate([s for s in shown if s in APPENDICES], start=1)}
 
 
 def figure_markup(figures: dict, svgs: dict[str, Path] | None = None):
@@ -179,12 +190,30 @@ def given(numbers: dict, force_id: str, field: str) -> bool:
     return bool(numbers.get(f"forces.{force_id}.given.{field}", {}).get("value"))
 
 
+GIVEN_WORDS = {"breach_type": "the type of each breach", "outcome_group": "the outcomes", "role": "the roles"}
+
+
+def left_out(numbers: dict, row: dict) -> str:
+    """What a partial answer over the whole period leaves out, from what it gives
+    (forces.<id>.given.*); "" for any other answer. A partial answer over part of the period,
+    or that does not say which part, says so where its coverage is printed (forces.<id>.covers)."""
+    whole = f"{numbers['period.start']['value']}/{numbers['period.end']['value']}"
+    covers = numbers.get(f"forces.{row['force_id']}.covers", {}).get("value")
+    if row["status"] != "partial" or covers != whole:
+        return ""
+    missing = [words for field, words in GIVEN_WORDS.items() if not given(numbers, row["force_id"], field)]
+    if not missing:
+        return "what it leaves out is not stated"
+    return "it gives no " + " and no ".join(words.removeprefix("the ") for words in missing)
+
+
 def profiles(register: list[dict], cases: list[dict], numbers: dict) -> list[dict]:
     """Every body asked, by name, with its approved case quote where the edition has one."""
     quotes = {case["force"]: case for case in cases if case.get("approved")}
     return [
         {
             "force_id": r["force_id"],
+            "left_out": left_out(numbers, r),
             "name": r["name"],
             "exemption": r["exemption"],
             "has_data": r["status"] in DATA_STATUSES,
@@ -253,7 +282,11 @@ def build_context(
             "calibrated_to": edition.calibrated_to,
         },
         "sections": sections,
+        "titles": dict(sections),
+        "appendix": appendix_numbers([id for id, _ in sections]),
         "shown": {id for id, _ in sections},
+        # the calendar years of the period (years.<year>): one year is a sentence, not a chart of one bar
+        "years": sorted(key.split(".")[1] for key in numbers if key.startswith("years.")),
         "spec": spec,
         "figure": figure_markup(spec["figures"], svgs),
         "table1": [

@@ -11,7 +11,7 @@ import pandas as pd
 from . import timeliness
 from .classify import FINDINGS_OF
 from .compare import DAYS_PER_YEAR, display_rate, per_year
-from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS
+from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS, coverage_stated
 from .ids import record_id
 from .rates import covered_days
 
@@ -384,11 +384,15 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     for entry in entries:
         if entry["compute"] in ("per_year", "covers", "counts") and row["status"] not in DATA_STATUSES:
             continue  # a body that gave no figures has no rate (not a rate of 0), no coverage and no unit
+        if entry["compute"] == "per_year" and not coverage_stated(row):
+            continue  # over which days? not over the whole period, which it does not cover
         if entry["compute"] == "working_days" and answer["days"] is None:
             continue  # no answer (or no request date): no number of days
         if entry["compute"] == "answered_on" and not row["responded"]:
             continue
         value, display, filter_text = computed[entry["compute"]]
+        if entry["compute"] == "covers" and not coverage_stated(row):  # a partial answer, its part not stated
+            value, display, filter_text = "not_stated", entry["not_stated"], "requests.csv status partial, no covers"
         definition = entry["definition"].replace("{force}", row["name"])
         book.entry(f"{prefix}{entry['key']}", value, display, definition, filter_text)
 

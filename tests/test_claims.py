@@ -384,6 +384,81 @@ def test_a_partial_answer_stays_out_of_the_funnel_and_the_rankings_by_rate():
     assert entries["rates.bodies"][0] == 9
 
 
+NOT_STATED = "partial answer; the part not given is not stated"  # report_spec.yaml's words
+
+
+def test_a_partial_answer_with_no_period_is_never_taken_for_the_whole_period(tmp_path):
+    """Norfolk's case: status partial, no covers_from, covers_to. What it leaves out may be
+    months, so it has no rate a year, says so, and stays out of everything that compares whole periods."""
+    from policebreaches.report_spec import load_report_spec
+
+    root = register_file(
+        tmp_path,
+        HEADER,
+        "Norfolk Constabulary,1,2017-01-04,2017-01-20,partial,s12,norfolk.csv,",
+        "Surrey Police,2,2017-01-04,2017-01-20,disclosed,,surrey.csv,",
+    )
+    problems = []
+    register = read_register(root, problems, Bodies.load(FORCES, tmp_path / "bodies.csv")[0])
+    edition = types.SimpleNamespace(
+        period_start=dt.date(2017, 1, 1), period_end=dt.date(2017, 12, 31), days_in_period=365,
+        figures_as_of=dt.date(2018, 7, 14),
+    )  # fmt: skip
+    resolve_coverage(register, edition, problems)
+    rows = {r["force_id"]: r for r in register}
+    assert problems == [] and rows["norfolk"]["covers_from"] == "" and rows["surrey"]["covers_from"] == "2017-01-01"
+    book = NumberBook([])
+    spec = load_report_spec()["numbers"]["per_force_derived"]
+    for force, total in (("norfolk", 19), ("surrey", 40)):
+        book.entry(f"forces.{force}.total", total, f"{total}", "", "")
+        _force_derived(book, [e for e in spec if e["key"] in ("per_year", "covers")], rows[force], edition)
+    assert book.numbers["forces.norfolk.covers"]["value"] == "not_stated"
+    assert book.numbers["forces.norfolk.covers"]["display"] == NOT_STATED
+    assert "forces.norfolk.per_year" not in book.numbers  # not 19 a year over a year it may not cover
+    assert book.numbers["forces.surrey.per_year"]["value"] == pytest.approx(40 * 365.25 / 365)  # its whole year
+    # out of the rates, the funnel and the rankings by rate, named with the others left out
+    numbers = {k: {"value": v["value"]} for k, v in book.numbers.items()}
+    numbers |= {
+        "period.days": {"value": 365},
+        "period.start": {"value": "2017-01-01"},
+        "period.end": {"value": "2017-12-31"},
+    }
+    workforce = {"workforce": 2000, "officers": 2000, "staff": 0, "as_of": "2016-03-31", "source": "test"}
+    entries, result = rate_entries(numbers, [{**r, "workforce": workforce} for r in register], 365)
+    assert entries["rates.partial_coverage"][:2] == ("norfolk", "Norfolk Constabulary")
+    assert "norfolk" not in result["forces"] and entries["rates.bodies"][0] == 1
+
+
+def test_a_partial_answer_with_no_period_is_left_out_of_the_change_with_its_reason(sample):
+    current = next_year(sample, {})
+    previous = copy.deepcopy(sample)
+    previous["forces.cleveland.covers"] = {"value": "not_stated", "display": NOT_STATED}
+    entries, summary, _ = change_entries(current, previous, "2017", "2016", {}, load_codebook())
+    assert entries["change.forces.cleveland.comparison"][0] == f"{NOT_STATED} (in 2016)"
+    assert "change.forces.cleveland.change" not in entries
+    assert ["cleveland", "norfolk"] in [g["names"] for g in summary["not_comparable"]]  # the sample's Norfolk too
+
+
+def test_the_sample_register_says_what_each_answer_covers_and_counts(sample, built):
+    """raw/2016 as the generator now writes it: Norfolk's partial answer states no period,
+    Lincolnshire's counts cover the whole period and give no roles, the Met counts allegations."""
+    assert sample["forces.norfolk.covers"]["display"] == NOT_STATED
+    assert "forces.norfolk.per_year" not in sample and "forces.norfolk.funnel" not in sample
+    assert sample["rates.partial_coverage"]["display"] == "Norfolk Constabulary"
+    assert sample["forces.lincolnshire.covers"]["value"] == "2011-06-01/2015-12-31"
+    assert sample["forces.lincolnshire.funnel"]["value"]  # a whole-period answer: rated
+    assert sample["forces.metropolitan.counts"]["display"] == "allegations"
+    html = re.sub(r"</?(a|span|strong)\b[^>]*>", "", (built / "report.html").read_text(encoding="utf-8"))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" .", ".").replace(" ,", ",")
+    assert f"Breaches: 19 (no rate a year: {NOT_STATED}), counting unit not stated" in text
+    assert "Partial answer: it gives no roles." in text  # Lincolnshire: what its partial answer leaves out
+    assert f"Norfolk Constabulary {NOT_STATED}" in text  # Appendix 3's table of what each answer covers
+    assert (
+        "do not say which part they leave out (a rate over fewer or unknown months is not set beside whole "
+        "periods): Norfolk Constabulary." in text
+    )
+
+
 # --- the sample, and the change since a previous edition -----------------------------------------
 
 

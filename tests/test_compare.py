@@ -5,6 +5,7 @@ tests/test_annual_rerun.py.)"""
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -56,7 +57,9 @@ def test_bodies_without_figures_in_both_editions_are_listed_never_zero(sample):
     assert entries["change.forces.essex.comparison"][0] == "refused in 2016"
     assert "change.forces.west-midlands.change" not in entries and "change.forces.essex.change" not in entries
     answered_both = sum(1 for k in sample if k.endswith(".status") and sample[k]["value"] in ("disclosed", "partial"))
-    assert entries["change.bodies.compared"][0] == answered_both - 1
+    # West Midlands, and Norfolk, whose partial answer does not say which part it covers (in both)
+    assert entries["change.bodies.compared"][0] == answered_both - 2
+    assert entries["change.forces.norfolk.comparison"][0].startswith("partial answer; the part not given is not stated")
     groups = {group["reason"]: group["names"] for group in summary["not_comparable"]}
     assert groups["no response in 2017"] == ["west-midlands"]
     row = next(r for r in table if r["key"] == "forces.west-midlands.total")
@@ -93,3 +96,52 @@ def test_a_percentage_change_needs_enough_breaches_in_both_editions(sample):
     few = compare(next_year(sample, {"cleveland": 9}, {}), sample)[0]["change.forces.cleveland.change"]
     enough = compare(next_year(sample, {"cleveland": 12}, {}), sample)[0]["change.forces.cleveland.change"]
     assert few[:2] == (None, "too few") and enough[0] == pytest.approx(12 / 366 / (17 / 1675) - 1)
+
+
+def provisional_next_year(sample: dict) -> dict:
+    """The sample as a provisional one-year edition: 7 of its 44 bodies gave figures, one more refused."""
+    gave = [k.split(".")[1] for k in sample if k.endswith(".status") and sample[k]["value"] in ("disclosed", "partial")]
+    statuses = {force: "no_response" for force in gave[7:]} | {gave[7]: "refused"}
+    current = next_year(sample, {force: 0 for force in gave[7:]}, statuses)
+    current["requests.figures_rate"] |= {"value": 7 / 44, "display": "16%"}
+    current["requests.response_rate"] |= {"value": 8 / 44, "display": "18%"}
+    current["requests.gave_figures"] |= {"value": 7, "display": "7"}
+    current["requests.responded"] |= {"value": 8, "display": "8"}
+    return current
+
+
+def test_the_change_sets_gave_figures_beside_gave_figures_and_answered_beside_answered(sample):
+    entries, _, _ = compare(provisional_next_year(sample), sample)
+    # 2016: 44 asked, 42 answered (95%), 37 of them gave figures (84%); now 8 answered, 7 gave figures
+    assert entries["change.previous.requests.gave_figures"][:2] == (37, "37")
+    assert entries["change.previous.requests.figures_rate"][1] == "84%"
+    assert entries["change.previous.requests.responded"][1] == "42"
+    assert entries["change.requests.figures_rate.delta"][1] == "−68 points"  # 16% against 84%, not against 95%
+    assert entries["change.requests.response_rate.delta"][1] == "−77 points"  # 18% against 95%
+    assert "gave figures" in entries["change.previous.breaches.per_year"][2]
+
+
+def test_the_change_section_says_which_base_each_number_is_on(sample, built):
+    from test_report import render_with
+
+    entries, summary, _ = compare(provisional_next_year(sample), sample)
+
+    def with_change(numbers):
+        numbers |= {k: {**numbers["breaches.total"], "value": v[0], "display": v[1]} for k, v in entries.items()}
+        numbers |= {
+            k: {**numbers[k], "display": d} for k, d in (("requests.gave_figures", "7"), ("requests.responded", "8"))
+        }
+        numbers |= {
+            k: {**numbers[k], "display": d}
+            for k, d in (("requests.figures_rate", "16%"), ("requests.response_rate", "18%"))
+        }
+
+    html = render_with(built, with_change, change=summary)
+    text = " ".join(re.sub(r"<[^>]+>", "", html.split('<section id="change">')[1].split("</section>")[0]).split())
+    assert "edition 2016 counted 2,315 breaches (505 a year) from the 37 bodies that gave figures;" in text
+    assert "answers" not in text.split("These totals")[0]  # not "from 42 answers" beside "7 that gave figures"
+    assert "Bodies that gave figures, of those asked: 37 of 44 (84%) in 2016, 7 of 44 (16%) now (−68 points)." in text
+    assert (
+        "Bodies that answered, refusals and “no information held” included: 42 (95%) in 2016, 8 (18%) now (−77 points)."
+        in text
+    )

@@ -210,6 +210,9 @@ def test_provisional_report_says_only_what_it_knows(provisional):
         "funnel",
     ):
         assert absent not in text, absent
+    # one calendar year (2016): a sentence, not a chart of one bar
+    assert 'id="fig-by_year"' not in (provisional / "report.html").read_text(encoding="utf-8")
+    assert "By year: the period (Jan 2016–Dec 2016) lies within one calendar year, so the 14 incident records" in text
     # no placeholder case studies
     assert "Data protection and the police" not in text and "not been approved" not in text
     # timeliness: only deadlines passed by the as-of date
@@ -260,8 +263,11 @@ def test_an_edition_nobody_answered_is_a_status_page(unanswered):
     assert numbers["forces.kent.status"]["display"] == "Not answered yet" and "Not answered yet" in text
     assert "not yet published" in text
     # no sentences with zeros and "none": no summary, findings, tables of breaches, methodology
-    for absent in ("0 breaches", "none", "Executive summary", "Key findings", "Table 1", "Appendix 1", "a week"):
+    for absent in ("0 breaches", "none", "Executive summary", "Key findings", "Table 1", "Methodology", "a week"):
         assert absent not in text, absent
+    # its appendices are numbered from 1, with no gap where the methodology would be
+    assert "Appendix 1: The FOI request" in text and "Appendix 2: How each number was derived" in text
+    assert "Appendix 3" not in text and "The request in Appendix 1 went to 44 bodies" in text
     # nobody's twenty working days had run out on 20 January: nobody is late or overdue
     assert numbers["timeliness.known"]["value"] == 0 and numbers["timeliness.not_due.count"]["value"] == 44
     assert "44 bodies have not answered yet, so no body can be late yet" in text

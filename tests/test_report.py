@@ -390,3 +390,56 @@ def test_an_exemption_is_written_out(given, written):
     from policebreaches.edition import exemption_words
 
     assert exemption_words(given) == written
+
+
+def test_appendices_are_numbered_from_one_with_no_gap():
+    from policebreaches.report_context import section_list
+
+    def appendices(**kind):
+        return [title for _, title in section_list(has_cases=True, **kind) if title.startswith("Appendix")]
+
+    assert appendices(provisional=False, no_figures=False) == [
+        "Appendix 1: Methodology",
+        "Appendix 2: The FOI request",
+        "Appendix 3: How each number was derived",
+    ]
+    # a status page (nobody gave figures) has no methodology: its request is Appendix 1, not 2
+    assert appendices(provisional=True, no_figures=True) == [
+        "Appendix 1: The FOI request",
+        "Appendix 2: How each number was derived",
+    ]
+
+
+def test_a_period_within_one_year_is_a_sentence_not_a_chart_of_one_bar(built):
+    sample = (built / "report.html").read_text(encoding="utf-8")
+    assert 'id="fig-by_year"' in sample  # five calendar years: the chart stays
+
+    def one_year(numbers):  # the period of a provisional edition: one calendar year
+        for key in [k for k in numbers if k.startswith("years.") and k != "years.2013"]:
+            del numbers[key]
+        numbers["period.label"] = {**numbers["period.label"], "display": "Jan 2013–Dec 2013"}
+
+    html = render_with(built, one_year)
+    assert 'id="fig-by_year"' not in html
+    text = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    count = json.loads((built / "numbers.json").read_text(encoding="utf-8"))["years.2013"]["display"]
+    assert (
+        f"By year: the period (Jan 2013–Dec 2013) lies within one calendar year, so the {count} incident records "
+        "dated to the year or better are not drawn by year. Not counted there: 92 incident records with no date "
+        "precise to the year, and the 55 breaches of counts-only answers." in text
+    )
+
+
+def test_the_funnel_plot_sits_with_the_text_that_reads_it(built):
+    """The chart on the page of its text, or at the top of the next: never a page later with the
+    rankings between (the reviewer found it there)."""
+    html = (built / "report.html").read_text(encoding="utf-8")
+    rates = html.split('<section id="rates"')[1].split("</section>")[0]
+    assert rates.index('id="fig-funnel"') < rates.index('class="side-by-side"')
+    with pdfplumber.open(built / "report.pdf") as pdf:
+        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    text_page = next(i for i, t in enumerate(texts) if "The limits show which forces stand apart" in t)
+    chart_page = next(i for i, t in enumerate(texts) if "Breaches for the size of each force. Each force's" in t)
+    assert chart_page == text_page or (
+        chart_page == text_page + 1 and "Top ten by breaches" not in texts[chart_page].split("Breaches for the size")[0]
+    )

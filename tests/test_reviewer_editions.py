@@ -86,8 +86,9 @@ def test_a_part_period_answer_is_a_rate_over_its_months_and_stays_out_of_ranking
     assert "Essex Police" not in numbers["claims.most.breaches"]["display"]
     assert "Breaches: 20 (13 a year), covering Jun 2011–Dec 2012 only (19 of 55 months), counting cases" in text
     assert (
-        "Not rated because their answers cover only part of the period (a rate over fewer months is not set beside "
-        "whole periods): Essex Police." in text
+        "Not rated because their answers cover only part of the period, or are partial answers that do not say which "
+        "part they leave out (a rate over fewer or unknown months is not set beside whole periods): Essex Police."
+        in text
     )
 
 

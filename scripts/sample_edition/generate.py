@@ -76,6 +76,22 @@ DATA_FORCES = {
 }
 ORIGINAL_FORCES = frozenset(DATA_FORCES)
 PARTIAL = {"norfolk": "s12", "lincolnshire": ""}
+# requests.csv's optional columns, as an editor reading each answer would fill them in:
+# - counts: the Met's sheet is headed "Allegations of breaches" (its rows are allegations);
+#   no other answer says what it counts.
+# - covers_from, covers_to: Norfolk's partial answer does not say which part it leaves out, so
+#   none is given (the report then keeps it out of rates and the change, and says so).
+#   Lincolnshire's counts are drawn over the whole period (its incidents in
+#   tests/truth/2016 are dated 2011 to 2015), so its row says the whole period; what its
+#   answer leaves out is the role of each breach and the list of incidents (counts only),
+#   though its sheet's title says 2013 onwards was not searched.
+COUNTS_BY_FORMAT = {"xlsx_met": "allegations"}
+COVERAGE = {"lincolnshire": PERIOD}
+OPTIONAL = ("covers_from", "covers_to", "counts")  # requests.csv's optional columns, in order
+NOTES = {
+    "lincolnshire": "Counts only, by type and by outcome, no roles; the counts include breaches of 2013-2015 "
+    "though the sheet's title says 2013 onwards was not searched",
+}
 OTHER_BODIES = {
     "essex": ("refused", "s12"),
     "sussex": ("refused", "s40(2)"),
@@ -984,11 +1000,15 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
         if fmt == "docx_narrative":
             _write_transcription(out, files[0], rows)
         status = "partial" if force in PARTIAL else "disclosed"
-        register.append(
-            _register_row(
-                rng, force, status, PARTIAL.get(force, ""), files, "Counts only" if fmt.startswith("counts") else ""
-            )
-        )
+        notes = NOTES.get(force, "Counts only" if fmt.startswith("counts") else "")
+        row = _register_row(rng, force, status, PARTIAL.get(force, ""), files, notes)
+        covers = COVERAGE.get(force)
+        row |= {
+            "covers_from": covers[0].isoformat() if covers else "",
+            "covers_to": covers[1].isoformat() if covers else "",
+            "counts": COUNTS_BY_FORMAT.get(fmt, ""),
+        }
+        register.append(row)
         for inc in rows:
             truth_rows.append(
                 {
@@ -1012,7 +1032,7 @@ def generate(out: Path, truth: Path, scale: int = 1) -> None:
         if status in ("refused", "nil_return"):
             (responses / force).mkdir(exist_ok=True)
             files = [_write_letter(responses, force, REFUSALS.get(exemption, NIL_RETURN))]
-        register.append(_register_row(rng, force, status, exemption, files, ""))
+        register.append(_register_row(rng, force, status, exemption, files, "") | dict.fromkeys(OPTIONAL, ""))
     register.sort(key=lambda r: r["force"].lower())
     _write_denominators(out, [*chosen.data_forces, *OTHER_BODIES])
     with open(out / "requests.csv", "w", encoding="utf-8", newline="") as fh:
