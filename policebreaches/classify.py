@@ -623,10 +623,12 @@ def _entry(base: dict, row: dict, codebook: Codebook) -> dict:
     }
 
 
-def _not_counted(entry: dict, reason: str) -> dict:
+def _not_counted(entry: dict, reason: str, why: str = "") -> dict:
+    """`entry` left out of the counts; its category says why when `why` is given
+    (outside_period, whole_span), else it keeps its own (or 'undecided')."""
     return entry | {
         "dimension": "not_counted",
-        "category": entry["category"] or "undecided",
+        "category": why or entry["category"] or "undecided",
         "rule": entry["rule"] or "",
         "note": reason,
     }
@@ -668,8 +670,11 @@ def _within_period(source: str, entries: list[dict], period: tuple[dt.date, dt.d
     if not outside:
         return entries, [], None
     whole_span = "given over the answer's whole span, which reaches outside the edition's period"
-    left_out = [_not_counted(e, f"for {e['period'] or e['category']}, outside the edition's period") for e in outside]
-    left_out += [_not_counted(e, whole_span) for e in entries if where[id(e)] == "undated"]
+    left_out = [
+        _not_counted(e, f"for {e['period'] or e['category']}, outside the edition's period", "outside_period")
+        for e in outside
+    ]
+    left_out += [_not_counted(e, whole_span, "whole_span") for e in entries if where[id(e)] == "undated"]
     return [e for e in entries if where[id(e)] == "inside"], left_out, None
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from . import timeliness
 from .classify import FINDINGS_OF
 from .compare import DAYS_PER_YEAR, display_rate, per_year
-from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS, coverage_stated
+from .edition import DATA_STATUSES, RESPONDED_STATUSES, STATUS_WORDS, UNIT_WORDS, USED_STATUSES, coverage_stated
 from .ids import record_id
 from .rates import covered_days
 
@@ -380,8 +380,17 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
         ),
         "covers": _coverage(row, edition, days),
         "counts": (row.get("counts") or "unknown", UNIT_WORDS[row.get("counts") or "unknown"], "requests.csv counts"),
+        "figures": (row.get("figures", ""), "", "records.csv, aggregates.csv, clean/exclusions.csv, ledger.csv"),
     }
     for entry in entries:
+        if entry["compute"] == "figures":
+            if row.get("figures"):  # a body that gave figures: what of them is in the period
+                value, _, filter_text = computed["figures"]
+                definition = entry["definition"].replace("{force}", row["name"])
+                book.entry(f"{prefix}{entry['key']}", value, entry["words"][value], definition, filter_text)
+            continue
+        if entry["compute"] == "per_year" and row.get("figures", "counted") != "counted":
+            continue  # nothing in the period: no rate (not a rate of 0)
         if entry["compute"] in ("per_year", "covers", "counts") and row["status"] not in DATA_STATUSES:
             continue  # a body that gave no figures has no rate (not a rate of 0), no coverage and no unit
         if entry["compute"] == "per_year" and not coverage_stated(row):
@@ -409,6 +418,33 @@ def _coverage(row: dict, edition, days: int) -> tuple:
         label,
         "requests.csv covers_from, covers_to (empty: the whole period)",
     )
+
+
+def figures_in_period(
+    register: list[dict], kept: pd.DataFrame, aggregates: pd.DataFrame, exclusions: pd.DataFrame, ledger: pd.DataFrame
+) -> dict[str, str]:
+    """What each body that gave figures has in the edition's period: 'counted' (an incident
+    record or a counted total), else why nothing: its records or figures all for dates outside
+    the period ('outside_period'), its files all set aside ('set_aside'), or none given
+    ('none'). Such a body has no rate and no place in a ranking: it is not a body of 0."""
+    with_records = set(kept["force_id"])
+    with_total = set(aggregates.loc[aggregates["dimension"] == "total", "force_id"]) if len(aggregates) else set()
+    outside = set(exclusions.loc[exclusions["exclusion"] == "outside_period", "force_id"]) if len(exclusions) else set()
+    if len(aggregates):
+        outside |= set(aggregates.loc[aggregates["category"] == "outside_period", "force_id"])
+    used = set(ledger.loc[ledger["file_status"].isin(USED_STATUSES), "force_id"]) if len(ledger) else set()
+    states = {}
+    for row in register:
+        f = row["force_id"]
+        if row["status"] not in DATA_STATUSES:
+            continue
+        if f in with_records or f in with_total:
+            states[f] = "counted"
+        elif f in outside:
+            states[f] = "outside_period"
+        else:
+            states[f] = "none" if f in used else "set_aside"
+    return states
 
 
 def compute_numbers(
@@ -476,8 +512,15 @@ def add_entries(numbers: dict, entries: dict, inputs: list[dict]) -> dict:
 
 
 def top_forces(numbers: dict, register: list[dict], n: int = 10) -> list[str]:
-    """force_ids by total, largest first; ties broken by name so the order is stable."""
-    with_data = [r["force_id"] for r in register if r["status"] in DATA_STATUSES]
+    """force_ids by total, largest first; ties broken by name so the order is stable. Only
+    bodies with breaches counted in the period: one whose records all fall outside it, or
+    whose files were set aside, is not a body of 0 (forces.<id>.figures)."""
+    with_data = [
+        r["force_id"]
+        for r in register
+        if r["status"] in DATA_STATUSES
+        and numbers.get(f"forces.{r['force_id']}.figures", {}).get("value", "counted") == "counted"
+    ]
     return sorted(with_data, key=lambda f: (-numbers[f"forces.{f}.total"]["value"], f))[:n]
 
 

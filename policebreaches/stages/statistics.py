@@ -22,7 +22,7 @@ from ..problems import raise_if_any
 from ..publication import frame_problems, gate, personal_data, public_texts
 from ..rates import rate_entries
 from ..report_spec import load_report_spec
-from ..statistics import add_entries, compute_numbers
+from ..statistics import add_entries, compute_numbers, figures_in_period
 from ..tables import names_of, table_frames, write_tables, xlsx_totals
 from .io import numbers_json, read_csv, read_json, write_csv, write_json
 
@@ -331,9 +331,10 @@ def run(
         select_case_studies(kept, list(checked.case_studies), book), names, scanner
     )
     raise_if_any(quote_problems)
-    extra = methodology_numbers(
-        read_csv(ledger), read_csv(exclusions), margins, kept, read_csv(accuracy), redactions, checked, book
-    )
+    ledger_rows, excluded = read_csv(ledger), read_csv(exclusions)
+    extra = methodology_numbers(ledger_rows, excluded, margins, kept, read_csv(accuracy), redactions, checked, book)
+    in_period = figures_in_period(bodies, kept, margins, excluded, ledger_rows)
+    bodies = [row | {"figures": in_period[row["force_id"]]} if row["force_id"] in in_period else row for row in bodies]
     scores = read_csv(corpus_accuracy)
     extra |= corpus_numbers(scores, book)
     coding = read_csv(coded) if coded else None
