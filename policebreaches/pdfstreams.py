@@ -25,7 +25,8 @@ limit, as soon as one is passed. All the counts are of bytes, never of time:
   (pdfminer parses all its objects as soon as one is needed, about 1.4 microseconds a
   byte) and the bytes a predictor works through (0.3 microseconds a byte, in Python).
 
-The patch is on `PDFStream.decode` and only while a `decoding_within` block runs; outside
+The patch is on `PDFStream.decode` (and `PDFXRefStream.get_objids`, bounded by the entries a
+cross-reference stream holds) and only while a `decoding_within` block runs; outside
 one, or in another thread, pdfminer's own method runs (tests/test_pdf_streams.py checks
 both, and compares the bytes with pdfminer's on each filter)."""
 
@@ -42,7 +43,7 @@ from pdfminer.ascii85 import end_re as A85_END
 from pdfminer.ascii85 import start_re as A85_START
 from pdfminer.ccitt import ccittfaxdecode
 from pdfminer.pdfdocument import LITERAL_OBJSTM as _OBJSTM
-from pdfminer.pdfdocument import LITERAL_XREF
+from pdfminer.pdfdocument import LITERAL_XREF, PDFXRefStream
 from pdfminer.pdfexceptions import PDFException, PDFNotImplementedError
 from pdfminer.pdftypes import (
     LITERAL_CRYPT,
@@ -59,7 +60,7 @@ from pdfminer.pdftypes import (
     int_value,
     resolve1,
 )
-from pdfminer.utils import apply_png_predictor, apply_tiff_predictor
+from pdfminer.utils import apply_png_predictor, apply_tiff_predictor, nunpack
 
 from .expansion import TooLarge, limit
 
@@ -69,6 +70,7 @@ A85_SPACE = b" \t\n\r\v"  # what base64.a85decode skips
 _ACTIVE = threading.local()
 _LOCK = threading.Lock()
 _ORIGINAL_DECODE = PDFStream.decode
+_ORIGINAL_OBJIDS = PDFXRefStream.get_objids
 _installed = 0
 
 
@@ -333,6 +335,22 @@ def _decode(self) -> None:
     self.rawdata = None
 
 
+def _objids(self):
+    """PDFXRefStream.get_objids while a `decoding_within` block runs in this thread, each
+    range no longer than the entries the stream holds: pdfminer walks every object a
+    cross-reference stream declares when a page tree is broken, and its /Index may declare
+    two billion objects in a stream of three entries. Otherwise pdfminer's own walk."""
+    if getattr(_ACTIVE, "decoding", None) is None:
+        yield from _ORIGINAL_OBJIDS(self)
+        return
+    held = len(self.data) // self.entlen if self.data and self.entlen else 0
+    for start, declared in self.ranges:
+        for i in range(min(declared, held)):
+            entry = self.data[self.entlen * i : self.entlen * (i + 1)]
+            if nunpack(entry[: self.fl1], 1) in (1, 2):
+                yield start + i
+
+
 @contextmanager
 def decoding_within(decoding: Decoding):
     """pdfminer's streams decoded by `decoding` in this thread while the block runs."""
@@ -340,6 +358,7 @@ def decoding_within(decoding: Decoding):
     with _LOCK:
         if _installed == 0:
             PDFStream.decode = _decode
+            PDFXRefStream.get_objids = _objids
         _installed += 1
     before = getattr(_ACTIVE, "decoding", None)
     _ACTIVE.decoding = decoding
@@ -351,6 +370,7 @@ def decoding_within(decoding: Decoding):
             _installed -= 1
             if _installed == 0:
                 PDFStream.decode = _ORIGINAL_DECODE
+                PDFXRefStream.get_objids = _ORIGINAL_OBJIDS
 
 
 def active() -> Decoding | None:

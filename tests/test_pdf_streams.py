@@ -298,3 +298,23 @@ def test_the_patch_holds_only_while_a_reader_runs_and_only_in_its_thread():
     assert PDFStream.decode is PDFMINERS_DECODE
     with pdfplumber.open(io.BytesIO(files.pdf_document([b"BT ET"]))) as opened:
         assert opened.pages  # pdfplumber outside a reader: pdfminer as it is
+
+
+def test_a_cross_reference_stream_declaring_two_billion_objects_walks_only_the_entries_it_holds():
+    """pdfminer walks every object a cross-reference stream declares when a page tree is
+    broken; /Index [0 2000000000] over three entries was a walk of two billion objects. While
+    a reader runs, the walk stops at the entries the stream holds (pdfminer's own outside)."""
+    import itertools
+
+    from pdfminer.pdfdocument import PDFXRefStream
+
+    from policebreaches.pdfstreams import Decoding, decoding_within
+
+    xref = PDFXRefStream()
+    xref.fl1, xref.fl2, xref.fl3 = 1, 2, 1
+    xref.entlen = 4
+    xref.data = bytes([1, 0, 10, 0, 1, 0, 20, 0, 2, 0, 3, 1])  # three entries: two in the file, one in a stream
+    xref.ranges = [(0, 2_000_000_000)]
+    assert len(list(itertools.islice(xref.get_objids(), 10))) == 10  # pdfminer's walk goes on past the data
+    with decoding_within(Decoding(None)):
+        assert list(xref.get_objids()) == [0, 1, 2]
