@@ -123,7 +123,9 @@ def edition_period(edition):
     path = RAW_DIR / edition / "edition.yaml"
     meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
     ends = [meta.get(key) for key in ("period_start", "period_end")] if isinstance(meta, dict) else []
-    return [end.isoformat() for end in ends] if ends and all(isinstance(end, date) for end in ends) else []
+    if not ends or not all(isinstance(end, date) for end in ends):
+        return []
+    return [date(end.year, end.month, end.day).isoformat() for end in ends]  # a datetime: its day
 
 
 def period(wildcards):
