@@ -222,7 +222,7 @@ def varied_sample(root, changes: dict = WHOLE_SAMPLE) -> None:
     """A copy of raw/2016 at `root` with `changes` applied, its register and checksums updated."""
     import csv
 
-    from policebreaches.edition import REGISTER_COLUMNS, write_manifest
+    from policebreaches.edition import write_manifest
 
     shutil.copytree(v.SAMPLE, root)
     renamed = {}
@@ -237,7 +237,7 @@ def varied_sample(root, changes: dict = WHOLE_SAMPLE) -> None:
     for row in rows:
         row["files"] = ";".join(renamed.get(f, f) for f in row["files"].split(";")) if row["files"] else ""
     with open(root / "requests.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")  # the register's own columns
         writer.writeheader()
         writer.writerows(rows)
     write_manifest(root)
