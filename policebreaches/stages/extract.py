@@ -12,7 +12,7 @@ from ..cells import safe_cell
 from ..checks import check_body_files
 from ..classify import edition_period, load_codebook, resolve_counts
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
-from ..edition import TRANSCRIPTION_COLUMNS
+from ..edition import SET_ASIDE, TRANSCRIPTION_COLUMNS
 from ..extract import extract_force
 from ..problems import InputError, Problem
 from ..strict import load_yaml
@@ -81,6 +81,7 @@ def run(
     counts_out: Path,
     status_out: Path,
     problems_out: Path,
+    set_aside: list[str] | None = None,
 ) -> None:
     """Extract one body's responses. `names`: the files the register lists for it
     (relative to responses/); `response_files`: those that exist, as the rule declares them;
@@ -89,7 +90,9 @@ def run(
     that is missing or disagrees is in the first problem list with every other.
     A file is opened by a parser only after it passed its checks (present, pinned by
     SHA256SUMS, within the size and container limits); the others are listed in the
-    ledger's status, and the input check reports why."""
+    ledger's status, and the input check reports why. `set_aside`: the files of answers a
+    later answer of the body replaces (relative to responses/): never opened, listed in the
+    ledger as set aside."""
     accepted, rejected = check_body_files(responses_dir, names, response_files, manifest, limits)
     files = {item["name"]: responses_dir / item["name"] for item in accepted}
     sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
@@ -102,6 +105,9 @@ def run(
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
         for item in rejected
+    ]
+    statuses += [
+        {"source_file": f"responses/{name}", "force_id": force_id, "status": SET_ASIDE} for name in set_aside or []
     ]
     log.info(
         "%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems)
