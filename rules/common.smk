@@ -197,6 +197,16 @@ def body_file_names(wildcards):
     return list(dict.fromkeys(names))
 
 
+def body_answers(wildcards):
+    """The files of each answer of this body that gave figures (replaced answers left out):
+    counts beside incident rows are the same breaches counted twice only within one answer."""
+    return [
+        files
+        for force_id, status, files, replaced_by in register_rows(wildcards.edition)
+        if force_id == wildcards.force and status in DATA_STATUSES and not replaced_by
+    ]
+
+
 def body_set_aside(wildcards):
     """The files of this body's answers that a later answer replaces (and no standing answer
     names): set aside, never read; the ledger lists them as set aside."""

@@ -25,6 +25,7 @@ rule extract_responses:
             responses_dir=responses_folder,
             names=body_file_names,
             set_aside=body_set_aside,
+            answers=body_answers,
             manifest=force_manifest_entries,
             limits=limits,
             period=period,
