@@ -271,6 +271,23 @@ def test_answers_that_leave_a_gap_cover_only_their_parts(tmp_path):
     )
 
 
+def test_counts_beside_incidents_are_counted_twice_only_within_one_answer(tmp_path):
+    """A covering letter's total beside its own table is the same breaches twice; a reply's counts
+    for 2011-2013 beside a follow-up's incident rows for 2014-2015 are not."""
+    from policebreaches.stages.extract import counted_twice_by_answer
+
+    incidents = "Date,Rank,Details,Outcome\n03/03/2014,PC,Searched the PNC for a neighbour,Written warning\n"
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Kent Police", "status": "disclosed", "files": "kent/letter.txt;kent/table.csv"}],
+        {"kent/letter.txt": letter(unauthorised_access=1), "kent/table.csv": incidents},
+    )
+    rows, counts, _, problems = extract(root, "kent")
+    assert [p.file for p in problems] == ["responses/kent/letter.txt"]  # one answer: counted twice
+    assert counted_twice_by_answer(rows, counts, problems, [["kent/letter.txt", "kent/table.csv"]]) == problems
+    assert counted_twice_by_answer(rows, counts, problems, [["kent/letter.txt"], ["kent/table.csv"]]) == []
+
+
 @pytest.mark.parametrize(
     "first, then, status",
     [
