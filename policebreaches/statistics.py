@@ -227,7 +227,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         "requests_sent": lambda _: (
             sent,
             display_count(sent),
-            "the bodies of requests.csv, each once however many answers",
+            "the bodies of requests.csv (each once, however many answers it has)",
         ),
         "requests_responded": lambda _: (
             responded,

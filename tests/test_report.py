@@ -230,16 +230,16 @@ def test_the_methodology_states_the_answers_rule_and_lists_files_set_aside(built
     hinted = register[[r["force_id"] for r in register].index(ledger.loc[0, "force_id"])]
     html = render_with(built, register=register, ledger=ledger)
     words = load_report_spec()["answers"]
-    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))  # a table's cells apart
     assert re.sub(r"\s+", " ", words["status_rule"]) in text and words["overlap"] in text
     section = text[text.index("Files set aside") :]
     assert (
-        f"Kent Police {'d' * 12}… replaced by a later answer of the body (internal review, requests.csv line 46)"
+        f"Kent Police {'d' * 12} … replaced by a later answer of the body (internal review, requests.csv line 46)"
         in (section)
     )
     checksum = hinted["file_sha256"][ledger.loc[0, "source_file"].removeprefix("responses/")][:12]
     assert (
-        f"{hinted['name']} {checksum}… holds no figures (set aside by a hint in overrides/extraction.yaml)" in section
+        f"{hinted['name']} {checksum} … holds no figures (set aside by a hint in overrides/extraction.yaml)" in section
     )
     assert "Smith" not in html
 
