@@ -11,12 +11,13 @@ from pathlib import Path
 from .containers import check_content
 from .edition import (
     Edition,
+    body_register,
     edition_bodies,
     edition_files,
     load_edition,
+    read_answers,
     read_denominators,
     read_manifest,
-    read_register,
     regular_files,
     resolve_case_studies,
     resolve_coverage,
@@ -147,12 +148,13 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
                 "save the FOI request as sent in the edition folder (e.g. request.txt) and name it there",
             )
         )
-    register = read_register(root, problems, bodies)
+    answers = read_answers(root, problems, bodies)
     pinned = read_manifest(root, [])  # its problems are check_manifest's to report
-    for row in register:  # a public citation names a file by its checksum, never by its name
+    for row in answers:  # a public citation names a file by its checksum, never by its name
         row["file_sha256"] = {name: pinned.get(f"responses/{name}", "") for name in row["files"]}
     if edition:
-        resolve_coverage(register, edition, problems)
+        resolve_coverage(answers, edition, problems)
+    register = body_register(answers, problems, edition)  # one row per body, from its answers
     workforce = read_denominators(root, problems, bodies)
     for row in register:
         row["workforce"] = workforce.pop(row["force_id"], None)
@@ -165,7 +167,7 @@ def check_inputs(root: Path, limits: dict, forces_csv: Path) -> tuple[list[Probl
     check_own_files(root, problems)
     responses = root / "responses"
     named: set[str] = set()
-    for row in register:
+    for row in answers:
         for name in row["files"]:
             named.add(name)
             path = inside(responses, name)

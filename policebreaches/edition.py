@@ -33,8 +33,14 @@ EDITION_KEYS = {
 REQUIRED_EDITION_KEYS = EDITION_KEYS - {"previous_edition", "case_studies", "request_public", "as_of", "calibrated_to"}
 REGISTER_COLUMNS = ["force", "reference", "requested", "responded", "status", "exemption", "files", "notes"]
 # optional, after the others: the part of the period an answer covers (empty: the whole
-# period) and what its figures count, as the answer states it (empty: unknown)
-OPTIONAL_REGISTER_COLUMNS = ["covers_from", "covers_to", "counts"]
+# period), what its figures count, as the answer states it (empty: unknown), what kind of
+# answer the row is (empty: reply) and the reference of an answer of the same body whose
+# status, figures and files it replaces (empty: none)
+OPTIONAL_REGISTER_COLUMNS = ["covers_from", "covers_to", "counts", "answer", "replaces"]
+# a body may answer more than once: one register row per answer. `reply`: an answer to the
+# request; `internal_review`: the body's review of an earlier answer; `follow_up`: a further
+# answer (the rest of a partial answer, a clarified or a second request)
+ANSWER_KINDS = {"reply": "reply", "internal_review": "internal review", "follow_up": "follow-up"}
 COUNTING_UNITS = ("incidents", "allegations", "people", "cases", "unknown")
 UNIT_WORDS = {unit: unit for unit in COUNTING_UNITS} | {"unknown": "unit not stated"}  # as the report prints them
 STATUS_WORDS = {  # the register's statuses, in report order, as the report names them
@@ -80,7 +86,10 @@ RESPONDED_STATUSES = {"disclosed", "partial", "refused", "nil_return"}
 TRANSCRIPTION_COLUMNS = ["source_file", "source_page", "date", "role", "force_category", "description", "outcome"]
 # a response file with one of these statuses (ledger.csv file_status) is used, or set aside
 # on purpose by a hint; any other status means not a single row or count of it was used
-USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint")
+# a file of an answer that a later answer of the same body replaces (requests.csv `replaces`):
+# set aside on purpose, never opened, its rows and counts never counted
+SET_ASIDE = "set aside: replaced by a later answer"
+USED_STATUSES = ("extracted", "partly_unrecognised", "transcribed", "ignored by hint", SET_ASIDE)
 SUPPORTED_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv", ".docx", ".pdf", ".html", ".htm", ".eml", ".txt", ".zip"}
 
 
@@ -218,9 +227,9 @@ def edition_bodies(root: Path, forces_csv: Path, problems: list[Problem]) -> Bod
     return bodies
 
 
-def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[dict]:
-    """requests.csv rows with force_id and official name resolved and files split;
-    problems appended."""
+def read_answers(root: Path, problems: list[Problem], bodies: Bodies) -> list[dict]:
+    """requests.csv rows, one per answer, with force_id and official name resolved, files
+    split and the kind of answer read; problems appended. A body may have any number of rows."""
     where = "requests.csv"
     path = root / where
     if not path.is_file():
@@ -234,8 +243,7 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
         fix = f"use exactly: {','.join(REGISTER_COLUMNS)}, then any of {','.join(OPTIONAL_REGISTER_COLUMNS)}"
         problems.append(Problem(where, f"columns are {columns}", fix))
         return []
-    seen: dict[str, int] = {}
-    register = []
+    answers = []
     for line_no, row in enumerate(rows, start=2):
         here = f"requests.csv line {line_no} ({row['force']!r})"
         force_id = bodies.resolve(row["force"])
@@ -254,19 +262,15 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
                 )
             )
             continue
-        if force_id in seen:
-            problems.append(
-                Problem(
-                    here,
-                    f"duplicated register row: {force_id} is also on line {seen[force_id]}",
-                    "keep one row per body asked; list every file of the force in its 'files' cell",
-                )
-            )
-            continue
-        seen[force_id] = line_no
         status = row["status"].strip()
         if status not in STATUSES:
             problems.append(Problem(here, f"status {status!r} is not one of {sorted(STATUSES)}", "correct the status"))
+            continue
+        kind = (row.get("answer") or "").strip().lower() or "reply"
+        if kind not in ANSWER_KINDS:
+            problems.append(
+                Problem(here, f"answer {kind!r} is not one of {list(ANSWER_KINDS)}", "correct it, or leave it empty")
+            )
             continue
         problems += register_date_problems(row, here) + coverage_problems(row, here)
         files = register_files(root / "responses", row["files"])
@@ -286,7 +290,7 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
                     "list the response files, ';'-separated, relative to responses/",
                 )
             )
-        register.append(
+        answers.append(
             {
                 **row,
                 "force_id": force_id,
@@ -294,11 +298,236 @@ def read_register(root: Path, problems: list[Problem], bodies: Bodies) -> list[d
                 "status": status,
                 "files": files,
                 "line": line_no,
+                "reference": (row.get("reference") or "").strip(),
                 "covers_from": (row.get("covers_from") or "").strip(),
                 "covers_to": (row.get("covers_to") or "").strip(),
                 "counts": (row.get("counts") or "").strip().lower() or "unknown",
+                "answer": kind,
+                "replaces": (row.get("replaces") or "").strip(),
             }
         )
+    return answers
+
+
+def read_register(root: Path, problems: list[Problem], bodies: Bodies, edition: Edition | None = None) -> list[dict]:
+    """One row per body asked, derived from its answers (`body_register`); problems appended.
+    With the edition, each answer's covered period is resolved first (`resolve_coverage`)."""
+    answers = read_answers(root, problems, bodies)
+    if edition is not None:
+        resolve_coverage(answers, edition, problems)
+    return body_register(answers, problems, edition)
+
+
+def replaced_answers(answers: list[dict]) -> tuple[dict[int, int], list[tuple[dict, str, str]]]:
+    """({line of an answer another replaces: line of the answer replacing it}, problems as
+    (answer, what, fix)). `replaces` names the reference of another answer of the same body;
+    a reference no other answer of the body has, or two have, replaces nothing and is a
+    problem, as is an answer replacing itself or a circle of replacements. Rows need only
+    force_id, reference, replaces and line, so the workflow plans the extraction jobs with it."""
+    replaced, problems = {}, []
+    for answer in answers:
+        target = answer.get("replaces") or ""
+        if not target:
+            continue
+        same = [
+            other
+            for other in answers
+            if other["force_id"] == answer["force_id"] and other["line"] != answer["line"]
+            and (other.get("reference") or "").strip() == target
+        ]  # fmt: skip
+        if len(same) != 1:
+            found = "no other answer of the body" if not same else f"{len(same)} answers of the body"
+            problems.append(
+                (
+                    answer,
+                    f"replaces {target!r}, the reference of {found}",
+                    "name in 'replaces' the reference of the one answer this one replaces, and give each "
+                    "answer of a body its own reference",
+                )
+            )
+            continue
+        replaced[same[0]["line"]] = answer["line"]
+    for line in list(replaced):  # a circle: each answer replaced by another, none standing
+        seen, at = {line}, replaced[line]
+        while at in replaced and at not in seen:
+            seen.add(at)
+            at = replaced[at]
+        if at in seen:
+            answer = next(a for a in answers if a["line"] == line)
+            problems.append(
+                (answer, "its answers replace one another in a circle", "only a later answer replaces an earlier one")
+            )
+            for circle_line in seen:
+                replaced.pop(circle_line, None)
+    return replaced, problems
+
+
+def body_status(answers: list[dict]) -> tuple[str, list[dict]]:
+    """The rule (report_spec.yaml `answers.status_rule` says it in words): a body gave figures
+    if any of its answers did (disclosed if any of those disclosed, partial otherwise);
+    otherwise its status is that of its latest answer (by responded date, then register
+    order) among those that answered (refused, no information held); otherwise no response.
+    `answers`: the body's answers that no other replaces. Returns (status, the answers that
+    decide it). With one answer, its own status."""
+    figures = [a for a in answers if a["status"] in DATA_STATUSES]
+    if figures:
+        return ("disclosed" if any(a["status"] == "disclosed" for a in figures) else "partial"), figures
+    answered = [a for a in answers if a["status"] in RESPONDED_STATUSES]
+    if answered:
+        latest = max(answered, key=lambda a: (a.get("responded") or "", a["line"]))
+        return latest["status"], [latest]
+    return "no_response", answers
+
+
+def first_answer(answers: list[dict]) -> dict:
+    """The answer timeliness is judged on: the earliest answered (responded date, then
+    register order), replaced or not; a body none of whose answers is dated, its earliest request."""
+    dated = [a for a in answers if a.get("responded")]
+    if dated:
+        return min(dated, key=lambda a: (a["responded"], a["line"]))
+    return min(answers, key=lambda a: (a.get("requested") or "9999", a["line"]))
+
+
+ANSWER_FIELDS = (
+    "line", "answer", "reference", "requested", "responded", "status", "exemption",
+    "covers_from", "covers_to", "counts", "files", "replaces", "notes",
+)  # fmt: skip
+
+
+def _period(answer: dict, edition: Edition | None) -> tuple[dt.date, dt.date] | None:
+    """The part of the period an answer covers (empty covers: the whole period); None when
+    its dates do not read (coverage_problems reports them)."""
+    try:
+        start = dt.date.fromisoformat(answer["covers_from"]) if answer["covers_from"] else None
+        end = dt.date.fromisoformat(answer["covers_to"]) if answer["covers_to"] else None
+    except ValueError:
+        return None
+    if start is None or end is None:
+        start, end = (edition.period_start, edition.period_end) if edition else (dt.date.min, dt.date.max)
+    return start, end
+
+
+def _described(answer: dict, span: tuple[dt.date, dt.date] | None) -> str:
+    """'line 3 (reference FOI 12, reply, 2011-06-01 to 2015-12-31)' for a problem's message."""
+    words = [f"reference {answer['reference']}"] if answer["reference"] else []
+    words.append(ANSWER_KINDS[answer["answer"]])
+    if not answer["covers_from"]:
+        words.append("no period given, so the whole period")
+    elif span:
+        words.append(f"{span[0]} to {span[1]}")
+    return f"line {answer['line']} ({', '.join(words)})"
+
+
+def union(spans: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Periods joined where they overlap or meet (31 March and 1 April), in order."""
+    joined: list[list[dt.date]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1] + dt.timedelta(days=1):
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    return [(start, end) for start, end in joined]
+
+
+def body_register(answers: list[dict], problems: list[Problem], edition: Edition | None = None) -> list[dict]:
+    """One row per body, in the register's order, from its answers (requests.csv rows):
+    - an answer another replaces (`replaces`) is set aside: its status, period and files do
+      not count, and its files are listed as set aside (`set_aside`) unless a standing answer
+      names them too;
+    - the status follows `body_status`; the dates (timeliness) are `first_answer`'s;
+    - the period covered is the union of the periods of the answers that gave figures
+      (`covered_parts` lists its pieces when there is a gap); two such answers whose periods
+      overlap would count the same months twice: a problem naming both rows, unless one
+      replaces the other;
+    - files: every standing answer's; references, exemptions and notes of the answers that
+      decide the status, in register order; counts: the unit they state (two units: a problem).
+    A body with one answer is that answer's row, as a register of one row per body always read."""
+    by_body: dict[str, list[dict]] = {}
+    for answer in answers:
+        by_body.setdefault(answer["force_id"], []).append(answer)
+    replaced, found = replaced_answers(answers)
+    for answer, what, fix in found:
+        problems.append(Problem(f"requests.csv line {answer['line']} ({answer['force']!r})", what, fix))
+    register = []
+    for own in by_body.values():
+        summaries = [{field: a.get(field, "") for field in ANSWER_FIELDS} for a in own]
+        standing = [a for a in own if a["line"] not in replaced] or own
+        status, deciding = body_status(standing)
+        used = list(dict.fromkeys(name for a in standing for name in a["files"]))
+        set_aside = [
+            {
+                "file": name,
+                "line": a["line"],
+                "answer": a["answer"],
+                "replaced_by": replaced[a["line"]],
+                "replaced_by_answer": next(b["answer"] for b in own if b["line"] == replaced[a["line"]]),
+            }
+            for a in own
+            if a["line"] in replaced and a["status"] in DATA_STATUSES
+            for name in a["files"]
+            if name not in used
+        ]
+        if len(own) == 1:
+            register.append({**own[0], "answers": summaries, "set_aside": set_aside})
+            continue
+        first = first_answer(own)
+        body = {
+            **own[0],
+            "requested": first.get("requested", ""),
+            "responded": first.get("responded", ""),
+            "status": status,
+            "files": used,
+            "file_sha256": {k: v for a in own for k, v in (a.get("file_sha256") or {}).items()},
+            "reference": "; ".join(dict.fromkeys(a["reference"] for a in deciding if a["reference"])),
+            "exemption": "; ".join(dict.fromkeys(a["exemption"].strip() for a in deciding if a["exemption"].strip())),
+            "notes": "; ".join(a["notes"].strip() for a in own if (a.get("notes") or "").strip()),
+            "answers": summaries,
+            "set_aside": set_aside,
+        }
+        where = f"requests.csv lines {', '.join(str(a['line']) for a in own)} ({own[0]['force']!r})"
+        figures = [a for a in standing if a["status"] in DATA_STATUSES]
+        units = sorted({a["counts"] for a in figures} - {"unknown"})
+        if len(units) > 1:
+            problems.append(
+                Problem(
+                    where,
+                    "its answers count different things ("
+                    + ", ".join(f"line {a['line']}: {a['counts']}" for a in figures if a["counts"] != "unknown")
+                    + "): their figures cannot be added",
+                    "check what each answer counts; if one replaces the other, name its reference in 'replaces'",
+                )
+            )
+        body["counts"] = units[0] if len(units) == 1 else "unknown"
+        spans = {a["line"]: _period(a, edition) for a in figures}
+        for i, a in enumerate(figures):
+            for b in figures[i + 1 :]:
+                one, two = spans[a["line"]], spans[b["line"]]
+                if one is None or two is None or one[0] > two[1] or two[0] > one[1]:
+                    continue
+                common = (max(one[0], two[0]), min(one[1], two[1]))
+                shared = f" ({common[0]} to {common[1]})" if common[0] != dt.date.min else ""
+                problems.append(
+                    Problem(
+                        where,
+                        f"two answers gave figures for overlapping periods{shared}, which would be counted twice: "
+                        f"{_described(a, one)} and {_described(b, two)}",
+                        "if the later answer replaces the earlier one (an internal review's or a corrected "
+                        "answer's figures), write the earlier one's reference in the later one's 'replaces'; "
+                        "if they cover different months, give each its covers_from, covers_to",
+                    )
+                )
+        stated = [a for a in figures if coverage_stated(a)]
+        if figures and len(stated) == len(figures) and all(spans[a["line"]] for a in figures):
+            parts = union([spans[a["line"]] for a in figures])
+            if parts[0][0] != dt.date.min:
+                body["covers_from"], body["covers_to"] = parts[0][0].isoformat(), parts[-1][1].isoformat()
+                if len(parts) > 1:
+                    body["covered_parts"] = [[start.isoformat(), end.isoformat()] for start, end in parts]
+            else:
+                body["covers_from"] = body["covers_to"] = ""
+        elif figures:
+            body["covers_from"] = body["covers_to"] = ""  # a partial answer whose part is not stated
+        register.append(body)
     return register
 
 

@@ -180,10 +180,12 @@ METHOD_WORDS = {
 
 
 def covered_days(row: dict, days: int) -> int:
-    """Days of the period a register row's answer covers (covers_from, covers_to; the whole period when not given)."""
+    """Days of the period a body's answers cover (covers_from, covers_to; the whole period when not
+    given; the days of each part when its answers leave a gap, covered_parts)."""
     if not row.get("covers_from") or not row.get("covers_to"):
         return days
-    return (dt.date.fromisoformat(row["covers_to"]) - dt.date.fromisoformat(row["covers_from"])).days + 1
+    parts = row.get("covered_parts") or [[row["covers_from"], row["covers_to"]]]
+    return sum((dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 for start, end in parts)
 
 
 def display_per_1000(value: float) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .edition import DATA_STATUSES, STATUS_WORDS, USED_STATUSES
+from .edition import ANSWER_KINDS, DATA_STATUSES, STATUS_WORDS, USED_STATUSES
 from .tables import appendix_families, drawn_roles, force_breakdown, table1, top_by_rate, top_ten
 
 SECTIONS = [
@@ -125,6 +125,36 @@ def excluded_and_warnings(
     ]
     warnings = [_public_warning(p, checksums) for p in problems if p["file"] not in unused]
     return excluded, warnings
+
+
+def set_aside_files(register: list[dict], ledger: list[dict], words: dict) -> list[dict]:
+    """The response files set aside on purpose, as the methodology lists them: by body and
+    checksum prefix (never the file's name, which is the response's text), with why: replaced
+    by a later answer of the body (requests.csv `replaces`), or a hint saying it holds no
+    figures. `words`: report_spec.yaml's `answers`."""
+    names = {r["force_id"]: r["name"] for r in register}
+    checksums = {f"responses/{f}": sha for r in register for f, sha in (r.get("file_sha256") or {}).items()}
+    found = [
+        {
+            "body": r["name"],
+            "file": checksums.get(f"responses/{item['file']}", "")[:CHECKSUM_PREFIX],
+            "why": words["set_aside_replaced"].format(
+                answer=ANSWER_KINDS[item["replaced_by_answer"]], line=item["replaced_by"]
+            ),
+        }
+        for r in register
+        for item in r.get("set_aside") or ()
+    ]
+    found += [
+        {
+            "body": names.get(row["force_id"], ""),
+            "file": checksums.get(row["source_file"], "")[:CHECKSUM_PREFIX],
+            "why": words["set_aside_hint"],
+        }
+        for row in ledger
+        if row["file_status"] == "ignored by hint"
+    ]
+    return sorted(found, key=lambda item: (item["body"], item["file"]))
 
 
 STATUS_PHRASES = {  # ledger.csv file_status, in words
@@ -333,6 +363,9 @@ def build_context(
             for r in sorted(register, key=lambda r: r["name"])
             if r["status"] not in ("disclosed",)
         ],
+        "answers_rule": spec["answers"]["status_rule"],
+        "overlap_rule": spec["answers"]["overlap"],
+        "set_aside": set_aside_files(register, ledger.to_dict("records"), spec["answers"]),
         **dict(
             zip(
                 ("excluded", "warnings"),

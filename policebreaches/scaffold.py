@@ -89,7 +89,7 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     request = re.sub(r"\(synthetic sample request\)", "", request)
     (target / "request.txt").write_text(request, encoding="utf-8")
     with open(raw / previous_id / "requests.csv", encoding="utf-8-sig", newline="") as fh:
-        bodies = [row["force"] for row in csv.DictReader(fh)]
+        bodies = list(dict.fromkeys(row["force"] for row in csv.DictReader(fh)))  # a body of several answers once
     with open(target / "requests.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -224,11 +224,15 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
     gave = sum(1 for r in register if r["status"] in DATA_STATUSES)
     weeks = edition.days_in_period / 7
     return {
-        "requests_sent": lambda _: (sent, display_count(sent), "the rows of requests.csv"),
+        "requests_sent": lambda _: (
+            sent,
+            display_count(sent),
+            "the bodies of requests.csv (each once, however many answers it has)",
+        ),
         "requests_responded": lambda _: (
             responded,
             display_count(responded),
-            "requests.csv rows whose status is disclosed, partial, refused or nil_return",
+            "bodies of requests.csv whose status (from their answers) is disclosed, partial, refused or nil_return",
         ),
         "response_rate": lambda _: (
             responded / sent if sent else 0.0,
@@ -238,7 +242,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         "requests_gave_figures": lambda _: (
             gave,
             display_count(gave),
-            "requests.csv rows whose status is disclosed or partial",
+            "bodies of requests.csv whose status (from their answers) is disclosed or partial",
         ),
         "figures_rate": lambda _: (
             gave / sent if sent else 0.0,
@@ -248,7 +252,7 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
         "requests_with_status": lambda status: (
             sum(1 for r in register if r["status"] == status),
             display_count(sum(1 for r in register if r["status"] == status)),
-            f"requests.csv rows whose status is {status}",
+            f"bodies of requests.csv whose status (from their answers) is {status}",
         ),
         "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
         "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.total / days_in_period x 365.25"),
@@ -295,7 +299,7 @@ def _timeliness_values(register: list[dict], as_of: dt.date) -> dict:
         "timeliness_known": lambda _: (
             t["known"],
             display_count(t["known"]),
-            "requests.csv rows with a requested date",
+            "bodies of requests.csv with a requested date (of their first answer)",
         ),
         "timeliness_in_time": lambda _: (
             t["in_time"],
@@ -355,23 +359,34 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
     days = covered_days(row, edition.days_in_period)
     rate = per_year(total, days)  # over the months the answer covers, not the whole period's
     answer = timeliness.body_timeliness(row, edition.figures_as_of)
+    # a body that answered more than once (several requests.csv rows): its status by the rule the
+    # methodology states (edition.body_status), its dates its first answer's (edition.first_answer)
+    lines = [str(a["line"]) for a in row.get("answers") or ()]
+    several = len(lines) > 1
+    first = f" of its first answer (requests.csv lines {', '.join(lines)})" if several else ""
     computed = {
         # a body whose twenty working days had not run out by as_of has not failed to respond
         "status": (
             row["status"],
             "Not answered yet" if answer["standing"] == "not_due" else STATUS_WORDS[row["status"]],
-            "requests.csv status",
+            f"requests.csv status of its answers (lines {', '.join(lines)}), by the rule in the methodology"
+            if several
+            else "requests.csv status",
         ),
         "answer_timeliness": (
             answer["standing"],
             answer["why"] or STANDING_WORDS[answer["standing"]],  # not known: which date is missing
-            "requests.csv requested, responded",
+            f"requests.csv requested, responded{first}",
         ),
-        "working_days": (answer["days"], f"{answer['days']}", "working days after requested up to responded"),
+        "working_days": (
+            answer["days"],
+            f"{answer['days']}",
+            f"working days after requested up to responded{first}",
+        ),
         "answered_on": (
             row["responded"],
             display_date(dt.date.fromisoformat(row["responded"])) if row["responded"] else "",
-            "requests.csv responded",
+            f"requests.csv responded{first}",
         ),
         "per_year": (
             rate,
@@ -379,7 +394,11 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
             f"{prefix}total / days covered (requests.csv covers_from..covers_to) x 365.25",
         ),
         "covers": _coverage(row, edition, days),
-        "counts": (row.get("counts") or "unknown", UNIT_WORDS[row.get("counts") or "unknown"], "requests.csv counts"),
+        "counts": (
+            row.get("counts") or "unknown",
+            UNIT_WORDS[row.get("counts") or "unknown"],
+            "requests.csv counts of the answers that gave figures" if several else "requests.csv counts",
+        ),
         "figures": (row.get("figures", ""), "", "records.csv, aggregates.csv, clean/exclusions.csv, ledger.csv"),
     }
     for entry in entries:
@@ -402,21 +421,30 @@ def _force_derived(book: NumberBook, entries: list[dict], row: dict, edition) ->
         value, display, filter_text = computed[entry["compute"]]
         if entry["compute"] == "covers" and not coverage_stated(row):  # a partial answer, its part not stated
             value, display, filter_text = "not_stated", entry["not_stated"], "requests.csv status partial, no covers"
-        definition = entry["definition"].replace("{force}", row["name"])
+        definition = entry["several" if several and "several" in entry else "definition"].replace(
+            "{force}", row["name"]
+        )
         book.entry(f"{prefix}{entry['key']}", value, display, definition, filter_text)
 
 
 def _coverage(row: dict, edition, days: int) -> tuple:
-    """The part of the period an answer covers: (value 'from/to', display, filter)."""
-    start = dt.date.fromisoformat(row["covers_from"]) if row.get("covers_from") else edition.period_start
-    end = dt.date.fromisoformat(row["covers_to"]) if row.get("covers_to") else edition.period_end
-    label = period_label(start, end)
+    """The part of the period a body's answers cover: (value 'from/to', display, filter); a
+    body whose answers leave a gap: each part, 'from/to;from/to'."""
+    start = row["covers_from"] if row.get("covers_from") else edition.period_start.isoformat()
+    end = row["covers_to"] if row.get("covers_to") else edition.period_end.isoformat()
+    parts = [
+        (dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in row.get("covered_parts") or [[start, end]]
+    ]
+    label = " and ".join(period_label(a, b) for a, b in parts)
     if days < edition.days_in_period:
         label += f" only ({round(days / (DAYS_PER_YEAR / 12))} of {period_months(edition)} months)"
+    several = len(row.get("answers") or ()) > 1
     return (
-        f"{start.isoformat()}/{end.isoformat()}",
+        ";".join(f"{a.isoformat()}/{b.isoformat()}" for a, b in parts),
         label,
-        "requests.csv covers_from, covers_to (empty: the whole period)",
+        "requests.csv covers_from, covers_to of the answers that gave figures, joined (empty: the whole period)"
+        if several
+        else "requests.csv covers_from, covers_to (empty: the whole period)",
     )
 
 

@@ -14,7 +14,14 @@ from pathlib import Path
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import DATA_STATUSES, is_sibling_edition, parse_manifest, register_files, regular_files
+from policebreaches.edition import (
+    DATA_STATUSES,
+    is_sibling_edition,
+    parse_manifest,
+    register_files,
+    regular_files,
+    replaced_answers,
+)
 from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
 from policebreaches.forces import BODIES_FILE, Bodies
@@ -84,10 +91,12 @@ def code(stage):
 
 @lru_cache(maxsize=None)
 def register_rows(edition):
-    """(force_id, status, files) per register row whose force resolves: enough to plan
-    the jobs. Never raises on bad input (this runs while Snakemake reads the workflow): a
-    register or bodies.csv it cannot read plans no body, and the check rule reports every
-    problem of the register, with the fix. A `files` entry may be a folder or a pattern."""
+    """(force_id, status, files, replaced_by) per register row (one per answer) whose force
+    resolves: enough to plan the jobs. `replaced_by`: the line of the answer of the same body
+    that replaces this one (0: none), so its files are set aside, not extracted. Never raises
+    on bad input (this runs while Snakemake reads the workflow): a register or bodies.csv it
+    cannot read plans no body, and the check rule reports every problem of the register, with
+    the fix. A `files` entry may be a folder or a pattern."""
     root = RAW_DIR / edition
     try:
         bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
@@ -97,12 +106,22 @@ def register_rows(edition):
     except OSError:
         return ()
     rows = []
-    for row in register:
+    for line, row in enumerate(register, start=2):
         force_id = bodies.resolve(row.get("force") or "")
         if force_id:
             files = register_files(root / "responses", row.get("files") or "")
-            rows.append((force_id, (row.get("status") or "").strip(), files))
-    return tuple(rows)
+            rows.append(
+                {
+                    "force_id": force_id,
+                    "status": (row.get("status") or "").strip(),
+                    "files": files,
+                    "line": line,
+                    "reference": (row.get("reference") or "").strip(),
+                    "replaces": (row.get("replaces") or "").strip(),
+                }
+            )
+    replaced, _ = replaced_answers(rows)
+    return tuple((r["force_id"], r["status"], r["files"], replaced.get(r["line"], 0)) for r in rows)
 
 
 @lru_cache(maxsize=None)
@@ -168,14 +187,40 @@ def edition_id(wildcards):
 
 
 def body_file_names(wildcards):
-    """The files the register lists for this body (relative to responses/), existing or not."""
+    """The files the register lists for this body (relative to responses/), existing or not:
+    those of its answers that gave figures, except answers another replaces."""
     rows = register_rows(wildcards.edition)
-    return [
+    names = [
         name
-        for force_id, status, names in rows
-        if force_id == wildcards.force and status in DATA_STATUSES
-        for name in names
+        for force_id, status, files, replaced_by in rows
+        if force_id == wildcards.force and status in DATA_STATUSES and not replaced_by
+        for name in files
     ]
+    return list(dict.fromkeys(names))
+
+
+def body_answers(wildcards):
+    """The files of each answer of this body that gave figures (replaced answers left out):
+    counts beside incident rows are the same breaches counted twice only within one answer."""
+    return [
+        files
+        for force_id, status, files, replaced_by in register_rows(wildcards.edition)
+        if force_id == wildcards.force and status in DATA_STATUSES and not replaced_by
+    ]
+
+
+def body_set_aside(wildcards):
+    """The files of this body's answers that a later answer replaces (and no standing answer
+    names): set aside, never read; the ledger lists them as set aside."""
+    used = set(body_file_names(wildcards))
+    names = [
+        name
+        for force_id, status, files, replaced_by in register_rows(wildcards.edition)
+        if force_id == wildcards.force and status in DATA_STATUSES and replaced_by
+        for name in files
+        if name not in used
+    ]
+    return list(dict.fromkeys(names))
 
 
 def force_response_files(wildcards):
@@ -219,7 +264,7 @@ def extraction_outputs(kind):
     def outputs(wildcards):
         # only bodies that sent figures (disclosed, partial) have responses to extract
         rows = register_rows(wildcards.edition)
-        forces = sorted({force_id for force_id, status, _ in rows if status in DATA_STATUSES})
+        forces = sorted({force_id for force_id, status, *_ in rows if status in DATA_STATUSES})
         return [str(OUT / "extract" / f"{force}.{kind}.csv").format(edition=wildcards.edition) for force in forces]
 
     outputs.__name__ = f"extraction_{kind}_outputs"

@@ -24,6 +24,8 @@ rule extract_responses:
             force_id=force_id,
             responses_dir=responses_folder,
             names=body_file_names,
+            set_aside=body_set_aside,
+            answers=body_answers,
             manifest=force_manifest_entries,
             limits=limits,
             period=period,

@@ -95,17 +95,18 @@ def test_other_bodies_are_known_through_bodies_csv_and_its_problems_reported(tmp
     ]
 
 
-def test_duplicated_register_row(tmp_path):
+def test_two_rows_of_one_body_are_two_answers_of_one_body(tmp_path):
+    """Once a duplicated row: a body may answer more than once (tests/test_answers.py), and
+    two rows under two of its names are still one body asked."""
     root = make_edition(
         tmp_path / "ed",
         [{"force": "Met", "status": "no_response"}, {"force": "Metropolitan Police Service", "status": "no_response"}],
         {},
     )
-    assert problems_of(root) == [
-        (
-            "requests.csv line 3 ('Metropolitan Police Service')",
-            "duplicated register row: metropolitan is also on line 2",
-        )
+    problems, register, _ = check_inputs(root, LIMITS, FORCES_CSV)
+    assert problems == []
+    assert [(r["force_id"], r["status"], [a["line"] for a in r["answers"]]) for r in register] == [
+        ("metropolitan", "no_response", [2, 3])
     ]
 
 

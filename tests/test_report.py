@@ -212,6 +212,38 @@ def test_excluded_files_and_warnings_are_told_apart_and_cite_files_by_checksum()
     assert "Smith" not in str(excluded + warnings) and "Jones" not in str(warnings)
 
 
+def test_the_methodology_states_the_answers_rule_and_lists_files_set_aside(built):
+    """A body's answer derived from several answers by a rule the methodology prints in
+    report_spec.yaml's words; the files of a replaced answer and those a hint set aside are
+    listed by body and checksum, with why (never by their names)."""
+    from policebreaches.report_spec import load_report_spec
+
+    register = json.loads((built / "check" / "register.json").read_text(encoding="utf-8"))
+    kent = next(r for r in register if r["force_id"] == "kent")
+    kent["file_sha256"] = {**kent["file_sha256"], "kent/PC Smith reply.csv": "d" * 64}
+    kent["set_aside"] = [
+        {"file": "kent/PC Smith reply.csv", "line": 20, "answer": "reply", "replaced_by": 46,
+         "replaced_by_answer": "internal_review"}
+    ]  # fmt: skip
+    ledger = read(built / "ledger.csv")
+    ledger.loc[ledger.index[:1], "file_status"] = "ignored by hint"  # the first body's first file
+    hinted = register[[r["force_id"] for r in register].index(ledger.loc[0, "force_id"])]
+    html = render_with(built, register=register, ledger=ledger)
+    words = load_report_spec()["answers"]
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))  # a table's cells apart
+    assert re.sub(r"\s+", " ", words["status_rule"]) in text and words["overlap"] in text
+    section = text[text.index("Files set aside") :]
+    assert (
+        f"Kent Police {'d' * 12} … replaced by a later answer of the body (internal review, requests.csv line 46)"
+        in (section)
+    )
+    checksum = hinted["file_sha256"][ledger.loc[0, "source_file"].removeprefix("responses/")][:12]
+    assert (
+        f"{hinted['name']} {checksum} … holds no figures (set aside by a hint in overrides/extraction.yaml)" in section
+    )
+    assert "Smith" not in html
+
+
 def render_with(built, change_numbers=None, **context) -> str:
     """report.html of the shared build, rendered again with its numbers changed and
     `context` (edition, cases ...) in place of the build's."""

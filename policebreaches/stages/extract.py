@@ -12,8 +12,8 @@ from ..cells import safe_cell
 from ..checks import check_body_files
 from ..classify import edition_period, load_codebook, resolve_counts
 from ..contracts import COUNT_COLUMNS, PROBLEM_COLUMNS, ROW_COLUMNS, STATUS_COLUMNS, check_rows
-from ..edition import TRANSCRIPTION_COLUMNS
-from ..extract import extract_force
+from ..edition import SET_ASIDE, TRANSCRIPTION_COLUMNS
+from ..extract import counts_beside_incidents, extract_force
 from ..problems import InputError, Problem
 from ..strict import load_yaml
 
@@ -66,6 +66,25 @@ def transcriptions(paths: list[Path]) -> dict[str, list[dict]]:
     return by_file
 
 
+def counted_twice_by_answer(
+    rows: list[dict], counts: list[dict], problems: list[Problem], answers: list[list[str]] | None
+) -> list[Problem]:
+    """Counts beside incident rows are the same breaches counted twice only within one answer
+    (a covering letter's total and its table): a body's answers that gave figures cover
+    months of their own, or the input check has named them already (edition.body_register).
+    `answers`: the files of each (relative to responses/); none or one: the body's files are one answer."""
+    if not answers or len(answers) < 2:
+        return problems
+    whole = set(counts_beside_incidents(rows, counts))
+    found = [p for p in problems if p not in whole]
+    for names in answers:
+        own = {f"responses/{name}" for name in names}
+        found += counts_beside_incidents(
+            [r for r in rows if r["source_file"] in own], [c for c in counts if c["source_file"] in own]
+        )
+    return found
+
+
 def run(
     force_id: str,
     responses_dir: Path,
@@ -81,6 +100,8 @@ def run(
     counts_out: Path,
     status_out: Path,
     problems_out: Path,
+    set_aside: list[str] | None = None,
+    answers: list[list[str]] | None = None,
 ) -> None:
     """Extract one body's responses. `names`: the files the register lists for it
     (relative to responses/); `response_files`: those that exist, as the rule declares them;
@@ -89,7 +110,9 @@ def run(
     that is missing or disagrees is in the first problem list with every other.
     A file is opened by a parser only after it passed its checks (present, pinned by
     SHA256SUMS, within the size and container limits); the others are listed in the
-    ledger's status, and the input check reports why."""
+    ledger's status, and the input check reports why. `set_aside`: the files of answers a
+    later answer of the body replaces (relative to responses/): never opened, listed in the
+    ledger as set aside. `answers`: the files of each answer of the body that gave figures."""
     accepted, rejected = check_body_files(responses_dir, names, response_files, manifest, limits)
     files = {item["name"]: responses_dir / item["name"] for item in accepted}
     sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
@@ -97,11 +120,15 @@ def run(
     rows, counts, statuses, problems = extract_force(
         files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits, book
     )
+    problems = counted_twice_by_answer(rows, counts, problems, answers)
     # known now: in the first problem list, not at classification
     problems += resolve_counts(counts, book, edition_period(period))[1]
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
         for item in rejected
+    ]
+    statuses += [
+        {"source_file": f"responses/{name}", "force_id": force_id, "status": SET_ASIDE} for name in set_aside or []
     ]
     log.info(
         "%s: %d files, %d rows, %d counts, %d problems", force_id, len(files), len(rows), len(counts), len(problems)
