@@ -26,7 +26,8 @@ CONTRACTS: dict[str, dict[str, tuple[str, str]]] = {
             "sheet=S row=R | page=P table=T row=R | line=L | transcribed line=F:L (attachments: part=N first)",
         ),
         "layout": (
-            r"incident_table|headerless_two_column|counts_table|counts_by_period|counts_lines|transcribed|"
+            r"incident_table|headerless_two_column|counts_table|counts_by_period|counts_lines|flattened_table|"
+            r"transcribed|"
             r"unrecognised_table|ignored|unread",
             "named layout that read the row",
         ),

@@ -6,6 +6,7 @@ Layouts (detected in this order, per table):
   counts_table          label -> number rows with no incident header (margins, kept as counts)
   counts_by_period      a count table with periods (years, financial years, months) on one axis
                         and labels on the other: one count a cell, with its period
+  flattened_table       an incident table pasted one cell per line (a PDF or page copied as text)
   counts_lines          "label = N" / "label - N" lines in a letter
   transcribed           a narrative letter whose rows stand in transcribed/
   needs_transcription   narrative text with no table: listed, nothing invented
@@ -308,6 +309,44 @@ def _by_period(rows: list[list[str]], places: list[Locator], turned: bool):
     return out or None
 
 
+def flattened_incident_tables(lines: list[tuple[Locator, str]]) -> list[tuple[Table, range]]:
+    """Incident tables pasted one cell per line (a PDF or web page copied as text): two or
+    more header lines that name fields (Date, Description, Outcome ...; one of them a date),
+    then rows of as many lines, each row's date cell a date: the regular cycle that shows the
+    lines are a table's cells. Each is rebuilt as a Table, a row placed at its first cell's
+    line, for `incident_rows`; with the range of lines it took."""
+    found, i = [], 0
+    while i < len(lines):
+        width = 0
+        while i + width < len(lines) and _header_cell(lines[i + width][1]):
+            width += 1
+        header = [text.strip() for _, text in lines[i : i + width]]
+        mapping = header_mapping(header) if width >= 2 else {}
+        if "date" not in mapping:
+            i += 1
+            continue
+        rows, places, k = [header], [lines[i][0]], i + width
+        while k + width <= len(lines):
+            cells = [text.strip() for _, text in lines[k : k + width]]
+            if not parse_incident_date(cells[mapping["date"]]).parsed:
+                break
+            rows.append(cells)
+            places.append(lines[k][0])
+            k += width
+        if len(rows) > 1:
+            found.append((Table(f"lines from {places[0]}", rows, places), range(i, k)))
+            i = k
+        else:
+            i += 1  # a heading line before the table's own ("Details of breaches"): start after it
+    return found
+
+
+def _header_cell(text: str) -> bool:
+    """A line that could be a column heading: short, and naming a field."""
+    words = _norm_header(text)
+    return 0 < len(text.strip()) <= 40 and any(re.search(pattern, words) for _, pattern in HEADER_PATTERNS)
+
+
 def flattened_tables(lines: list[tuple[Locator, str]]) -> list[tuple[Table, range]]:
     """Count tables by period pasted one cell per line (a web page or a PDF copied as
     text): a heading line, two or more period lines ("2010", "2011" ...), then groups of
@@ -498,9 +537,14 @@ def extract_document(
             for r, loc in zip(table.rows, table.row_locators)
         ]
     listed = sum(1 for r in rows if r["row_kind"] == "data")
+    lines = doc.lines
     if not aggregates and not listed:
-        lines = doc.lines
-        for table, taken in reversed(flattened_tables(doc.lines)):  # a table pasted one cell per line
+        for table, taken in reversed(flattened_incident_tables(lines)):  # an incident table pasted one cell per line
+            rows[:0] = incident_rows(table, ctx, header_mapping(table.rows[0]), 0, "flattened_table", problems)
+            lines = lines[: taken.start] + lines[taken.stop :]
+        listed = sum(1 for r in rows if r["row_kind"] == "data")
+    if not aggregates and not listed:
+        for table, taken in reversed(flattened_tables(lines)):  # a table pasted one cell per line
             heading = len(table.rows[0])
             aggregates[:0] = [
                 _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)

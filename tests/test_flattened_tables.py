@@ -1,0 +1,62 @@
+"""Incident tables pasted one cell per line (issue 28, item 4): a PDF or web page copied as
+text puts each cell on a line of its own. Heading lines that name fields, then rows of as
+many lines whose date cell is a date (the regular cycle of cells), are rebuilt as a table and
+read as incidents; lines whose cycle breaks are not. Count tables by period pasted the same
+way: tests/test_counts_by_period.py."""
+
+from __future__ import annotations
+
+from editions import extract, make_edition
+
+FLAT_INCIDENTS = """Dear Requester,
+
+Please find below the details of breaches recorded.
+
+Details of breaches
+Date
+Description
+Outcome
+14/03/2012
+Accessed a relative's record without a policing purpose
+Written warning
+02/07/2013
+Checked a neighbour on police systems
+No further action
+19/11/2014
+Disclosed an address to a friend
+Dismissed
+
+Yours sincerely
+"""
+
+
+def test_an_incident_table_pasted_one_cell_per_line_is_read_as_incidents(tmp_path):
+    """A PDF's incident table copied as text: heading lines, then rows of as many lines, each
+    row's date a date (the cycle that shows the lines are cells). A cell that reads like a
+    heading ('No further action') stays a cell."""
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Kent Police", "status": "disclosed", "files": "kent/letter.txt"}],
+        {"kent/letter.txt": FLAT_INCIDENTS},
+    )
+    rows, counts, statuses, problems = extract(root, "kent")
+    data = [r for r in rows if r["row_kind"] == "data"]
+    assert [(r["date_raw"], r["outcome_raw"]) for r in data] == [
+        ("14/03/2012", "Written warning"),
+        ("02/07/2013", "No further action"),
+        ("19/11/2014", "Dismissed"),
+    ]
+    assert data[1]["description_raw"] == "Checked a neighbour on police systems"
+    assert counts == [] and not problems and statuses[0]["status"] == "extracted"
+
+
+def test_lines_whose_cycle_breaks_are_not_read_as_a_table(tmp_path):
+    """Heading-like lines followed by prose: no date where the cycle puts one, no table."""
+    letter = "Date\nDescription\nOutcome\nWe do not hold this information in a retrievable form.\nThank you.\nRegards\n"
+    root = make_edition(
+        tmp_path / "ed",
+        [{"force": "Kent Police", "status": "disclosed", "files": "kent/letter.txt"}],
+        {"kent/letter.txt": letter},
+    )
+    rows, counts, statuses, problems = extract(root, "kent")
+    assert not [r for r in rows if r["row_kind"] == "data"] and statuses[0]["status"] == "needs_transcription"
