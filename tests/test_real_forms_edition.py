@@ -3,8 +3,9 @@
 reference number, a disclosure-log page whose tables were flattened one cell per line, a
 count table by financial year, a letter giving counts per year beside a total over all of
 them, an incident list with a row before the period, totals per role, an HTML count table by
-year, and a refusal. Built strictly (no allow_problems) by Snakemake; every expected number
-below was worked out by hand from the files written here, not by the pipeline.
+year, a body that answered twice (an s12 partial reply, then the rest), and a refusal. Built
+strictly (no allow_problems) by Snakemake; every expected number below was worked out by hand
+from the files written here, not by the pipeline.
 
     Kent       letter: 13 + 9 types, 'Total = 22'; reference 2184, date 12, tel 101 not counts  22
     Essex      flattened page: year totals 3 (2012), 6 (2013), 0 (2014)                           9
@@ -13,8 +14,10 @@ below was worked out by hand from the files written here, not by the pipeline.
     Hampshire  incident list of 5 rows, one dated 2009 (outside)                                  4
     Cumbria    letter: officers 18, staff 7, no grand total                                       25
     Norfolk    HTML table by year 2012-2015: 2, 3, 1, 0                                            6
+    Thames V.  two answers: an s12 partial reply 'Total = 7' for Jun 2011-Dec 2013, then a
+               follow-up listing 3 incidents of 2014-2015 (the rest of the period)               10
     Dorset     refused (section 12): no figures                                                   -
-    all                                                                                           92
+    all                                                                                          102
 """
 
 from __future__ import annotations
@@ -154,7 +157,30 @@ NORFOLK = """<html><body><p>Response to your request.</p>
 </table></body></html>
 """
 
-EXPECTED = {"kent": 22, "essex": 9, "surrey": 15, "sussex": 11, "hampshire": 4, "cumbria": 25, "norfolk": 6}
+THAMES_REPLY = """Dear Requester,
+
+Locating every record for the whole period would exceed the cost limit (section 12). For June 2011
+to December 2013 we can tell you:
+
+Total = 7
+"""
+
+THAMES_FOLLOW_UP = """Date,Description,Outcome
+03/02/2014,Looked up a celebrity on police systems,Written warning
+17/08/2014,Passed a vehicle owner's details to a friend,Dismissed
+09/06/2015,Searched an ex-partner's address,Final written warning
+"""
+
+EXPECTED = {
+    "kent": 22,
+    "essex": 9,
+    "surrey": 15,
+    "sussex": 11,
+    "hampshire": 4,
+    "cumbria": 25,
+    "norfolk": 6,
+    "thames-valley": 10,
+}
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +204,24 @@ def built(tmp_path_factory):
         {"force": "Hampshire Constabulary", "status": "disclosed", "files": "hampshire/list.csv"},
         {"force": "Cumbria Constabulary", "status": "disclosed", "files": "cumbria/letter.txt"},
         {"force": "Norfolk Constabulary", "status": "disclosed", "files": "norfolk/answer.html"},
+        {
+            "force": "Thames Valley Police",
+            "reference": "TV 1",
+            "status": "partial",
+            "exemption": "s12",
+            "files": "thames-valley/reply.txt",
+            "covers_from": "2011-06-01",
+            "covers_to": "2013-12-31",
+        },
+        {
+            "force": "Thames Valley Police",
+            "reference": "TV 1/2",
+            "status": "disclosed",
+            "answer": "follow_up",
+            "files": "thames-valley/follow-up.csv",
+            "covers_from": "2014-01-01",
+            "covers_to": "2015-12-31",
+        },
         {"force": "Dorset Police", "status": "refused", "exemption": "s12"},
     ]
     files = {
@@ -188,6 +232,8 @@ def built(tmp_path_factory):
         "hampshire/list.csv": HAMPSHIRE,
         "cumbria/letter.txt": CUMBRIA,
         "norfolk/answer.html": NORFOLK,
+        "thames-valley/reply.txt": THAMES_REPLY,
+        "thames-valley/follow-up.csv": THAMES_FOLLOW_UP,
     }
     root = make_edition(tmp / "raw" / "realforms", rows, files)
     done, out = build_edition(root, tmp / "results")
@@ -198,8 +244,10 @@ def built(tmp_path_factory):
 def test_the_real_forms_edition_builds_strictly_with_the_hand_derived_totals(built):
     numbers = json.loads((built / "numbers.json").read_text(encoding="utf-8"))
     assert {force: numbers[f"forces.{force}.total"]["value"] for force in EXPECTED} == EXPECTED
-    assert numbers["breaches.total"]["value"] == sum(EXPECTED.values()) == 92
+    assert numbers["breaches.total"]["value"] == sum(EXPECTED.values()) == 102
     assert numbers["forces.dorset.status"]["value"] == "refused"
+    assert numbers["forces.thames-valley.status"]["value"] == "disclosed"  # a follow-up gave the rest
+    assert numbers["requests.sent"]["value"] == 9  # bodies asked, not answers
 
 
 def test_no_figure_of_the_real_forms_is_read_from_a_reference_date_or_telephone(built):
