@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dates import PERIOD_PRECISIONS, parse_incident_date
+from .edition import TRANSCRIPTION_COLUMNS
 from .ids import record_id
 from .locators import Locator
 from .problems import Problem
@@ -730,13 +731,23 @@ WARNING_FIX = {  # what a reader's warning asks of the researcher, by a phrase i
 }
 
 FILE_STATUS_FIX = {
-    "needs_transcription": "transcribe its incidents into transcribed/<name>.csv (columns source_file, source_page, "
-    "date, role, force_category, description, outcome), or mark it layout: ignore in "
-    "overrides/extraction.yaml if it holds no figures",
+    "needs_transcription": "transcribe its incidents into {transcript}, a CSV whose first line is the header "
+    "{columns} and whose every row's source_file is {source} (its page in source_page where it has pages), or mark "
+    "it layout: ignore in overrides/extraction.yaml if it holds no figures",
     "unrecognised_table": "give header_row and columns for it in overrides/extraction.yaml",
     "partly_unrecognised": "give header_row and columns for the unrecognised table in overrides/extraction.yaml",
     "no_content": "check the file opens and holds the response; replace it with the response as received",
 }
+
+
+def status_fix(status: str, source: str) -> str:
+    """What a file of this status asks of the researcher, for this file: a transcription
+    is named, with its header and the source_file its rows must give."""
+    name = source.removeprefix("responses/")  # as transcriptions name their file (relative to responses/)
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", name.rsplit(".", 1)[0])
+    return FILE_STATUS_FIX[status].format(
+        transcript=f"transcribed/{stem}.csv", columns=",".join(TRANSCRIPTION_COLUMNS), source=name
+    )
 
 
 def _status_problem(status: str, rows: list[dict], aggregates: list[dict]) -> str:
@@ -816,7 +827,7 @@ def extract_force(
             doc, ctx, hint, transcriptions.get(name, []), problems, codebook
         )
         if status in FILE_STATUS_FIX:
-            problems.append(Problem(rel, _status_problem(status, file_rows, file_aggs), FILE_STATUS_FIX[status]))
+            problems.append(Problem(rel, _status_problem(status, file_rows, file_aggs), status_fix(status, rel)))
         rows += file_rows
         aggregates += file_aggs
         statuses.append({"source_file": rel, "force_id": force_id, "status": status})

@@ -60,3 +60,28 @@ def test_lines_whose_cycle_breaks_are_not_read_as_a_table(tmp_path):
     )
     rows, counts, statuses, problems = extract(root, "kent")
     assert not [r for r in rows if r["row_kind"] == "data"] and statuses[0]["status"] == "needs_transcription"
+
+
+def test_a_letter_that_needs_a_transcription_is_told_the_file_its_header_and_its_source(tmp_path):
+    """The fix names a transcription for this file, the header to write and the source_file
+    its rows give; a transcription written as told is then read."""
+    name = "kent/Reply letter.txt"
+    letter = "Dear Requester,\n\nIn 2013 an officer looked at a neighbour's record and was dismissed.\n"
+    root = make_edition(
+        tmp_path / "ed", [{"force": "Kent Police", "status": "disclosed", "files": name}], {name: letter}
+    )
+    _, _, statuses, problems = extract(root, "kent")
+    (problem,) = problems
+    assert statuses[0]["status"] == "needs_transcription"
+    assert "transcribed/kent_Reply_letter.csv" in problem.fix
+    assert "header source_file,source_page,date,role,force_category,description,outcome" in problem.fix
+    assert "source_file is kent/Reply letter.txt" in problem.fix
+    (root / "transcribed").mkdir()
+    (root / "transcribed" / "kent_Reply_letter.csv").write_text(
+        "source_file,source_page,date,role,force_category,description,outcome\n"
+        "kent/Reply letter.txt,,2013,officer,,Looked at a neighbour's record,Dismissed\n",
+        encoding="utf-8",
+    )
+    rows, _, statuses, problems = extract(root, "kent")
+    assert statuses[0]["status"] == "transcribed" and not problems
+    assert [r["description_raw"] for r in rows if r["row_kind"] == "data"] == ["Looked at a neighbour's record"]
