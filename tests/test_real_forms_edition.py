@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_counts_by_period import FLATTENED_PAGE
 
 from editions import build_edition, make_edition, xlsx_bytes
 
@@ -49,77 +50,7 @@ Information Compliance Unit
 Tel: 101
 """
 
-ESSEX = """Data Protection Breaches
-Please may I receive the following for each year, broken down by year.
-
-Date that the case was recorded
-
-Month
-
-2012
-
-2013
-
-2014
-
-January
-
-2
-
-6
-
-0
-
-February
-
-1
-
--
-
-0
-
-Total
-
-3
-
-6
-
-0
-
-In each incident, what was accessed.
-
-Brief Incident Detail
-
-2012
-
-2013
-
-2014
-
-Unauthorised access / inappropriate check
-
-2
-
-4
-
-0
-
-Misuse of police system
-
-1
-
-2
-
-0
-
-Total
-
-3
-
-6
-
-0
-"""
+ESSEX = FLATTENED_PAGE  # a disclosure-log page, its two tables flattened one cell per line
 
 SUSSEX = """Dear Requester,
 
