@@ -87,9 +87,11 @@ EDITIONS = {
             "force_id,name,aliases\ncalderdale council,Calderdale Council,\n", encoding="utf-8"
         ),
     ),
-    "duplicated-row": _edition(
-        [{"force": "Met", "status": "no_response"}, {"force": "Metropolitan Police Service", "status": "no_response"}],
-        {},
+    # two rows of one body are two answers (issue 28); two answers whose figures cover the same
+    # months would count them twice
+    "overlapping-answers": _edition(
+        [{**KENT, "reference": "K 1"}, {**KENT, "reference": "K 2", "files": "kent/r2.xlsx"}],
+        {**XLSX, "kent/r2.xlsx": good_xlsx},
     ),
     "unknown-status": _edition([{"force": "Kent", "status": "answered"}], {}),
     "manifest-drift": _edition([KENT], XLSX, _manifest_drift, bless_after=False),
