@@ -320,9 +320,11 @@ def run(
     xlsx_out: Path,
     tables_readme_out: Path,
     coded: Path | None = None,
+    confusion: Path | None = None,
 ) -> None:
     """`previous`: the previous edition's numbers.json, if edition.yaml names one;
-    `coded`: the edition's records coded blind by a person (make coding-import), if any."""
+    `coded`: the edition's records coded blind by a person (make coding-import), if any;
+    `confusion`: the self-test's (true, decided) counts (tables/confusion.csv, empty without true labels)."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
     names = names_of(bodies)
@@ -352,7 +354,9 @@ def run(
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     # comparative sentences, each with its test (claims.py), and the type counts' intervals
-    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book, coding)
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(
+        numbers, kept, scores, book, coding, read_csv(confusion) if confusion else None
+    )
     claims |= units_entries(numbers, bodies)
     claims["claims.confidence_level"] = (
         LEVEL,
