@@ -61,10 +61,19 @@ def compared_series(codebook) -> list[tuple[str, str, str]]:
     return [("breaches.total", "total", "All breaches"), *types, *outcomes]
 
 
+NOT_DUE = "not_due"  # not a register status: no answer yet, deadline not passed
+
+
 def body_statuses(numbers: dict) -> dict[str, str]:
-    """force_id -> register status, from forces.<id>.status."""
+    """force_id -> register status, from forces.<id>.status; NOT_DUE for a body that has not
+    answered but whose twenty working days had not run out by the figures' date (it has not
+    failed to respond: forces.<id>.answer_timeliness not_due)."""
     return {
-        key.split(".")[1]: entry["value"]
+        (force := key.split(".")[1]): (
+            NOT_DUE
+            if numbers.get(f"forces.{force}.answer_timeliness", {}).get("value") == "not_due"
+            else entry["value"]
+        )
         for key, entry in numbers.items()
         if key.startswith("forces.") and key.endswith(".status")
     }
@@ -110,6 +119,8 @@ def comparability(current: dict, previous: dict, current_id: str, previous_id: s
 def _absence(status: str | None, edition: str) -> str:
     if status is None:
         return f"not asked in {edition}"
+    if status == NOT_DUE:
+        return f"not answered yet in {edition}"
     return f"{STATUS_WORDS[status].lower()} in {edition}"
 
 
@@ -274,7 +285,10 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
     beside answered), never one kind of base beside another."""
     days = previous["period.days"]["value"]
     total = previous["breaches.total"]["value"]
-    rate = per_year(total, days)
+    # over the bodies whose answers cover the whole period, as breaches.per_year now is (an older
+    # numbers.json without breaches.whole_period.total: over all its bodies)
+    whole = previous.get("breaches.whole_period.total", {}).get("value", total)
+    rate = per_year(whole, days)
     gave, asked = gave_figures(previous), previous["requests.sent"]["value"]
     figures_rate = gave / asked if asked else 0.0
     source = f"edition {previous_id}'s numbers.json"
@@ -283,8 +297,8 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
         "change.previous.breaches.per_year": (
             rate,
             display_rate(rate),
-            f"Breaches a year in edition {previous_id}, from all bodies that gave figures to it.",
-            f"breaches.total / period.days x 365.25 in {source}",
+            f"Breaches a year in edition {previous_id}, from the bodies whose answers to it cover its whole period.",
+            f"breaches.whole_period.total (else breaches.total) / period.days x 365.25 in {source}",
         ),
         "change.previous.requests.gave_figures": (
             gave,

@@ -185,8 +185,7 @@ def type_entries(
     entries["uncertainty.type.method"] = (
         "self_test" if all_checked else split,
         (
-            "every record's true type is known from this edition's self-test (its generator's labels), so the "
-            "counts need no allowance"
+            "this edition's self-test, which holds every record's true type (its generator's labels)"
             if all_checked
             else f"the codebook's error as measured on {measured_on}"
             + (

@@ -701,3 +701,108 @@ def test_the_p_value_and_the_interval_of_a_change_never_disagree(k1, t1, k2, t2)
     p disagreed with the exact interval for these counts."""
     test = rate_ratio(k1, t1, k2, t2)
     assert (test["p_value"] < 0.05) == (direction(test) != "about the same"), test
+
+
+# --- session 9d: the reviewer's findings at 4ef9314 ------------------------------------------------
+
+
+def test_a_body_before_its_deadline_is_not_answered_yet_in_the_change_never_no_response():
+    from policebreaches.compare import comparability
+
+    def edition(status, timeliness):
+        return {
+            "period.start": {"value": "2016-01-01"},
+            "period.end": {"value": "2016-12-31"},
+            "forces.kent.status": {"value": status},
+            "forces.kent.answer_timeliness": {"value": timeliness},
+        }
+
+    _, reasons = comparability(edition("no_response", "not_due"), edition("disclosed", "in_time"), "2017", "2016")
+    assert reasons["kent"] == "not answered yet in 2017"
+    _, reasons = comparability(edition("no_response", "unanswered"), edition("disclosed", "in_time"), "2017", "2016")
+    assert reasons["kent"] == "no response in 2017"
+
+
+def test_appendix_3_splits_no_response_from_not_answered_yet():
+    from policebreaches.tables import family_rows
+
+    numbers = {"requests.status.not_due": {"value": 22}}
+    rows = family_rows("status", numbers, default_codebook(), [])
+    assert [label for _, label, _ in rows][-2:] == [
+        "No response (20 working days run out)",
+        "Not answered yet (20 working days not run out)",
+    ]
+    assert "no_response" not in [key for key, _, _ in rows]
+    rows = family_rows("status", {"requests.status.not_due": {"value": 0}}, default_codebook(), [])
+    assert ("no_response", "No response", False) in rows
+
+
+def test_a_provisional_edition_draws_no_policy_recommendations():
+    from policebreaches.report_context import section_list
+
+    shown = [id for id, _ in section_list(provisional=True, no_figures=False, has_cases=True)]
+    assert "recommendations" not in shown and "top-ten" not in shown
+    assert "recommendations" in [id for id, _ in section_list(provisional=False, no_figures=False, has_cases=True)]
+
+
+def test_counts_only_outcomes_not_given_are_dashes_not_zeros():
+    from policebreaches.stages.statistics import counts_only_not_given
+
+    book = default_codebook()
+    numbers = {
+        f"counts_only.outcome.{o}": {"value": 6 if o == "other_or_unknown" else 0, "display": "6", "definition": "x."}
+        for o in book.categories("outcome_group")
+    }
+    remainder_only = pd.DataFrame(
+        [
+            {"force_id": "dorset", "dimension": "breach_type", "category": "unauthorised_access", "rule": "BT-A01"},
+            {
+                "force_id": "dorset",
+                "dimension": "outcome_group",
+                "category": "other_or_unknown",
+                "rule": "AGG-REMAINDER",
+            },
+        ]
+    )
+    out = counts_only_not_given(numbers, remainder_only, book)
+    assert out["counts_only.outcome.conviction_or_caution"]["display"] == "–"
+    assert out["counts_only.outcome.conviction_or_caution"]["value"] is None
+    assert out["counts_only.outcome.other_or_unknown"]["value"] == 6  # their breaches: outcome not known
+    stated = remainder_only.assign(rule=["BT-A01", "OG-01"])
+    assert counts_only_not_given(numbers, stated, book) == numbers  # a stated outcome: its zeros are real
+
+
+def test_national_rates_leave_out_a_half_year_answer_and_a_partial_one_with_no_period():
+    from policebreaches.statistics import _derived_values, whole_period_bodies
+
+    edition = types.SimpleNamespace(
+        days_in_period=366, period_start=dt.date(2016, 1, 1), period_end=dt.date(2016, 12, 31), figures_as_of=None
+    )
+    rows = [
+        {"force_id": "a", "status": "disclosed", "covers_from": "2016-01-01", "covers_to": "2016-12-31"},
+        {"force_id": "b", "status": "disclosed", "covers_from": "2016-01-01", "covers_to": "2016-06-30"},
+        {"force_id": "c", "status": "partial", "covers_from": "", "covers_to": ""},
+        {"force_id": "d", "status": "refused", "covers_from": "", "covers_to": ""},
+    ]
+    register = [r | {"requested": "", "responded": "", "name": r["force_id"]} for r in rows]
+    assert whole_period_bodies(register, 366) == ["a"]
+    derived = _derived_values(register, edition, 60, {"a": 36, "b": 14, "c": 10, "d": 0})
+    assert derived["per_year"](None)[0] == pytest.approx(36 / 366 * 365.25)  # not 60 a year
+    assert derived["whole_period_bodies"](None)[:2] == (1, "1")
+
+
+def test_the_counting_sentence_follows_what_bodies_state():
+    from policebreaches.report_context import units_sentence
+
+    register = [{"force_id": f, "status": "disclosed"} for f in ("met", "kent", "essex")]
+    numbers = {
+        "forces.met.counts": {"value": "allegations"},
+        "forces.kent.counts": {"value": "unknown"},
+        "forces.essex.counts": {"value": "unknown"},
+    }
+    said = units_sentence(register, numbers)
+    assert said == (
+        "Of the 3 bodies that gave figures, 1 says it counts allegations (one case can carry several) and 2 do not "
+        "say what they count. The figures add them as given, so a total may mix units."
+    )
+    assert "people" not in said and "cases" not in said  # no body states them
