@@ -97,6 +97,12 @@ def units_sentence(register: list[dict], numbers: dict) -> str:
             + ("it counts" if unknown == 1 else "they count")
         )
     total = len(units)
+    if not stated:
+        return (
+            f"{'The body' if total == 1 else f'None of the {total:,} bodies'} that gave figures "
+            f"{'does not say' if total == 1 else 'says'} what its figures count (incidents, allegations, people or "
+            "cases), so they may count different things. The figures add them as given."
+        )
     lead = f"Of the {total:,} {'body' if total == 1 else 'bodies'} that gave figures, "
     body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     if len(stated) + bool(unknown) > 1 or stated.keys() - {"incidents"}:

@@ -806,3 +806,5 @@ def test_the_counting_sentence_follows_what_bodies_state():
         "say what they count. The figures add them as given, so a total may mix units."
     )
     assert "people" not in said and "cases" not in said  # no body states them
+    numbers["forces.met.counts"]["value"] = "unknown"
+    assert units_sentence(register, numbers).startswith("None of the 3 bodies that gave figures says what its")
