@@ -116,6 +116,24 @@ def comparability(current: dict, previous: dict, current_id: str, previous_id: s
     return compared, reasons
 
 
+GIVEN_FIELD = {"type": "breach_type", "outcome": "outcome_group"}
+
+
+def gave_in_both(compared: list[str], suffix: str, previous: dict, current: dict) -> list[str]:
+    """The compared bodies whose answers in both editions give the breakdown a series counts
+    (forces.<id>.given.<field>): types or outcomes compared like for like, never one edition's
+    stated outcomes beside the other's 'not given' (which counts as unknown). An older
+    numbers.json without given.* counts as given."""
+    field = GIVEN_FIELD.get(suffix.split(".")[0])
+    if field is None:
+        return list(compared)
+    return [
+        f
+        for f in compared
+        if all(numbers.get(f"forces.{f}.given.{field}", {}).get("value", True) for numbers in (previous, current))
+    ]
+
+
 def _absence(status: str | None, edition: str) -> str:
     if status is None:
         return f"not asked in {edition}"
@@ -145,9 +163,10 @@ def change_entries(
     entries |= _counts_of_bodies(compared, reasons, current_id, previous_id)
     like_rows, table = [], []
     for key, suffix, label in compared_series(codebook):
-        sums = [sum(numbers[f"forces.{f}.{suffix}"]["value"] for f in compared) for numbers in (previous, current)]
+        gave = gave_in_both(compared, suffix, previous, current)
+        sums = [sum(numbers[f"forces.{f}.{suffix}"]["value"] for f in gave) for numbers in (previous, current)]
         rows = _rate_entries(
-            f"change.like.{key}", label, sums, (days_before, days_now), previous_id, current_id, compared, suffix
+            f"change.like.{key}", label, sums, (days_before, days_now), previous_id, current_id, gave, suffix
         )
         entries |= rows
         like_rows.append({"label": label, **_row_keys(f"change.like.{key}")})

@@ -336,6 +336,18 @@ def _timeliness_values(register: list[dict], as_of: dt.date) -> dict:
             display_percent(t["in_time"], t["known"]),
             "timeliness.in_time / timeliness.known",
         ),
+        "timeliness_median_all_due": lambda _: (
+            None if t["median_all_due"] in (None, float("inf")) else t["median_all_due"],
+            (
+                "n/a"
+                if t["median_all_due"] is None
+                else f"more than {timeliness.LIMIT}"
+                if t["median_all_due"] == float("inf")
+                else f"{t['median_all_due']:g}"
+            ),
+            "median of working days to answer over the bodies whose deadline had passed, each unanswered one "
+            "counted as slower than any answer",
+        ),
         "timeliness_median": lambda _: (
             median,
             "n/a" if median is None else f"{median:g}",

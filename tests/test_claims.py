@@ -808,3 +808,34 @@ def test_the_counting_sentence_follows_what_bodies_state():
     assert "people" not in said and "cases" not in said  # no body states them
     numbers["forces.met.counts"]["value"] = "unknown"
     assert units_sentence(register, numbers).startswith("None of the 3 bodies that gave figures says what its")
+
+
+def test_the_median_answer_time_counts_the_bodies_still_overdue():
+    """The provisional edition: 8 answers (median 18.5 working days) and 14 bodies past their
+    deadline with no answer; the median of all 22 due is more than 20, not 18.5."""
+    from policebreaches.timeliness import median_with_unanswered
+
+    answered = [12, 17, 20, 18, 19, 23, 26, 15]
+    assert median_with_unanswered(answered, 14) == float("inf")
+    assert median_with_unanswered(answered, 0) == 18.5
+    assert median_with_unanswered([10, 12, 30], 1) == 21  # the middle pair: 12 and 30
+    assert median_with_unanswered([], 0) is None
+
+
+def test_outcome_changes_compare_only_bodies_that_gave_outcomes_in_both_editions():
+    """Dorset gave outcomes in 2016 and a total by type only in 2017: its 2016 outcomes set beside
+    2017's 'not given' read as a fall in no formal action (35 -> 5.0 a year, 'fell')."""
+    from policebreaches.compare import gave_in_both
+
+    previous = {
+        "forces.dorset.given.outcome_group": {"value": True},
+        "forces.kent.given.outcome_group": {"value": True},
+    }
+    current = {
+        "forces.dorset.given.outcome_group": {"value": False},
+        "forces.kent.given.outcome_group": {"value": True},
+    }
+    compared = ["dorset", "kent"]
+    assert gave_in_both(compared, "outcome.no_formal_action", previous, current) == ["kent"]
+    assert gave_in_both(compared, "total", previous, current) == ["dorset", "kent"]
+    assert gave_in_both(compared, "type.other", {}, {}) == ["dorset", "kent"]  # older editions: given

@@ -266,6 +266,8 @@ def test_provisional_report_with_a_half_year_answer_says_so_everywhere(provision
     assert "Cambridgeshire Constabulary Disclosed 17 2*" in text
     assert "* Answer for part of the period only: Cambridgeshire Constabulary, Jan 2016–Jun 2016 only" in text
     assert "jan 2016" not in text and "Answered for Jan 2016–Jun 2016 only (6 of 12 months) in 2017:" in text
+    # the median answer time says what the 14 overdue bodies do to it
+    assert "the median over all 22 whose deadline had passed was more than 20 working days" in text
     # what bodies state they count, and nothing they do not
     assert "some people, some cases" not in text
     assert "None of the 7 bodies that gave figures says what its figures count (incidents, allegations" in text
