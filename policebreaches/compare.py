@@ -316,7 +316,7 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
         "change.previous.breaches.per_year": (
             rate,
             display_rate(rate),
-            f"Breaches a year in edition {previous_id}, from the bodies whose answers to it cover its whole period.",
+            f"Breaches a year in edition {previous_id}, from the bodies that gave figures for its whole period.",
             f"breaches.whole_period.total (else breaches.total) / period.days x 365.25 in {source}",
         ),
         "change.previous.requests.gave_figures": (

@@ -262,7 +262,7 @@ def test_provisional_report_with_a_half_year_answer_says_so_everywhere(provision
     assert numbers["breaches.whole_period.bodies"]["value"] == 6
     assert numbers["breaches.whole_period.total"]["value"] == 18
     assert numbers["breaches.per_year"]["display"] == "18"  # 18 over 366 days, not 20 as if all were whole
-    assert "(18 a year from the 6 of them whose answers cover the whole period)" in text
+    assert "(18 a year from the 6 of them that gave figures for the whole period)" in text
     assert "Cambridgeshire Constabulary Disclosed 17 2*" in text
     assert "* Answer for part of the period only: Cambridgeshire Constabulary, Jan 2016–Jun 2016 only" in text
     assert "jan 2016" not in text and "Answered for Jan 2016–Jun 2016 only (6 of 12 months) in 2017:" in text
