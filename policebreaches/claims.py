@@ -124,19 +124,28 @@ def most(bodies: list[dict], noun: str = "breaches") -> dict:
 
 
 def order_of_two(a: dict, b: dict, noun: str) -> dict:
-    """Two categories with intervals ({label, count, low, high}): 'A outnumber B' only when
+    """Two categories with intervals ({label, count, low, high}, and `checked` when every record's
+    true type is known, so the count has no classification error): 'A outnumber B' only when
     the intervals do not overlap and the counts themselves differ beyond chance (exact test):
     a correction for classification error can shift two equal counts apart, but it cannot
     make a gap of a breach or two an order."""
     first, second = sorted((a, b), key=lambda c: (-c["count"], c["label"]))
     beyond_chance = direction(rate_ratio(second["count"], 1, first["count"], 1)) == "rose"
     apart = first["low"] > second["high"] and beyond_chance
-    first_words = f"{first['label']} ({first['count']:,} breaches; {first['low']:,.0f}–{first['high']:,.0f}"
-    second_words = f"{second['label']} ({second['count']:,}; {second['low']:,.0f}–{second['high']:,.0f})"
+    checked = first.get("checked") and second.get("checked")
+    if checked:  # no classification error to allow for: the counts as they are
+        first_words = f"{first['label']} ({first['count']:,} breaches"
+        second_words = f"{second['label']} ({second['count']:,})"
+        allowing, allowing_it = "", ""
+    else:
+        first_words = f"{first['label']} ({first['count']:,} breaches; {first['low']:,.0f}–{first['high']:,.0f}"
+        second_words = f"{second['label']} ({second['count']:,}; {second['low']:,.0f}–{second['high']:,.0f})"
+        allowing, allowing_it = " allowing for classification error", " allowing for it"
     if apart:
+        lead = ", even allowing for classification error" if not checked else " (every record's type checked)"
         sentence = (
-            f"There were more {noun} of {first['label']} than of {second['label']}, even allowing for "
-            f"classification error: {first_words} allowing for it), {second_words}."
+            f"There were more {noun} of {first['label']} than of {second['label']}{lead}: "
+            f"{first_words}{allowing_it}), {second_words}."
         )
     else:
         why = (
@@ -144,8 +153,9 @@ def order_of_two(a: dict, b: dict, noun: str) -> dict:
             if first["low"] <= second["high"]
             else "the counts are too close to tell apart from chance (exact test)"
         )
+        checked_words = ", every record's type checked against its true label," if checked else ""
         sentence = (
-            f"{first_words[0].upper()}{first_words[1:]} allowing for classification error) and {second_words} "
+            f"{first_words[0].upper()}{first_words[1:]}{allowing}) and {second_words}{checked_words} "
             f"cannot be told apart in number: {why}, so neither can be called the more common."
         )
     return {

@@ -61,10 +61,19 @@ def compared_series(codebook) -> list[tuple[str, str, str]]:
     return [("breaches.total", "total", "All breaches"), *types, *outcomes]
 
 
+NOT_DUE = "not_due"  # not a register status: no answer yet, deadline not passed
+
+
 def body_statuses(numbers: dict) -> dict[str, str]:
-    """force_id -> register status, from forces.<id>.status."""
+    """force_id -> register status, from forces.<id>.status; NOT_DUE for a body that has not
+    answered but whose twenty working days had not run out by the figures' date (it has not
+    failed to respond: forces.<id>.answer_timeliness not_due)."""
     return {
-        key.split(".")[1]: entry["value"]
+        (force := key.split(".")[1]): (
+            NOT_DUE
+            if numbers.get(f"forces.{force}.answer_timeliness", {}).get("value") == "not_due"
+            else entry["value"]
+        )
         for key, entry in numbers.items()
         if key.startswith("forces.") and key.endswith(".status")
     }
@@ -107,9 +116,29 @@ def comparability(current: dict, previous: dict, current_id: str, previous_id: s
     return compared, reasons
 
 
+GIVEN_FIELD = {"type": "breach_type", "outcome": "outcome_group"}
+
+
+def gave_in_both(compared: list[str], suffix: str, previous: dict, current: dict) -> list[str]:
+    """The compared bodies whose answers in both editions give the breakdown a series counts
+    (forces.<id>.given.<field>): types or outcomes compared like for like, never one edition's
+    stated outcomes beside the other's 'not given' (which counts as unknown). An older
+    numbers.json without given.* counts as given."""
+    field = GIVEN_FIELD.get(suffix.split(".")[0])
+    if field is None:
+        return list(compared)
+    return [
+        f
+        for f in compared
+        if all(numbers.get(f"forces.{f}.given.{field}", {}).get("value", True) for numbers in (previous, current))
+    ]
+
+
 def _absence(status: str | None, edition: str) -> str:
     if status is None:
         return f"not asked in {edition}"
+    if status == NOT_DUE:
+        return f"not answered yet in {edition}"
     return f"{STATUS_WORDS[status].lower()} in {edition}"
 
 
@@ -134,9 +163,10 @@ def change_entries(
     entries |= _counts_of_bodies(compared, reasons, current_id, previous_id)
     like_rows, table = [], []
     for key, suffix, label in compared_series(codebook):
-        sums = [sum(numbers[f"forces.{f}.{suffix}"]["value"] for f in compared) for numbers in (previous, current)]
+        gave = gave_in_both(compared, suffix, previous, current)
+        sums = [sum(numbers[f"forces.{f}.{suffix}"]["value"] for f in gave) for numbers in (previous, current)]
         rows = _rate_entries(
-            f"change.like.{key}", label, sums, (days_before, days_now), previous_id, current_id, compared, suffix
+            f"change.like.{key}", label, sums, (days_before, days_now), previous_id, current_id, gave, suffix
         )
         entries |= rows
         like_rows.append({"label": label, **_row_keys(f"change.like.{key}")})
@@ -274,7 +304,10 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
     beside answered), never one kind of base beside another."""
     days = previous["period.days"]["value"]
     total = previous["breaches.total"]["value"]
-    rate = per_year(total, days)
+    # over the bodies whose answers cover the whole period, as breaches.per_year now is (an older
+    # numbers.json without breaches.whole_period.total: over all its bodies)
+    whole = previous.get("breaches.whole_period.total", {}).get("value", total)
+    rate = per_year(whole, days)
     gave, asked = gave_figures(previous), previous["requests.sent"]["value"]
     figures_rate = gave / asked if asked else 0.0
     source = f"edition {previous_id}'s numbers.json"
@@ -283,8 +316,8 @@ def _whole_editions(current: dict, previous: dict, previous_id: str) -> dict:
         "change.previous.breaches.per_year": (
             rate,
             display_rate(rate),
-            f"Breaches a year in edition {previous_id}, from all bodies that gave figures to it.",
-            f"breaches.total / period.days x 365.25 in {source}",
+            f"Breaches a year in edition {previous_id}, from the bodies that gave figures for its whole period.",
+            f"breaches.whole_period.total (else breaches.total) / period.days x 365.25 in {source}",
         ),
         "change.previous.requests.gave_figures": (
             gave,

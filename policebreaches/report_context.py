@@ -30,8 +30,10 @@ SECTIONS = [
     ("derivations", "How each number was derived"),
 ]
 APPENDICES = ("methodology", "request", "derivations")  # numbered from 1 in the order a report shows them
-# a provisional edition (too few bodies gave figures) ranks nobody and states no national rate
+# a provisional edition (too few bodies gave figures) ranks nobody, states no national rate and
+# draws no policy recommendations from figures that will change
 RANKING_SECTIONS = {"top-ten", "rates"}
+PROVISIONAL_HIDDEN = RANKING_SECTIONS | {"recommendations"}
 # an edition in which no body gave figures is a status page: who was asked and who answered how
 STATUS_PAGE_SECTIONS = {"status", "breakdown", "timeliness", "request", "derivations"}
 
@@ -42,10 +44,72 @@ def section_list(*, provisional: bool, no_figures: bool, has_cases: bool) -> lis
     if no_figures:
         shown = [(id, title) for id, title in SECTIONS if id in STATUS_PAGE_SECTIONS]
     else:
-        hidden = {"status"} | (RANKING_SECTIONS if provisional else set()) | (set() if has_cases else {"cases"})
+        hidden = {"status"} | (PROVISIONAL_HIDDEN if provisional else set()) | (set() if has_cases else {"cases"})
         shown = [(id, title) for id, title in SECTIONS if id not in hidden]
     numbers = appendix_numbers([id for id, _ in shown])
     return [(id, f"{numbers[id]}: {title}" if id in numbers else title) for id, title in shown]
+
+
+def part_period(register: list[dict], numbers: dict) -> list[dict]:
+    """The bodies that gave figures for part of the period only, or a partial answer that does
+    not say which part (forces.<id>.covers): marked wherever their counts stand beside others."""
+    whole = f"{numbers['period.start']['value']}/{numbers['period.end']['value']}"
+    out = []
+    for r in sorted(register, key=lambda r: r["name"]):
+        covers = numbers.get(f"forces.{r['force_id']}.covers")
+        if covers and covers["value"] != whole:
+            stated = covers["value"] != "not_stated"
+            out.append(
+                {
+                    "force_id": r["force_id"],
+                    "name": r["name"],
+                    "stated": stated,
+                    "covers": covers["display"],
+                    "covers_words": covers["display"] if stated else "the part not given is not stated",
+                }
+            )
+    return out
+
+
+UNIT_NOUNS = {"incidents": "incidents", "allegations": "allegations", "people": "people", "cases": "cases"}
+
+
+def units_sentence(register: list[dict], numbers: dict) -> str:
+    """What the bodies that gave figures say they count (forces.<id>.counts), in words: only
+    the units they state, never a unit no body states."""
+    units = [
+        numbers[key]["value"]
+        for r in register
+        if (key := f"forces.{r['force_id']}.counts") in numbers and r["status"] in DATA_STATUSES
+    ]
+    if not units:
+        return ""
+    stated = {u: units.count(u) for u in UNIT_NOUNS if u in units}
+    unknown = units.count("unknown")
+    parts = [
+        f"{n:,} {'says' if n == 1 else 'say'} {'it counts' if n == 1 else 'they count'} {UNIT_NOUNS[u]}"
+        + (" (one case can carry several)" if u == "allegations" else "")
+        for u, n in stated.items()
+    ]
+    if unknown:
+        parts.append(
+            f"{unknown:,} {'does' if unknown == 1 else 'do'} not say what "
+            + ("it counts" if unknown == 1 else "they count")
+        )
+    total = len(units)
+    if not stated:
+        return (
+            f"{'The body' if total == 1 else f'None of the {total:,} bodies'} that gave figures "
+            f"{'does not say' if total == 1 else 'says'} what its figures count (incidents, allegations, people or "
+            "cases), so they may count different things. The figures add them as given."
+        )
+    lead = f"Of the {total:,} {'body' if total == 1 else 'bodies'} that gave figures, "
+    body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(stated) + bool(unknown) > 1 or stated.keys() - {"incidents"}:
+        tail = " The figures add them as given, so a total may mix units."
+    else:
+        tail = " The figures add them as given."
+    return lead + body + "." + tail
 
 
 def appendix_numbers(shown: list[str]) -> dict[str, str]:
@@ -358,10 +422,19 @@ def build_context(
             drawn,
         ),
         "role_parts": [f"role.{r}" for r in drawn],
+        "units_sentence": units_sentence(register, numbers),
+        "part_period": part_period(register, numbers),
+        "part_period_ids": {p["force_id"] for p in part_period(register, numbers)},
         "refusals": [
-            {"force": r["name"], "status": STATUS_WORDS[r["status"]], "exemption": r["exemption"]}
+            {  # "Not answered yet" for a body whose deadline had not passed (forces.<id>.status)
+                "force": r["name"],
+                "status": numbers.get(f"forces.{r['force_id']}.status", {}).get("display") or STATUS_WORDS[r["status"]],
+                "exemption": r["exemption"],
+            }
             for r in sorted(register, key=lambda r: r["name"])
             if r["status"] not in ("disclosed",)
+            # a body not answered yet is in the sentence above the table, not a row of it
+            and numbers.get(f"forces.{r['force_id']}.answer_timeliness", {}).get("value") != "not_due"
         ],
         "answers_rule": spec["answers"]["status_rule"],
         "overlap_rule": spec["answers"]["overlap"],

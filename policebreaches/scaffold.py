@@ -89,9 +89,12 @@ def scaffold_edition(raw: Path, previous_id: str, new_id: str) -> Path:
     request = re.sub(r"\(synthetic sample request\)", "", request)
     (target / "request.txt").write_text(request, encoding="utf-8")
     with open(raw / previous_id / "requests.csv", encoding="utf-8-sig", newline="") as fh:
-        bodies = list(dict.fromkeys(row["force"] for row in csv.DictReader(fh)))  # a body of several answers once
+        reader = csv.DictReader(fh)
+        bodies = list(dict.fromkeys(row["force"] for row in reader))  # each body once, in order
+        # the previous register's optional columns (covers_from, covers_to, counts, ...) are kept, empty
+        optional = [c for c in reader.fieldnames or [] if c not in REGISTER_COLUMNS]
     with open(target / "requests.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(fh, fieldnames=REGISTER_COLUMNS + optional, lineterminator="\n", restval="")
         writer.writeheader()
         for body in bodies:
             writer.writerow(

@@ -217,13 +217,39 @@ def period_months(edition) -> int:
     return round(edition.days_in_period / (DAYS_PER_YEAR / 12))
 
 
-def _derived_values(register: list[dict], edition, total: int) -> dict:
+def whole_period_bodies(register: list[dict], days: int) -> list[str]:
+    """force_ids of the bodies that gave figures for the whole period: a part-period answer, or
+    a partial one that does not say which part it covers, is not a whole period's count."""
+    return [
+        r["force_id"]
+        for r in register
+        if r["status"] in DATA_STATUSES and coverage_stated(r) and covered_days(r, days) == days
+    ]
+
+
+def _derived_values(register: list[dict], edition, total: int, totals: dict[str, int] | None = None) -> dict:
+    """`totals`: forces.<id>.total by force_id (the national rates are over the bodies whose
+    answers cover the whole period)."""
     sent = len(register)
-    a_year = per_year(total, edition.days_in_period)
+    whole = whole_period_bodies(register, edition.days_in_period)
+    whole_total = sum((totals or {}).get(f, 0) for f in whole)
+    a_year = per_year(whole_total, edition.days_in_period)
     responded = sum(1 for r in register if r["status"] in RESPONDED_STATUSES)
     gave = sum(1 for r in register if r["status"] in DATA_STATUSES)
     weeks = edition.days_in_period / 7
     return {
+        "whole_period_total": lambda _: (
+            whole_total,
+            display_count(whole_total),
+            "sum of forces.<id>.total over the bodies that gave figures whose answers cover the whole period "
+            "(requests.csv covers_from..covers_to empty or the whole period; not a partial answer without them)",
+        ),
+        "whole_period_bodies": lambda _: (
+            len(whole),
+            display_count(len(whole)),
+            "bodies of requests.csv with status disclosed or partial (from their answers) whose answers cover the "
+            "whole period",
+        ),
         "requests_sent": lambda _: (
             sent,
             display_count(sent),
@@ -254,8 +280,12 @@ def _derived_values(register: list[dict], edition, total: int) -> dict:
             display_count(sum(1 for r in register if r["status"] == status)),
             f"bodies of requests.csv whose status (from their answers) is {status}",
         ),
-        "per_week": lambda _: (total / weeks, f"{total / weeks:.0f}", "breaches.total / (days_in_period / 7)"),
-        "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.total / days_in_period x 365.25"),
+        "per_week": lambda _: (
+            whole_total / weeks,
+            f"{whole_total / weeks:.0f}",
+            "breaches.whole_period.total / (days_in_period / 7)",
+        ),
+        "per_year": lambda _: (a_year, f"{a_year:,.0f}", "breaches.whole_period.total / days_in_period x 365.25"),
         **_timeliness_values(register, edition.figures_as_of),
         "period_label": lambda _: (
             f"{edition.period_start.isoformat()}/{edition.period_end.isoformat()}",
@@ -311,6 +341,18 @@ def _timeliness_values(register: list[dict], as_of: dt.date) -> dict:
             display_percent(t["in_time"], t["known"]),
             "timeliness.in_time / timeliness.known",
         ),
+        "timeliness_median_all_due": lambda _: (
+            None if t["median_all_due"] in (None, float("inf")) else t["median_all_due"],
+            (
+                "n/a"
+                if t["median_all_due"] is None
+                else f"more than {timeliness.LIMIT}"
+                if t["median_all_due"] == float("inf")
+                else f"{t['median_all_due']:g}"
+            ),
+            "median of working days to answer over the bodies whose deadline had passed, each unanswered one "
+            "counted as slower than any answer",
+        ),
         "timeliness_median": lambda _: (
             median,
             "n/a" if median is None else f"{median:g}",
@@ -335,6 +377,17 @@ def _timeliness_values(register: list[dict], as_of: dt.date) -> dict:
             ";".join(t["not_due"]),
             _named(t["not_due"], register),
             "requests.csv: no answer, and the 20th working day after requested falls after edition.as_of",
+        ),
+        "requests_not_due": lambda _: (
+            len(t["not_due"]),
+            display_count(len(t["not_due"])),
+            "requests.csv rows whose status is no_response and whose 20 working days after requested run out "
+            "after edition.yaml as_of",
+        ),
+        "requests_overdue": lambda _: (
+            sum(1 for r in register if r["status"] == "no_response") - len(t["not_due"]),
+            display_count(sum(1 for r in register if r["status"] == "no_response") - len(t["not_due"])),
+            "requests.csv rows whose status is no_response, less requests.status.not_due",
         ),
         "timeliness_not_due_count": lambda _: (
             len(t["not_due"]),
@@ -513,7 +566,8 @@ def compute_numbers(
         )
     for row in register:
         _force_derived(book, spec.get("per_force_derived", []), row, edition)
-    derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"])
+    totals = {r["force_id"]: book.numbers[f"forces.{r['force_id']}.total"]["value"] for r in register}
+    derived = _derived_values(register, edition, book.numbers["breaches.total"]["value"], totals)
     for entry in spec["derived"]:
         field = entry.get("for_each")
         for category in values[field] if field else [None]:

@@ -77,7 +77,13 @@ def top_by_rate(numbers: dict, register: list[dict], n: int = 10) -> list[dict]:
     rated = [r for r in register if f"forces.{r['force_id']}.rate_per_1000" in numbers]
     ranked = sorted(rated, key=lambda r: (-numbers[f"forces.{r['force_id']}.rate_per_1000"]["value"], r["name"]))
     return [
-        {"rank": i, "force_id": r["force_id"], "force": r["name"], "key": f"forces.{r['force_id']}.rate_per_1000"}
+        {
+            "rank": i,
+            "force_id": r["force_id"],
+            "force": r["name"],
+            "key": f"forces.{r['force_id']}.rate_per_1000",
+            "partial": r["status"] == "partial",  # rated: its stated period is the whole period
+        }
         for i, r in enumerate(ranked[:n], start=1)
     ]
 
@@ -254,7 +260,13 @@ def family_rows(source: str, numbers: dict, codebook, roles: list[str]) -> list[
     if source == "role":
         return [(r, codebook.label("role", r).capitalize(), False) for r in roles]
     if source == "status":
-        return [(s, words, False) for s, words in STATUS_WORDS.items()]
+        rows = [(s, words, False) for s, words in STATUS_WORDS.items()]
+        if numbers.get("requests.status.not_due", {}).get("value"):  # a body before its deadline has not failed
+            rows = [r for r in rows if r[0] != "no_response"] + [
+                ("no_response.overdue", "No response (20 working days run out)", False),
+                ("not_due", "Not answered yet (20 working days not run out)", False),
+            ]
+        return rows
     raise ValueError(
         f"report_spec.yaml: a family's rows are breach_type, outcome_group, role or status, not {source!r}"
     )

@@ -98,4 +98,14 @@ def summary(register: list[dict], as_of: dt.date | None = None) -> dict:
         "unanswered": sorted(f for f, b in bodies.items() if b["standing"] == "unanswered"),
         "not_due": sorted(f for f, b in bodies.items() if b["standing"] == "not_due"),
         "median": median(days) if days else None,
+        "median_all_due": median_with_unanswered(days, sum(1 for b in known if b["standing"] == "unanswered")),
     }
+
+
+def median_with_unanswered(days: list[int], unanswered: int) -> float | None:
+    """Median working days over every body whose deadline had passed: each one that had not
+    answered counts as slower than any answer (more than LIMIT days, by how much unknown).
+    float('inf') when the middle falls on such a body (the median is then more than LIMIT);
+    None when there is no body at all."""
+    values = sorted(days) + [float("inf")] * unanswered
+    return median(values) if values else None

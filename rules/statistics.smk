@@ -7,6 +7,7 @@ rule compute_statistics:
         ledger=OUT / "ledger.csv",
         exclusions=OUT / "clean" / "exclusions.csv",
         accuracy=OUT / "accuracy.csv",
+        confusion=OUT / "tables" / "confusion.csv",  # the self-test's true labels: type counts known exactly
         corpus_accuracy=CORPUS_OUT / "corpus_accuracy.csv",
         codebook=CODEBOOK,
         spec=REPORT_SPEC,

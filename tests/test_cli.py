@@ -82,6 +82,38 @@ def test_new_edition_scaffold(tmp_path):
     )
 
 
+def test_new_edition_keeps_the_registers_optional_columns(tmp_path):
+    """The sample's requests.csv has covers_from, covers_to and counts after the required
+    columns; new-edition wrote only the required ones, so a half-year answer could not be
+    recorded without adding them back by hand."""
+    import csv
+    import shutil
+
+    from policebreaches.edition import OPTIONAL_REGISTER_COLUMNS, REGISTER_COLUMNS, read_register
+    from policebreaches.forces import Bodies
+    from policebreaches.scaffold import scaffold_edition
+
+    shutil.copytree(REPO / "raw" / "2016", tmp_path / "2016")
+    with open(tmp_path / "2016" / "requests.csv", encoding="utf-8", newline="") as fh:
+        previous = csv.DictReader(fh).fieldnames
+    assert previous[len(REGISTER_COLUMNS) :] == OPTIONAL_REGISTER_COLUMNS  # the sample states all three
+    target = scaffold_edition(tmp_path, "2016", "2017")
+    with open(target / "requests.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames == previous
+    assert all(row[c] == "" for row in rows for c in OPTIONAL_REGISTER_COLUMNS)  # nothing carried over
+    rows[0].update({"status": "disclosed", "covers_from": "2016-01-01", "covers_to": "2016-06-30", "counts": "people"})
+    with open(target / "requests.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=reader.fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    problems = []
+    register = read_register(target, problems, Bodies.load()[0])
+    assert not [p for p in problems if "column" in p.what]
+    assert (register[0]["covers_to"], register[0]["counts"]) == ("2016-06-30", "people")
+
+
 def test_a_stage_out_of_memory_says_which_files_it_was_working_on(tmp_path, monkeypatch):
     from click.testing import CliRunner
 

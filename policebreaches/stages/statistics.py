@@ -214,6 +214,28 @@ def given_numbers(register: list[dict], records: pd.DataFrame, margins: pd.DataF
     return extra
 
 
+def counts_only_not_given(numbers: dict, margins: pd.DataFrame, codebook) -> dict:
+    """counts_only.outcome.<group> reads "–" (value None), not 0, when counts-only answers were
+    given but none of them states an outcome (their breaches are all "other, ongoing or unknown"
+    by the remainder rule AGG-REMAINDER): a 0 there would say none ended in that outcome."""
+    if not len(margins):
+        return numbers
+    stated = margins[(margins["rule"] != "AGG-REMAINDER") & (margins["dimension"] == "outcome_group")]
+    if len(stated):
+        return numbers
+    residual = codebook.residual("outcome_group")
+    out = dict(numbers)
+    for group in codebook.categories("outcome_group"):
+        key = f"counts_only.outcome.{group}"
+        if group != residual and key in out:
+            out[key] = out[key] | {
+                "value": None,
+                "display": "–",
+                "definition": out[key]["definition"] + " Not given: no counts-only answer states outcomes.",
+            }
+    return out
+
+
 def coding_numbers(scores: pd.DataFrame) -> dict:
     """coding.<field>.<measure> (and .low, .high): the published labels against a person's
     blind coding of a sample of this edition's records (policebreaches/coding.py)."""
@@ -320,9 +342,11 @@ def run(
     xlsx_out: Path,
     tables_readme_out: Path,
     coded: Path | None = None,
+    confusion: Path | None = None,
 ) -> None:
     """`previous`: the previous edition's numbers.json, if edition.yaml names one;
-    `coded`: the edition's records coded blind by a person (make coding-import), if any."""
+    `coded`: the edition's records coded blind by a person (make coding-import), if any;
+    `confusion`: the self-test's (true, decided) counts (tables/confusion.csv, empty without true labels)."""
     checked, book, report_spec = read_checked_edition(edition), load_codebook(codebook), load_report_spec(spec)
     bodies, kept, margins = read_json(register), read_csv(records), read_csv(aggregates)
     names = names_of(bodies)
@@ -349,10 +373,13 @@ def run(
     numbers = compute_numbers(
         kept, margins, bodies, checked, inputs, report_spec["numbers"], book, extra=with_derivations(extra)
     )
+    numbers = counts_only_not_given(numbers, margins, book)
     # rates and the change need the forces' totals: their entries join the numbers afterwards
     numbers = add_entries(numbers, with_derivations(rate_entries(numbers, bodies, checked.days_in_period)[0]), inputs)
     # comparative sentences, each with its test (claims.py), and the type counts' intervals
-    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(numbers, kept, scores, book, coding)
+    claims = most_entries(numbers, bodies, checked.days_in_period) | type_entries(
+        numbers, kept, scores, book, coding, read_csv(confusion) if confusion else None
+    )
     claims |= units_entries(numbers, bodies)
     claims["claims.confidence_level"] = (
         LEVEL,
