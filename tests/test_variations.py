@@ -254,8 +254,10 @@ def test_the_whole_sample_varied_gives_every_number_unchanged(built, tmp_path):
     found = json.loads((tmp_path / "results" / "2016" / "numbers.json").read_text(encoding="utf-8"))
     assert found.keys() == expected.keys()
     # accuracy.* scores the sample's classification against the generator's truth, whose rows
-    # name the sample's own files: renamed and split files leave some truth rows unmatched
-    counts = [k for k in expected if not k.startswith("accuracy.")]
+    # name the sample's own files: renamed and split files leave some truth rows unmatched; the
+    # type ranges (uncertainty.type.*) use that self-test where it covers every record, else the
+    # newest frozen test set's error rates, so they widen with it (the counts stay the same)
+    counts = [k for k in expected if not k.startswith(("accuracy.", "uncertainty.type."))]
     changed = {
         k: (expected[k]["value"], found[k]["value"]) for k in counts if found[k]["value"] != expected[k]["value"]
     }
