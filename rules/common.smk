@@ -7,25 +7,16 @@ import json
 import os
 import shlex
 import sys
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from snakemake.utils import validate
 
 from policebreaches.checks import inside
-from policebreaches.edition import (
-    DATA_STATUSES,
-    is_sibling_edition,
-    parse_manifest,
-    register_files,
-    regular_files,
-    replaced_answers,
-)
+from policebreaches.edition import DATA_STATUSES, parse_manifest, regular_files
 from policebreaches.fingerprint import fingerprint
 from policebreaches.publication import INTERNAL_FOLDERS, WORKFLOW_FOLDER, is_public
-from policebreaches.forces import BODIES_FILE, Bodies
-from policebreaches.strict import load_yaml, read_csv
+from policebreaches.planning import period as planned_period, planned_answers, previous_edition
 from policebreaches.settings import CORPUS_FOLDER, check_config
 from policebreaches import staleness
 
@@ -91,60 +82,18 @@ def code(stage):
 
 @lru_cache(maxsize=None)
 def register_rows(edition):
-    """(force_id, status, files, replaced_by) per register row (one per answer) whose force
-    resolves: enough to plan the jobs. `replaced_by`: the line of the answer of the same body
-    that replaces this one (0: none), so its files are set aside, not extracted. Never raises
-    on bad input (this runs while Snakemake reads the workflow): a register or bodies.csv it
-    cannot read plans no body, and the check rule reports every problem of the register, with
-    the fix. A `files` entry may be a folder or a pattern."""
-    root = RAW_DIR / edition
-    try:
-        bodies, _ = Bodies.load(FORCES, root / BODIES_FILE)
-        _, register = (
-            read_csv(root / "requests.csv", "requests.csv", []) if (root / "requests.csv").is_file() else (0, [])
-        )
-    except OSError:
-        return ()
-    rows = []
-    for line, row in enumerate(register, start=2):
-        force_id = bodies.resolve(row.get("force") or "")
-        if force_id:
-            files = register_files(root / "responses", row.get("files") or "")
-            rows.append(
-                {
-                    "force_id": force_id,
-                    "status": (row.get("status") or "").strip(),
-                    "files": files,
-                    "line": line,
-                    "reference": (row.get("reference") or "").strip(),
-                    "replaces": (row.get("replaces") or "").strip(),
-                }
-            )
-    replaced, _ = replaced_answers(rows)
-    return tuple((r["force_id"], r["status"], r["files"], replaced.get(r["line"], 0)) for r in rows)
+    """(force_id, status, files, replaced_by) per answer of the register (policebreaches.planning)."""
+    return planned_answers(RAW_DIR / edition, FORCES)
 
 
 @lru_cache(maxsize=None)
 def previous_edition_of(edition):
-    """The previous edition's id when edition.yaml names a sibling edition; anything else
-    (no file, bad YAML, a repeated key) is left to the input check to report, and never
-    becomes a path the build reads."""
-    path = RAW_DIR / edition / "edition.yaml"
-    meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
-    previous = str(meta.get("previous_edition") or "") if isinstance(meta, dict) else ""
-    return previous if previous and is_sibling_edition(RAW_DIR / edition, previous) else None
+    return previous_edition(RAW_DIR / edition)
 
 
 @lru_cache(maxsize=None)
 def edition_period(edition):
-    """[start, end] of the edition's period from edition.yaml, for the stages that limit
-    figures given by period to it; [] when it cannot be read (the input check reports why)."""
-    path = RAW_DIR / edition / "edition.yaml"
-    meta = load_yaml(path, "edition.yaml", []) if path.is_file() else None
-    ends = [meta.get(key) for key in ("period_start", "period_end")] if isinstance(meta, dict) else []
-    if not ends or not all(isinstance(end, date) for end in ends):
-        return []
-    return [date(end.year, end.month, end.day).isoformat() for end in ends]  # a datetime: its day
+    return planned_period(RAW_DIR / edition)
 
 
 def period(wildcards):
