@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import os
 import re
 from pathlib import Path
 
@@ -328,21 +329,31 @@ def measure_tables(keys: list[str], numbers: dict) -> tuple[list[dict], list[dic
             key = rows[members[0]][columns[0]]
             singles.append({"key": key, "what": words_of(key), **numbers[key]})
             continue
+        definitions = [
+            common_definition([numbers[rows[m][c]]["definition"] for m in members], "[the row]") for c in columns
+        ]
+        about, definitions = shared_opening(definitions)
         tables.append(
             {
+                "about": about,
                 "columns": [
-                    {
-                        "name": column.replace("_", " "),
-                        "definition": common_definition(
-                            [numbers[rows[m][column]]["definition"] for m in members], "[the row]"
-                        ),
-                    }
-                    for column in columns
+                    {"name": column.replace("_", " "), "definition": definition}
+                    for column, definition in zip(columns, definitions)
                 ],
                 "rows": [{"label": words_of(m), "cells": [rows[m][c] for c in columns]} for m in members],
             }
         )
     return tables, singles
+
+
+def shared_opening(definitions: list[str]) -> tuple[str, list[str]]:
+    """(the opening every definition shares up to its ': ', each definition without it): what
+    all columns of a table measure is said once above them, not once a column."""
+    shared = os.path.commonprefix(definitions) if len(definitions) > 1 else ""
+    cut = shared.rfind(": ") + 2 if ": " in shared else 0
+    if not cut:
+        return "", definitions
+    return shared[: cut - 2], [d[cut:][:1].upper() + d[cut:][1:] for d in definitions]
 
 
 def words_of(key: str) -> str:

@@ -63,6 +63,8 @@ def test_measures_of_one_kind_become_one_table_and_the_rest_single_rows():
         "corpus.test5.outcome_group.right",
         "corpus.test5.outcome_group.wrong",
     ]
-    assert corpus["columns"][0]["definition"] == "Set 5 ([the row]): right."
+    # what every column shares is said once for the table, each column then only its own part
+    assert corpus["about"] == "Set 5 ([the row])"
+    assert [c["definition"] for c in corpus["columns"]] == ["Right.", "Wrong."]
     # a self-test row (accuracy.*) is never in a table with the corpus's rows
     assert accuracy["rows"][0]["cells"] == ["accuracy.pnc.True.recall"]
