@@ -462,6 +462,19 @@ def test_a_period_within_one_year_is_a_sentence_not_a_chart_of_one_bar(built):
     )
 
 
+def test_the_top_ten_table_is_not_broken_across_pages(built):
+    """Its heading, and every force of it, on one page (the reviewer found it broken after its
+    first row, the other nine a page later)."""
+    import pandas as pd
+
+    forces = list(pd.read_csv(built / "tables" / "top_ten.csv")["force"])
+    with pdfplumber.open(built / "report.pdf") as pdf:
+        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    (page,) = [t for t in texts if "Forces ranked by breaches counted, with their outcomes." in t]
+    table = page.split("Forces ranked by breaches counted")[1].split("Counting: what each force's figures count")[0]
+    assert all(" ".join(force.split()[:1]) in table for force in forces), forces
+
+
 def test_the_funnel_plot_sits_with_the_text_that_reads_it(built):
     """The chart on the page of its text, or at the top of the next: never a page later with the
     rankings between (the reviewer found it there)."""
