@@ -136,6 +136,7 @@ def build_edition(
             "snakemake",
             "--cores",
             "2",
+            "--nolock",  # side by side with other tests' builds in this working directory (conftest.run_pipeline)
             str(out / target) if target else "all",
             "--config",
             *config,
