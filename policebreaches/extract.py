@@ -656,7 +656,7 @@ def refusal(found: CountLine, codebook=None) -> str:
     counted = COUNTING_NOUN.search(label)
     if TIME_WORD.search(label) and not counted:
         return "a date or a year, not a count"
-    if counted or classify_label(label, codebook() if callable(codebook) else codebook)[0]:
+    if counted or classify_label(label, codebook)[0]:
         return ""
     return "the label does not say what it counts (no counting word, no codebook label)"
 
@@ -810,8 +810,7 @@ def extract_force(
 ) -> tuple[list[dict], list[dict], list[dict], list[Problem]]:
     """Rows, aggregates, per-file status and problems for every file of one force;
     `files`: name relative to responses/ -> path; `codebook` decides which labels say
-    what a figure counts (classify.Codebook, or a function that loads it when a label first
-    needs it: most answers are incident lists; the packaged one when None)."""
+    what a figure counts (classify.Codebook; the packaged one when None)."""
     rows, aggregates, statuses, problems = [], [], [], []
     for name, path in files.items():
         rel = f"responses/{name}"

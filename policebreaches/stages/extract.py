@@ -5,7 +5,6 @@ the other stages' imports: it runs once per body, so its start-up cost is paid t
 from __future__ import annotations
 
 import csv
-import functools
 import logging
 from pathlib import Path
 
@@ -117,13 +116,13 @@ def run(
     accepted, rejected = check_body_files(responses_dir, names, response_files, manifest, limits)
     files = {item["name"]: responses_dir / item["name"] for item in accepted}
     sha = {f"responses/{item['name']}": item["sha256"] for item in accepted}
-    book = functools.cache(lambda: load_codebook(codebook))  # loaded (0.2 s) only if a label needs it
+    book = load_codebook(codebook)
     rows, counts, statuses, problems = extract_force(
         files, force_id, sha, extraction_hints(hints), transcriptions(transcription_files), limits, book
     )
     problems = counted_twice_by_answer(rows, counts, problems, answers)
     # known now: in the first problem list, not at classification
-    problems += resolve_counts(counts, book(), edition_period(period))[1] if counts else []
+    problems += resolve_counts(counts, book, edition_period(period))[1]
     statuses += [
         {"source_file": f"responses/{item['name']}", "force_id": force_id, "status": item["status"]}
         for item in rejected
