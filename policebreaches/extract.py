@@ -391,6 +391,14 @@ def _is_cell_value(text: str) -> bool:
     return bool(INTEGER.match(text) or NIL.match(text) or _is_period(text))
 
 
+def _period_aggregates(ctx: FileContext, cells: list[tuple]) -> list[dict]:
+    """counts.csv rows of a count table by period's cells (`counts_by_period`)."""
+    return [
+        _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)
+        for place, label, period, n, text in cells
+    ]
+
+
 def _is_period(cell: str) -> bool:
     return parse_incident_date(cell).precision in PERIOD_PRECISIONS
 
@@ -522,10 +530,7 @@ def extract_document(
             continue
         cells = counts_by_period(table)
         if cells:
-            aggregates += [
-                _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)
-                for place, label, period, n, text in cells
-            ]
+            aggregates += _period_aggregates(ctx, cells)
             counted = {str(place) for place, *_ in cells}
             rows += [
                 _row(ctx, loc, "counts_by_period", _period_row_kind(r, loc, counted), r)
@@ -547,10 +552,7 @@ def extract_document(
     if not aggregates and not listed:
         for table, taken in reversed(flattened_tables(lines)):  # a table pasted one cell per line
             heading = len(table.rows[0])
-            aggregates[:0] = [
-                _aggregate(ctx, place, label, n, "counts_by_period", f"{label} | {period} = {text}", period)
-                for place, label, period, n, text in counts_by_period(table) or []
-            ]
+            aggregates[:0] = _period_aggregates(ctx, counts_by_period(table) or [])
             rows[:0] = [
                 _row(ctx, locator, "counts_by_period", "header" if at < heading else "count", [text])
                 for at, (locator, text) in enumerate(lines[taken.start : taken.stop])
